@@ -1,0 +1,292 @@
+"""Acquire: read reports from files, folders, JSONL and standard input.
+
+Reading is the only side effect here; the checks on the bytes are pure functions
+that raise :class:`InputError` with a message naming the input and what to do.
+A bad input never stops the others: :func:`iter_inputs` yields it as a
+:class:`Failure` and goes on.
+"""
+from __future__ import annotations
+
+import codecs
+import datetime as dt
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from .errors import InputError
+from .models import RawReport
+from .settings import Settings
+
+STDIN_ORIGIN = "<stdin>"
+
+_MAGIC = (
+    (b"%PDF", "a PDF"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"PK\x03\x04", "a ZIP archive (or a Word/ODF document)"),
+    (b"\x1f\x8b", "gzip-compressed data"),
+    (b"\xd0\xcf\x11\xe0", "an Office document"),
+    (b"\x7fELF", "a program"),
+)
+_HTML_START = re.compile(rb"^\s*(<!doctype\s+html|<html|<head|<body|<meta|<!--|<div|<article|<p[\s>])", re.I)
+_RECORD_TEXT_KEYS = ("text", "html")
+_RECORD_STR_KEYS = ("url", "title", "outlet", "id")
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input that could not be read, and why (the reason says what to do)."""
+
+    input: str
+    reason: str
+
+    def line(self) -> str:
+        return f"{self.input}: {self.reason}"
+
+
+@dataclass(frozen=True)
+class JsonlRecord:
+    """One checked JSONL record."""
+
+    text: str | None
+    html: str | None
+    url: str | None
+    title: str | None
+    outlet: str | None
+    published: dt.date | None
+    id: str | None
+
+
+# ---------------------------------------------------------------------------- pure checks
+
+def _size(n: int) -> str:
+    return f"{n / 1_000_000:.1f} MB" if n >= 100_000 else f"{n:,} bytes"
+
+
+def check_size(n: int, origin: str, max_bytes: int) -> None:
+    if n > max_bytes:
+        raise InputError(
+            origin, f"too large ({_size(n)}, the limit is {_size(max_bytes)}); "
+            "split it into smaller reports or raise the limit with --max-size"
+        )
+
+
+def check_bytes(data: bytes, origin: str, max_bytes: int) -> None:
+    """Refuse empty, oversized and binary input."""
+    check_size(len(data), origin, max_bytes)
+    if not data.strip():
+        raise InputError(origin, "empty; there is no report to read in it")
+    for magic, what in _MAGIC:
+        if data.startswith(magic):
+            raise InputError(origin, f"binary file ({what}), not a report; save the report as text or HTML")
+    head = data[:8192]
+    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise InputError(origin, "binary file (it holds NUL bytes), not a report; save the report as text or HTML")
+
+
+def decode_text(data: bytes, origin: str) -> str:
+    """Text bytes as a string: UTF-8 (with or without a BOM), or UTF-16 with a BOM."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        raise InputError(
+            origin, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
+            "convert it, e.g. `iconv -f WINDOWS-1252 -t UTF-8 FILE > FILE.txt`, and ingest that"
+        ) from None
+
+
+def _iso_day(value: Any, origin: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        try:
+            return dt.date.fromisoformat(value[:10])
+        except ValueError:
+            pass
+    raise InputError(origin, f"'published' is not an ISO date ({value!r}); write it as YYYY-MM-DD")
+
+
+def parse_record(data: bytes, origin: str) -> JsonlRecord:
+    """Check one JSONL line: a JSON object with a non-empty ``text`` or ``html``."""
+    line = decode_text(data, origin)
+    try:
+        obj = json.loads(line)
+    except json.JSONDecodeError as e:
+        raise InputError(origin, f"broken JSON line ({e.msg} at column {e.colno}); fix or remove that line") from None
+    if not isinstance(obj, dict):
+        raise InputError(origin, "a JSONL line must be a JSON object with a 'text' or 'html' field")
+    body = {k: obj.get(k) for k in _RECORD_TEXT_KEYS}
+    for k, v in body.items():
+        if v is not None and not isinstance(v, str):
+            raise InputError(origin, f"'{k}' must be a string")
+    if not any(v and v.strip() for v in body.values()):
+        raise InputError(origin, "the record has no 'text' or 'html' to read; give one of them")
+    fields: dict[str, str | None] = {}
+    for k in _RECORD_STR_KEYS:
+        v = obj.get(k)
+        if v is not None and not isinstance(v, str | int):
+            raise InputError(origin, f"'{k}' must be a string")
+        fields[k] = (str(v).strip() or None) if v is not None else None
+    return JsonlRecord(
+        text=body["text"], html=body["html"], published=_iso_day(obj.get("published"), origin), **fields,
+    )
+
+
+def sniff_kind(data: bytes) -> str:
+    """Guess what standard input holds: html, jsonl or text."""
+    head = data[:4096].lstrip(b"\xef\xbb\xbf")
+    if _HTML_START.match(head):
+        return "html"
+    first = head.lstrip().split(b"\n", 1)[0].strip()
+    if first.startswith(b"{") and first.endswith(b"}"):
+        try:
+            if isinstance(json.loads(first), dict):
+                return "jsonl"
+        except ValueError:
+            pass
+    return "text"
+
+
+# ---------------------------------------------------------------------------- reading (side effects)
+
+def _jsonl_reports(lines: Iterable[bytes], base: str, max_bytes: int) -> Iterator[RawReport | Failure]:
+    for number, raw_line in enumerate(lines, start=1):
+        line = raw_line.rstrip(b"\r\n")
+        where = f"{base}#{number}"
+        if not line.strip():
+            continue
+        try:
+            check_size(len(line), where, max_bytes)
+            record = parse_record(line, where)
+        except InputError as e:
+            yield Failure(e.origin, e.reason)
+            continue
+        yield RawReport(data=line, kind="jsonl", origin=record.url or where)
+
+
+def _read_limited(handle: BinaryIO, origin: str, max_bytes: int) -> bytes:
+    data = handle.read(max_bytes + 1)
+    check_size(len(data), origin, max_bytes)
+    return data
+
+
+def read_file(path: Path, origin: str, kind: str, settings: Settings) -> Iterator[RawReport | Failure]:
+    """The reports in one file: one for text and HTML, one per line for JSONL."""
+    try:
+        if kind == "jsonl":
+            with path.open("rb") as fh:
+                yield from _jsonl_reports(fh, origin, settings.max_bytes)
+            return
+        check_size(path.stat().st_size, origin, settings.max_bytes)
+        with path.open("rb") as fh:
+            data = _read_limited(fh, origin, settings.max_bytes)
+        yield from _one_report(data, origin, kind, settings)
+    except InputError as e:
+        yield Failure(e.origin, e.reason)
+    except OSError as e:
+        yield Failure(origin, f"cannot be read ({e.strerror or e}); check the path and its permissions")
+
+
+def _one_report(data: bytes, origin: str, kind: str, settings: Settings) -> Iterator[RawReport | Failure]:
+    try:
+        check_bytes(data, origin, settings.max_bytes)
+        if kind == "text":
+            decode_text(data, origin)
+    except InputError as e:
+        yield Failure(e.origin, e.reason)
+        return
+    yield RawReport(data=data, kind=kind, origin=origin)
+
+
+def read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[RawReport | Failure]:
+    """Standard input: one report, or JSONL records when it holds JSON lines."""
+    try:
+        data = _read_limited(stream, STDIN_ORIGIN, settings.max_bytes)
+    except InputError as e:
+        yield Failure(e.origin, e.reason)
+        return
+    kind = sniff_kind(data)
+    if kind == "jsonl":
+        yield from _jsonl_reports(data.splitlines(), STDIN_ORIGIN, settings.max_bytes)
+    else:
+        yield from _one_report(data, STDIN_ORIGIN, kind, settings)
+
+
+def kind_of(path: Path, settings: Settings) -> str | None:
+    return settings.suffixes.get(path.suffix.lower())
+
+
+def _sniff_file(path: Path) -> str:
+    try:
+        with path.open("rb") as fh:
+            return sniff_kind(fh.read(4096))
+    except OSError:
+        return "text"
+
+
+@dataclass(frozen=True)
+class Source:
+    """One thing to read: a file (with the kind of reports it holds) or standard input."""
+
+    path: Path | None
+    origin: str
+    kind: str
+    size: int
+
+
+def list_sources(paths: Iterable[str], settings: Settings) -> list[Source | Failure]:
+    """What the given paths name, in order; folders are walked recursively and sorted.
+
+    Inside folders only files with a known ending are read (others are passed
+    over); a file named on the command line is read whatever its ending.
+    """
+    out: list[Source | Failure] = []
+    for given in paths:
+        if given == "-":
+            out.append(Source(None, STDIN_ORIGIN, "auto", 0))
+            continue
+        path = Path(given)
+        if path.is_dir():
+            for child in sorted(p for p in path.rglob("*") if p.is_file() and not p.name.startswith(".")):
+                kind = kind_of(child, settings)
+                if kind is not None:
+                    out.append(Source(child, str(child), kind, child.stat().st_size))
+        elif path.is_file():
+            kind = kind_of(path, settings) or _sniff_file(path)
+            out.append(Source(path, given, kind, path.stat().st_size))
+        elif path.exists():
+            out.append(Failure(given, "not a regular file or folder; give report files or folders of them"))
+        else:
+            out.append(Failure(given, "no such file or folder; check the path"))
+    return out
+
+
+def read_source(source: Source, settings: Settings, stdin: BinaryIO | None = None) -> Iterator[RawReport | Failure]:
+    """The reports one source holds."""
+    if source.path is None:
+        if stdin is None:
+            yield Failure(STDIN_ORIGIN, "standard input is not available here")
+        else:
+            yield from read_stdin(stdin, settings)
+        return
+    yield from read_file(source.path, source.origin, source.kind, settings)
+
+
+def iter_inputs(
+    paths: Iterable[str], settings: Settings, stdin: BinaryIO | None = None
+) -> Iterator[RawReport | Failure]:
+    """Every report under the given paths, in order, with a Failure for each input that cannot be read."""
+    for item in list_sources(paths, settings):
+        if isinstance(item, Failure):
+            yield item
+        else:
+            yield from read_source(item, settings, stdin)

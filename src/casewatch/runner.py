@@ -1,0 +1,57 @@
+"""Runners: where the per-document stages run. Local and distributed runs differ only in this object.
+
+A runner maps a pure function over a batch and returns the results in order.
+"""
+from __future__ import annotations
+
+import concurrent.futures as cf
+import multiprocessing
+from collections.abc import Callable, Sequence
+from typing import Protocol, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+class Runner(Protocol):
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
+
+    def close(self) -> None: ...
+
+
+class SerialRunner:
+    """Runs everything in the calling process."""
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        return [fn(x) for x in items]
+
+    def close(self) -> None:
+        return None
+
+
+class ProcessRunner:
+    """A local process pool, started on first use; small batches stay in the calling process."""
+
+    def __init__(self, workers: int, parallel_from: int = 24):
+        self.workers = max(1, workers)
+        self.parallel_from = parallel_from
+        self._pool: cf.ProcessPoolExecutor | None = None
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        if self.workers == 1 or len(items) < self.parallel_from:
+            return [fn(x) for x in items]
+        if self._pool is None:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload(["casewatch.pipeline"])
+            self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
+        chunk = max(1, len(items) // (self.workers * 4))
+        return list(self._pool.map(fn, items, chunksize=chunk))
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown()
+            self._pool = None
+
+
+def make_runner(workers: int, parallel_from: int) -> Runner:
+    return SerialRunner() if workers <= 1 else ProcessRunner(workers, parallel_from)

@@ -1,0 +1,36 @@
+"""One settings object with the shipped defaults. Thresholds live here, not in the code that uses them."""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+DEFAULT_DB = "casewatch.db"
+DB_ENV = "CASEWATCH_DB"
+
+
+@dataclass(frozen=True)
+class Settings:
+    db_path: Path = Path(DEFAULT_DB)
+    max_bytes: int = 10 * 1024 * 1024
+    """Largest input read, in bytes: one file, or the whole of standard input."""
+    workers: int = 0
+    """Processes for the per-document stages; 0 means one per CPU core."""
+    parallel_from: int = 24
+    """Batches smaller than this are processed in the calling process (a pool costs more to start)."""
+    batch_size: int = 64
+    """Reports processed and written per transaction."""
+    suffixes: dict[str, str] = field(default_factory=lambda: {
+        ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+    })
+    """File endings read when walking a folder, and the kind of report each holds."""
+
+    def with_db(self, path: str | os.PathLike[str] | None) -> Settings:
+        return replace(self, db_path=Path(path)) if path else self
+
+    def effective_workers(self) -> int:
+        return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+
+def default_db() -> str:
+    return os.environ.get(DB_ENV) or DEFAULT_DB

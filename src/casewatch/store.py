@@ -1,0 +1,398 @@
+"""The store: every SQL statement casewatch runs goes through here, values always bound.
+
+Tables that are never rebuilt hold what was read (``blobs``, ``documents``,
+``sightings``); derived tables (``articles``, ``dates``) can be dropped and
+made again from the raw bytes by ``casewatch rebuild``. Raw bytes are stored
+once per sha256 and triggers refuse any change to them.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Column,
+    Engine,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    create_engine,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.exc import DatabaseError, OperationalError
+
+from .errors import AmbiguousIdError, NotFoundError, StoreError
+from .models import Article, DateMention, RawReport
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+# -- never rebuilt: the record of what was read
+blobs = Table(
+    "blobs", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False),
+)
+documents = Table(
+    "documents", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False, unique=True),
+    Column("sha256", String(64), ForeignKey("blobs.sha256"), nullable=False, unique=True),
+    Column("kind", String(8), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+sightings = Table(
+    "sightings", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("seen_at", String(32), nullable=False),
+    Index("ix_sightings_document", "document_id"),
+)
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# -- derived: rebuilt from the raw bytes
+derived = MetaData()
+articles = Table(
+    "articles", derived,
+    Column("document_id", String(64), primary_key=True),
+    Column("title", Text),
+    Column("author", Text),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("external_id", Text),
+    Column("published", Text),  # JSON date object
+    Column("published_start", String(10)),
+    Column("language", String(8)),
+    Column("status", String(16), nullable=False),
+    Column("error", Text),
+    Column("text", Text, nullable=False),
+    Column("words", Integer, nullable=False),
+)
+dates = Table(
+    "dates", derived,
+    Column("document_id", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("first", String(10)),
+    Column("last", String(10)),
+    Column("precision", String(16), nullable=False),
+    Column("calendar", String(16), nullable=False),
+    Column("anchor", Text),
+    Index("ix_dates_document", "document_id", "seq"),
+)
+
+_IMMUTABLE_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS blobs_never_change BEFORE UPDATE ON blobs "
+    "BEGIN SELECT RAISE(ABORT, 'raw reports are never changed'); END",
+    "CREATE TRIGGER IF NOT EXISTS blobs_never_deleted BEFORE DELETE ON blobs "
+    "BEGIN SELECT RAISE(ABORT, 'raw reports are never deleted'); END",
+)
+
+STATUS_OK = "ok"
+STATUS_NO_TEXT = "no_text"
+STATUS_ERROR = "error"
+
+
+def sha256_hex(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+ID_LENGTH = 16
+"""Hex digits of the sha256 kept as a document id: short enough to type, far from colliding."""
+
+
+def document_id(data: bytes) -> str:
+    """A document's id: the start of the sha256 of its raw bytes, so the same bytes always get the same id."""
+    return sha256_hex(data)[:ID_LENGTH]
+
+
+def now_iso() -> str:
+    return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+@dataclass(frozen=True)
+class StoredDocument:
+    """A document row joined with its article (None before processing)."""
+
+    id: str
+    sha256: str
+    kind: str
+    origin: str
+    ingested_at: str
+    article: dict[str, Any] | None
+
+
+def _on_connect(dbapi_connection: Any, _record: Any) -> None:
+    cur = dbapi_connection.cursor()
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=10000")
+    cur.close()
+
+
+class Store:
+    """An open casewatch database. Create with :func:`open_store`."""
+
+    def __init__(self, engine: Engine, path: Path):
+        self.engine = engine
+        self.path = path
+
+    # ------------------------------------------------------------------ schema
+
+    def _create(self) -> None:
+        with self.engine.begin() as conn:
+            metadata.create_all(conn)
+            derived.create_all(conn)
+            for stmt in _IMMUTABLE_TRIGGERS:
+                conn.execute(text(stmt))
+            found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+            if found is None:
+                conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
+            elif int(found) > SCHEMA_VERSION:
+                raise StoreError(
+                    f"{self.path}: made by a newer casewatch (schema {found}, this one reads {SCHEMA_VERSION}); "
+                    "upgrade casewatch or use another --db"
+                )
+
+    def drop_derived(self) -> None:
+        """Drop and recreate the tables that are rebuilt from raw bytes."""
+        with self.engine.begin() as conn:
+            derived.drop_all(conn)
+            derived.create_all(conn)
+
+    # ------------------------------------------------------------------ raw input
+
+    def known_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these document ids are stored already."""
+        wanted = list(dict.fromkeys(ids))
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                found.update(conn.execute(select(documents.c.id).where(documents.c.id.in_(chunk))).scalars())
+        return found
+
+    def add_documents(self, items: Sequence[tuple[str, RawReport, Article | None, str | None]]) -> None:
+        """Store new reports with their derived rows, in one transaction.
+
+        Each item is ``(document id, raw report, article or None, error or None)``.
+        """
+        stamp = now_iso()
+        with self.engine.begin() as conn:
+            for doc_id, raw, article, error in items:
+                sha = sha256_hex(raw.data)
+                conn.execute(
+                    insert(blobs).prefix_with("OR IGNORE").values(sha256=sha, data=raw.data, size=len(raw.data))
+                )
+                conn.execute(insert(documents).values(
+                    id=doc_id, sha256=sha, kind=raw.kind, origin=raw.origin, ingested_at=stamp,
+                ))
+                conn.execute(insert(sightings).values(document_id=doc_id, origin=raw.origin, seen_at=stamp))
+                self._write_article(conn, doc_id, article, error)
+
+    def add_sightings(self, items: Iterable[tuple[str, str]]) -> None:
+        """Record that known documents were read again, from these origins."""
+        stamp = now_iso()
+        rows = [{"document_id": d, "origin": o, "seen_at": stamp} for d, o in items]
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(insert(sightings), rows)
+
+    def replace_articles(self, items: Sequence[tuple[str, Article | None, str | None]]) -> None:
+        """Write derived rows for documents already stored (used by rebuild)."""
+        with self.engine.begin() as conn:
+            for doc_id, article, error in items:
+                conn.execute(articles.delete().where(articles.c.document_id == doc_id))
+                conn.execute(dates.delete().where(dates.c.document_id == doc_id))
+                self._write_article(conn, doc_id, article, error)
+
+    @staticmethod
+    def _write_article(conn: Any, doc_id: str, article: Article | None, error: str | None) -> None:
+        if article is None:
+            conn.execute(insert(articles).values(
+                document_id=doc_id, status=STATUS_ERROR, error=error or "processing failed", text="", words=0,
+            ))
+            return
+        pub = article.published
+        conn.execute(insert(articles).values(
+            document_id=doc_id,
+            title=article.title,
+            author=article.author,
+            outlet=article.outlet,
+            url=article.url,
+            external_id=article.external_id,
+            published=json.dumps(pub.to_json()) if pub else None,
+            published_start=pub.first.isoformat() if pub and pub.first else None,
+            language=article.language,
+            status=STATUS_OK if article.text.strip() else STATUS_NO_TEXT,
+            error=None,
+            text=article.text,
+            words=len(article.text.split()),
+        ))
+        if article.dates:
+            conn.execute(insert(dates), [
+                {
+                    "document_id": doc_id, "seq": k,
+                    "span_start": m.span[0] if m.span else 0, "span_end": m.span[1] if m.span else 0,
+                    "text": m.text,
+                    "first": m.first.isoformat() if m.first else None,
+                    "last": m.last.isoformat() if m.last else None,
+                    "precision": m.precision, "calendar": m.calendar, "anchor": m.anchor,
+                }
+                for k, m in enumerate(article.dates)
+            ])
+
+    def iter_raw(self, batch: int = 256) -> Iterator[list[tuple[str, RawReport]]]:
+        """All stored reports, in ingest order, as (document id, raw report) batches."""
+        last = 0
+        while True:
+            with self.engine.connect() as conn:
+                rows = conn.execute(
+                    select(documents.c.seq, documents.c.id, documents.c.kind, documents.c.origin, blobs.c.data)
+                    .join(blobs, blobs.c.sha256 == documents.c.sha256)
+                    .where(documents.c.seq > last)
+                    .order_by(documents.c.seq)
+                    .limit(batch)
+                ).all()
+            if not rows:
+                return
+            last = rows[-1].seq
+            yield [(r.id, RawReport(data=r.data, kind=r.kind, origin=r.origin)) for r in rows]
+
+    def raw_bytes(self, doc_id: str) -> bytes:
+        with self.engine.connect() as conn:
+            data = conn.execute(
+                select(blobs.c.data).join(documents, documents.c.sha256 == blobs.c.sha256)
+                .where(documents.c.id == doc_id)
+            ).scalar()
+        if data is None:
+            raise NotFoundError(f"no document {doc_id!r}; `casewatch documents` lists them")
+        return data
+
+    # ------------------------------------------------------------------ reading back
+
+    def count_documents(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(documents)).scalar() or 0)
+
+    def list_documents(self) -> list[StoredDocument]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(documents, articles).outerjoin(articles, articles.c.document_id == documents.c.id)
+                .order_by(documents.c.seq)
+            ).mappings().all()
+        return [self._stored(r) for r in rows]
+
+    def resolve_document_id(self, ref: str) -> str:
+        """A full id, a unique id prefix (at least 4 characters) or a JSONL record's own id."""
+        ref = ref.strip()
+        with self.engine.connect() as conn:
+            if conn.execute(select(documents.c.id).where(documents.c.id == ref)).scalar():
+                return ref
+            hits: list[str] = []
+            if len(ref) >= 4:
+                pattern = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                hits = list(conn.execute(
+                    select(documents.c.id).where(documents.c.id.like(pattern, escape="\\")).limit(5)
+                ).scalars())
+            if not hits:
+                hits = list(conn.execute(
+                    select(articles.c.document_id).where(articles.c.external_id == ref).limit(5)
+                ).scalars())
+        if len(hits) == 1:
+            return hits[0]
+        if not hits:
+            raise NotFoundError(f"no document {ref!r}; `casewatch documents` lists them")
+        raise AmbiguousIdError(f"{ref!r} matches several documents ({', '.join(hits)}); give more of the id")
+
+    def get_document(self, ref: str) -> StoredDocument:
+        doc_id = self.resolve_document_id(ref)
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(documents, articles).outerjoin(articles, articles.c.document_id == documents.c.id)
+                .where(documents.c.id == doc_id)
+            ).mappings().one()
+        return self._stored(row)
+
+    def document_dates(self, doc_id: str) -> list[DateMention]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(dates).where(dates.c.document_id == doc_id).order_by(dates.c.seq)
+            ).mappings().all()
+        return [
+            DateMention(
+                text=r["text"],
+                first=dt.date.fromisoformat(r["first"]) if r["first"] else None,
+                last=dt.date.fromisoformat(r["last"]) if r["last"] else None,
+                precision=r["precision"], span=(r["span_start"], r["span_end"]),
+                calendar=r["calendar"], anchor=r["anchor"],
+            )
+            for r in rows
+        ]
+
+    def document_origins(self, doc_id: str) -> list[dict[str, str]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(sightings.c.origin, sightings.c.seen_at)
+                .where(sightings.c.document_id == doc_id).order_by(sightings.c.seq)
+            ).all()
+        return [{"origin": r.origin, "seen_at": r.seen_at} for r in rows]
+
+    @staticmethod
+    def _stored(r: Any) -> StoredDocument:
+        art = None
+        if r["status"] is not None:
+            art = {k: r[k] for k in (
+                "title", "author", "outlet", "url", "external_id", "language", "status", "error", "text", "words",
+            )}
+            art["published"] = json.loads(r["published"]) if r["published"] else None
+        return StoredDocument(
+            id=r["id"], sha256=r["sha256"], kind=r["kind"], origin=r["origin"],
+            ingested_at=r["ingested_at"], article=art,
+        )
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+
+def open_store(path: str | Path) -> Store:
+    """Open (creating when missing) the SQLite database at ``path``."""
+    p = Path(path)
+    if p.exists() and p.is_dir():
+        raise StoreError(f"{p}: is a folder; give --db a file path such as {p / 'casewatch.db'}")
+    if not p.parent.exists():
+        raise StoreError(f"{p}: folder {p.parent} does not exist; create it or choose another --db")
+    engine = create_engine(f"sqlite:///{p}", future=True)
+    event.listen(engine, "connect", _on_connect)
+    store = Store(engine, p)
+    try:
+        store._create()
+    except (OperationalError, DatabaseError) as e:
+        engine.dispose()
+        raise StoreError(f"{p}: cannot open as a casewatch database ({e.orig}); choose another --db") from None
+    return store

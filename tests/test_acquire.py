@@ -1,0 +1,157 @@
+"""Reading inputs: every bad input gets one reason that names it and says what to do."""
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from casewatch.acquire import (
+    Failure,
+    check_bytes,
+    decode_text,
+    iter_inputs,
+    list_sources,
+    parse_record,
+    sniff_kind,
+)
+from casewatch.errors import InputError
+from casewatch.models import RawReport
+from casewatch.settings import Settings
+
+
+def reasons(items) -> dict[str, str]:
+    return {i.input: i.reason for i in items if isinstance(i, Failure)}
+
+
+def reports(items) -> list[RawReport]:
+    return [i for i in items if isinstance(i, RawReport)]
+
+
+@pytest.mark.parametrize(("data", "words"), [
+    (b"", "empty"),
+    (b"   \n\t\n", "empty"),
+    (b"%PDF-1.7 ...", "PDF"),
+    (b"\x89PNG\r\n\x1a\n....", "PNG"),
+    (b"PK\x03\x04 docx", "ZIP"),
+    (b"abc\x00def", "NUL"),
+])
+def test_check_bytes_refuses_empty_and_binary(data: bytes, words: str) -> None:
+    with pytest.raises(InputError) as e:
+        check_bytes(data, "in.txt", 1000)
+    assert words in str(e.value)
+    assert str(e.value).startswith("in.txt: ")
+
+
+def test_check_bytes_refuses_too_large_and_says_how_to_raise_the_limit() -> None:
+    with pytest.raises(InputError, match="too large.*--max-size"):
+        check_bytes(b"x" * 101, "big.txt", 100)
+
+
+def test_utf16_with_bom_is_text_not_binary() -> None:
+    data = "Report from Varesh".encode("utf-16")
+    check_bytes(data, "u16.txt", 1000)
+    assert decode_text(data, "u16.txt") == "Report from Varesh"
+
+
+def test_invalid_utf8_names_the_byte_and_the_fix() -> None:
+    with pytest.raises(InputError, match=r"not valid UTF-8 \(byte 0xe9 at offset 4\).*iconv"):
+        decode_text(b"caf\x20\xe9 noir", "latin1.txt")
+
+
+def test_utf8_bom_is_dropped() -> None:
+    assert decode_text(b"\xef\xbb\xbfHello", "bom.txt") == "Hello"
+
+
+def test_parse_record_reads_the_fields() -> None:
+    rec = parse_record(json.dumps({
+        "text": "A teacher was detained.", "url": "https://news.example/a", "title": "T",
+        "outlet": "News Example", "published": "2026-02-03", "id": 17,
+    }).encode(), "f.jsonl#1")
+    assert rec.text == "A teacher was detained."
+    assert rec.published == dt.date(2026, 2, 3)
+    assert rec.id == "17"
+    assert rec.outlet == "News Example"
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    (b'{"text": "unterminated', "broken JSON line"),
+    (b'["text"]', "must be a JSON object"),
+    (b'{"title": "no body"}', "no 'text' or 'html'"),
+    (b'{"text": "  "}', "no 'text' or 'html'"),
+    (b'{"text": 5}', "'text' must be a string"),
+    (b'{"text": "x", "published": "3 Feb"}', "not an ISO date"),
+])
+def test_parse_record_refuses_bad_lines(line: bytes, words: str) -> None:
+    with pytest.raises(InputError) as e:
+        parse_record(line, "f.jsonl#4")
+    assert words in e.value.reason
+    assert e.value.origin == "f.jsonl#4"
+
+
+def test_jsonl_origin_is_url_else_path_and_line_number(tmp_path: Path) -> None:
+    f = tmp_path / "wire.jsonl"
+    f.write_text(
+        json.dumps({"text": "first", "url": "https://a.example/1"}) + "\n"
+        + "\n"
+        + json.dumps({"text": "second"}) + "\n"
+        + "{broken\n"
+        + json.dumps({"html": "<p>third</p>"}) + "\n",
+        encoding="utf-8",
+    )
+    items = list(iter_inputs([str(f)], Settings()))
+    assert [r.origin for r in reports(items)] == ["https://a.example/1", f"{f}#3", f"{f}#5"]
+    assert all(r.kind == "jsonl" for r in reports(items))
+    assert list(reasons(items)) == [f"{f}#4"]
+
+
+def test_folders_are_walked_recursively_in_order_and_other_files_passed_over(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.html").write_text("<html><body><p>Two</p></body></html>")
+    (tmp_path / "a.txt").write_text("One")
+    (tmp_path / "notes.md").write_text("not a report")
+    (tmp_path / ".hidden.txt").write_text("hidden")
+    sources = list_sources([str(tmp_path)], Settings())
+    assert [(Path(s.origin).name, s.kind) for s in sources] == [("a.txt", "text"), ("two.html", "html")]
+
+
+def test_a_named_file_with_another_ending_is_sniffed(tmp_path: Path) -> None:
+    f = tmp_path / "page.download"
+    f.write_text("<!DOCTYPE html><html><body><p>Hi</p></body></html>")
+    (src,) = list_sources([str(f)], Settings())
+    assert src.kind == "html"
+
+
+def test_missing_path_fails_and_the_rest_goes_on(tmp_path: Path) -> None:
+    good = tmp_path / "good.txt"
+    good.write_text("A lawyer was arrested in Varesh.")
+    items = list(iter_inputs([str(tmp_path / "nope.txt"), str(good)], Settings()))
+    assert reasons(items) == {str(tmp_path / "nope.txt"): "no such file or folder; check the path"}
+    assert [r.origin for r in reports(items)] == [str(good)]
+
+
+def test_oversized_file_is_refused_without_reading_it_all(tmp_path: Path) -> None:
+    big = tmp_path / "big.txt"
+    big.write_bytes(b"word " * 300)
+    items = list(iter_inputs([str(big)], Settings(max_bytes=1000)))
+    assert "too large" in reasons(items)[str(big)]
+
+
+def test_stdin_text_and_jsonl() -> None:
+    (one,) = iter_inputs(["-"], Settings(), stdin=io.BytesIO(b"A plain report."))
+    assert isinstance(one, RawReport) and one.kind == "text" and one.origin == "<stdin>"
+    items = list(iter_inputs(["-"], Settings(), stdin=io.BytesIO(b'{"text": "a"}\n{"text": "b"}\n')))
+    assert [r.origin for r in reports(items)] == ["<stdin>#1", "<stdin>#2"]
+
+
+@pytest.mark.parametrize(("data", "kind"), [
+    (b"<!DOCTYPE html><html></html>", "html"),
+    (b"  <html lang='en'>", "html"),
+    (b'{"text": "x"}\n', "jsonl"),
+    (b"{curly but not json", "text"),
+    (b"Plain words.", "text"),
+])
+def test_sniff_kind(data: bytes, kind: str) -> None:
+    assert sniff_kind(data) == kind
