@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 
 from .acquire import Failure
 from .models import RawReport
-from .pipeline import process_report
+from .pipeline import Outcome, process_report
 from .runner import Runner
 from .store import Store, document_id
 
@@ -33,6 +33,7 @@ class IngestSummary:
 
 ProgressFn = Callable[[int], None]
 FailureFn = Callable[[Failure], None]
+ProcessFn = Callable[[RawReport], Outcome]
 
 
 def _noop(_: object) -> None:
@@ -46,11 +47,13 @@ def ingest(
     batch_size: int = 64,
     on_progress: ProgressFn = _noop,
     on_failure: FailureFn = _noop,
+    process: ProcessFn = process_report,
 ) -> IngestSummary:
     """Store every new report with its article; known bytes are a no-op (recorded as seen again).
 
     ``on_progress`` gets the number of raw bytes handled after each report;
-    ``on_failure`` each input that could not be read or processed, as it happens.
+    ``on_failure`` each input that could not be read or processed, as it happens;
+    ``process`` is the per-report stage (the document layer unless a caller measures another).
     """
     summary = IngestSummary()
     seen: set[str] = set()
@@ -74,7 +77,7 @@ def ingest(
             else:
                 seen.add(doc_id)
                 fresh.append((doc_id, raw))
-        outcomes = runner.map(process_report, [raw for _, raw in fresh])
+        outcomes = runner.map(process, [raw for _, raw in fresh])
         store.add_documents([
             (doc_id, raw, out.article, out.error) for (doc_id, raw), out in zip(fresh, outcomes, strict=True)
         ])

@@ -36,7 +36,7 @@ def _published_from_iso(day: dt.date) -> DateMention:
     return DateMention(text=day.isoformat(), first=day, last=day, precision="day")
 
 
-def _clean(raw: RawReport) -> tuple[Cleaned, dict[str, object]]:
+def clean_report(raw: RawReport) -> tuple[Cleaned, dict[str, object]]:
     """Clean the report and return what its container says about it (JSONL fields)."""
     if raw.kind == "html":
         return clean_html(raw.data, None), {}
@@ -55,7 +55,7 @@ def _clean(raw: RawReport) -> tuple[Cleaned, dict[str, object]]:
 
 
 def build_article(raw: RawReport) -> Article:
-    cleaned, given = _clean(raw)
+    cleaned, given = clean_report(raw)
     published_day = given.get("published")
     if isinstance(published_day, dt.date):
         published: DateMention | None = _published_from_iso(published_day)

@@ -1,0 +1,252 @@
+"""casewatch benchmark: ingest + clean + dates over reports generated from the bundled examples.
+
+Prints reports/s and words/s for the whole document layer, beside a baseline
+measured in the same run on the same reports (read + hash + store, no
+processing), the ratio between them, the stages one by one, and the peak
+memory of the `casewatch ingest` process tree. No timing is asserted: the
+figures are for people to compare.
+
+    python bench/bench.py [--reports 2000] [--workers 0] [--keep DIR]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = ROOT / "examples" / "reports"
+sys.path.insert(0, str(ROOT / "src"))
+
+from casewatch.acquire import Failure, iter_inputs  # noqa: E402
+from casewatch.clean import detect_language  # noqa: E402
+from casewatch.dates import find_dates, parse_published  # noqa: E402
+from casewatch.ingest import ingest  # noqa: E402
+from casewatch.models import Article, RawReport  # noqa: E402
+from casewatch.pipeline import Outcome, clean_report  # noqa: E402
+from casewatch.runner import SerialRunner  # noqa: E402
+from casewatch.settings import Settings  # noqa: E402
+from casewatch.store import open_store  # noqa: E402
+
+FIRST = ["Lina", "Arman", "Soraya", "Davin", "Mira", "Kaveh", "Tala", "Ramin", "Nika", "Bardia", "Yasmin", "Omid"]
+LAST = ["Farrow", "Vell", "Tabrizan", "Ostrov", "Kerani", "Dastan", "Morvari", "Zand", "Haleh", "Sepanta"]
+NAME_RE = re.compile(r"\b([A-Z][a-z]{2,})\s([A-Z][a-z]{3,})\b")
+
+
+# ---------------------------------------------------------------------------- corpus
+
+def vary(text: str, rng: random.Random, serial: int) -> str:
+    """A different report of the same shape: other names, other small numbers, one more sentence."""
+    swap = {}
+
+    def name(m: re.Match[str]) -> str:
+        key = m.group(0)
+        if key not in swap:
+            swap[key] = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        return swap[key]
+
+    text = NAME_RE.sub(name, text, count=6)
+    text = re.sub(r"\b([2-9]\d)\b", lambda m: str(int(m.group(1)) + rng.randint(-3, 3)), text, count=4)
+    note = f"The case file reference is CW-{serial:06d}, a monitor said."
+    if "</article>" in text:
+        return text.replace("</article>", f"<p>{note}</p></article>", 1)
+    if "</body>" in text:
+        return text.replace("</body>", f"<p>{note}</p></body>", 1)
+    return text.rstrip("\n") + f"\n\n{note}\n"
+
+
+def generate(out: Path, n: int, seed: int = 7) -> None:
+    """n reports under out/, cycling through the example files and JSONL records."""
+    rng = random.Random(seed)
+    templates: list[tuple[str, str]] = []
+    for p in sorted(EXAMPLES.iterdir()):
+        if p.suffix in (".txt", ".html"):
+            templates.append((p.suffix, p.read_text(encoding="utf-8")))
+        elif p.suffix == ".jsonl":
+            for line in p.read_text(encoding="utf-8").splitlines():
+                if line.strip():
+                    templates.append((".jsonl", line))
+    out.mkdir(parents=True, exist_ok=True)
+    records = []
+    for i in range(n):
+        suffix, body = templates[i % len(templates)]
+        if suffix == ".jsonl":
+            rec = json.loads(body)
+            key = "html" if rec.get("html") else "text"
+            rec[key] = vary(rec[key], rng, i)
+            rec.pop("url", None)
+            rec.pop("id", None)
+            records.append(json.dumps(rec, ensure_ascii=False))
+        else:
+            (out / f"r{i:06d}{suffix}").write_text(vary(body, rng, i), encoding="utf-8")
+    (out / "records.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+
+
+# ---------------------------------------------------------------------------- measuring
+
+def tree_rss_kib(pid: int) -> int:
+    """Resident memory of a process and all its descendants, in KiB (Linux /proc)."""
+    total, todo, seen = 0, [pid], set()
+    while todo:
+        p = todo.pop()
+        if p in seen:
+            continue
+        seen.add(p)
+        try:
+            status = Path(f"/proc/{p}/status").read_text()
+            m = re.search(r"VmRSS:\s+(\d+) kB", status)
+            total += int(m.group(1)) if m else 0
+            for task in Path(f"/proc/{p}/task").iterdir():
+                kids = (task / "children").read_text().split()
+                todo.extend(int(k) for k in kids)
+        except (OSError, ValueError):
+            continue
+    return total
+
+
+def run_cli(args: list[str], db: Path) -> tuple[float, int, subprocess.CompletedProcess[str]]:
+    """Wall seconds and peak tree RSS (KiB) of one `casewatch` command."""
+    cmd = [sys.executable, "-m", "casewatch", "--db", str(db), *args]
+    peak = 0
+    start = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    done = threading.Event()
+
+    def poll() -> None:
+        nonlocal peak
+        while not done.is_set():
+            peak = max(peak, tree_rss_kib(proc.pid))
+            time.sleep(0.05)
+
+    t = threading.Thread(target=poll, daemon=True)
+    t.start()
+    out, err = proc.communicate()
+    wall = time.perf_counter() - start
+    done.set()
+    t.join()
+    return wall, peak, subprocess.CompletedProcess(cmd, proc.returncode, out, err)
+
+
+def store_only(raw: RawReport) -> Outcome:
+    """The baseline's per-report work: none beyond what ingest does for every report."""
+    return Outcome(Article(text="", title=None, author=None, outlet=None, url=None, published=None, language=None))
+
+
+def load_reports(folder: Path) -> list[RawReport]:
+    return [r for r in iter_inputs([str(folder)], Settings()) if not isinstance(r, Failure)]
+
+
+def stage_times(reports: list[RawReport]) -> dict[str, tuple[float, int]]:
+    """Seconds spent in each stage over all reports (in this process), and how many calls."""
+    times = {k: [0.0, 0] for k in ("clean html", "clean text", "clean jsonl", "publication date", "language",
+                                   "dates")}
+    for raw in reports:
+        t0 = time.perf_counter()
+        cleaned, given = clean_report(raw)
+        t1 = time.perf_counter()
+        times[f"clean {raw.kind}"][0] += t1 - t0
+        times[f"clean {raw.kind}"][1] += 1
+        pub = parse_published(cleaned.date_text) if cleaned.date_text else None
+        t2 = time.perf_counter()
+        detect_language(cleaned.text)
+        t3 = time.perf_counter()
+        anchor = given.get("published") or (pub.first if pub else None)
+        find_dates(cleaned.text, anchor)
+        t4 = time.perf_counter()
+        for key, dt_ in (("publication date", t2 - t1), ("language", t3 - t2), ("dates", t4 - t3)):
+            times[key][0] += dt_
+            times[key][1] += 1
+    return {k: (v[0], int(v[1])) for k, v in times.items()}
+
+
+def words_of(db: Path) -> int:
+    store = open_store(db)
+    try:
+        return sum(int((d.article or {}).get("words") or 0) for d in store.list_documents())
+    finally:
+        store.close()
+
+
+# ---------------------------------------------------------------------------- main
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--reports", type=int, default=2000)
+    ap.add_argument("--workers", type=int, default=0, help="processes for the CLI run (0 = one per core)")
+    ap.add_argument("--keep", type=Path, help="keep the generated reports and databases here")
+    a = ap.parse_args()
+
+    work = a.keep or Path(tempfile.mkdtemp(prefix="casewatch-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    corpus = work / "reports"
+    shutil.rmtree(corpus, ignore_errors=True)
+    generate(corpus, a.reports)
+    raw_bytes = sum(p.stat().st_size for p in corpus.iterdir())
+    cores = os.cpu_count() or 1
+    print(f"machine: {platform.machine()} {platform.system()}, {cores} cores, Python {platform.python_version()}")
+    print(f"reports: {a.reports} generated from {EXAMPLES.relative_to(ROOT)} ({raw_bytes / 1e6:.1f} MB raw)")
+
+    # baseline: read + hash + store, no processing (in this process)
+    for name in ("baseline.db", "serial.db", "cli.db"):
+        for suffix in ("", "-wal", "-shm"):
+            (work / f"{name}{suffix}").unlink(missing_ok=True)
+    store = open_store(work / "baseline.db")
+    t0 = time.perf_counter()
+    ingest(store, iter_inputs([str(corpus)], Settings()), SerialRunner(), process=store_only)
+    t_base = time.perf_counter() - t0
+    store.close()
+
+    # the document layer in this process, one core: same reports, same store work
+    store = open_store(work / "serial.db")
+    t0 = time.perf_counter()
+    summary = ingest(store, iter_inputs([str(corpus)], Settings()), SerialRunner())
+    t_serial = time.perf_counter() - t0
+    store.close()
+    words = words_of(work / "serial.db")
+    n = len(summary.new)
+
+    # the CLI as a user runs it, all cores, with its peak memory
+    wall, peak_kib, proc = run_cli(["ingest", str(corpus), "--workers", str(a.workers)], work / "cli.db")
+    if proc.returncode != 0:
+        print(f"CLI ingest failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+        return 1
+    workers = a.workers or cores
+
+    def row(label: str, seconds: float) -> str:
+        return f"{label:<44}{seconds:>9.2f}{n / seconds:>12.1f}{words / seconds:>13,.0f}"
+
+    print(f"words in the clean text: {words:,} ({words / max(n, 1):.0f} per report)")
+    print(f"{'run':<44}{'seconds':>9}{'reports/s':>12}{'words/s':>13}")
+    print(row("baseline: read + hash + store, no processing", t_base))
+    print(row("ingest + clean + dates, 1 process", t_serial))
+    print(row(f"ingest + clean + dates, CLI, {workers} processes", wall))
+    print(f"ratio: 1-process throughput / baseline = {t_base / t_serial:.3f}; "
+          f"CLI ({workers} processes) / 1 process = {t_serial / wall:.2f}x")
+    print(f"peak memory, CLI process tree: {peak_kib / 1024:.0f} MiB")
+
+    sample = load_reports(corpus)[:400]
+    print(f"stages over {len(sample)} of the reports, 1 process:")
+    for stage, (secs, calls) in stage_times(sample).items():
+        if calls:
+            print(f"  {stage:<20}{1000 * secs / calls:>8.2f} ms/report")
+    print(f"SUMMARY bench reports={n} | 1 process {n / t_serial:.1f} reports/s {words / t_serial:,.0f} words/s | "
+          f"CLI {workers} processes {n / wall:.1f} reports/s {words / wall:,.0f} words/s | "
+          f"baseline {n / t_base:.1f} reports/s | peak {peak_kib / 1024:.0f} MiB")
+    if not a.keep:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

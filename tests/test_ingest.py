@@ -1,0 +1,120 @@
+"""Ingest as a user runs it: new, unchanged, failed; bad input never stops the batch; rebuild keeps ids."""
+from __future__ import annotations
+
+import json
+import sqlite3
+from pathlib import Path
+
+from casewatch.ingest import ingest
+from casewatch.models import RawReport
+from casewatch.runner import SerialRunner
+from casewatch.store import document_id, open_store
+
+REPORT = """Teacher detained in Ostara
+
+Rights monitors said on Monday that Lina Farrow, a music teacher, was detained in Ostara last week.
+
+Her brother said she had been moved to the central prison two days later.
+"""
+
+PAGE = """<!DOCTYPE html><html><head><title>Poet held | Northwind Daily</title>
+<meta property="og:site_name" content="Northwind Daily">
+<meta property="article:published_time" content="2026-02-04T09:00:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Poet held without charge</h1>
+<p>The poet Arman Vell has been held without charge since 12 January 2026, his lawyer said on Tuesday.</p>
+<p>His family has not been allowed to visit him at the prison in Karsk, the lawyer added in a statement.</p>
+<p>Rights groups have called for his release and for an independent inquiry into his treatment.</p>
+</article><footer>Copyright Northwind Daily</footer></body></html>"""
+
+
+def write_corpus(folder: Path) -> Path:
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "teacher.txt").write_text(REPORT, encoding="utf-8")
+    (folder / "poet.html").write_text(PAGE, encoding="utf-8")
+    (folder / "wire.jsonl").write_text(
+        json.dumps({"text": "A student was sentenced on Sunday to five years.", "url": "https://wire.example/1",
+                    "title": "Student sentenced", "outlet": "Wire Example", "published": "2026-02-03",
+                    "id": "w-1"}) + "\n",
+        encoding="utf-8")
+    return folder
+
+
+def test_ingest_then_again_is_a_no_op(cli, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    first = cli("ingest", str(corpus), "--format", "json")
+    assert first.returncode == 0, first.stderr
+    s1 = json.loads(first.stdout)
+    assert (s1["new"], s1["unchanged"], s1["failed"]) == (3, 0, 0)
+    second = cli("ingest", str(corpus))
+    assert second.returncode == 0
+    assert second.stdout.strip() == "0 new, 3 unchanged (already stored: nothing to do), 0 failed"
+    con = sqlite3.connect(cli.db)
+    assert con.execute("SELECT COUNT(*) FROM documents").fetchone()[0] == 3
+    assert con.execute("SELECT COUNT(*) FROM blobs").fetchone()[0] == 3
+    assert con.execute("SELECT COUNT(*) FROM sightings").fetchone()[0] == 6
+    con.close()
+
+
+def test_the_same_bytes_under_another_name_are_one_document(cli, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    (corpus / "copy-of-teacher.txt").write_text(REPORT, encoding="utf-8")
+    summary = json.loads(cli("ingest", str(corpus), "--format", "json").stdout)
+    assert (summary["new"], summary["unchanged"]) == (3, 1)
+
+
+def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(cli, tmp_path: Path) -> None:
+    corpus = write_corpus(tmp_path / "in")
+    (corpus / "empty.txt").write_bytes(b"")
+    (corpus / "scan.html").write_bytes(b"%PDF-1.4 binary")
+    (corpus / "latin1.txt").write_bytes("Caf\u00e9 owner detained".encode("latin-1"))
+    (corpus / "huge.txt").write_bytes(b"word " * 300_000)
+    (corpus / "broken.jsonl").write_text('{"text": "fine line"}\n{"text": broken}\n', encoding="utf-8")
+    proc = cli("ingest", str(corpus), "--max-size", "1")
+    assert proc.returncode == 1
+    lines = proc.stderr.strip().splitlines()
+    assert len(lines) == 5, proc.stderr
+    assert all(line.startswith("casewatch: ") for line in lines)
+    assert "Traceback" not in proc.stderr
+    joined = "\n".join(lines)
+    assert f"{corpus / 'empty.txt'}: empty" in joined
+    assert f"{corpus / 'scan.html'}: binary file (a PDF)" in joined
+    assert f"{corpus / 'latin1.txt'}: not valid UTF-8" in joined
+    assert f"{corpus / 'huge.txt'}: too large" in joined
+    assert f"{corpus / 'broken.jsonl'}#2: broken JSON line" in joined
+    assert proc.stdout.strip() == "4 new, 0 unchanged, 5 failed"
+
+
+def test_stdin_is_read(cli) -> None:
+    proc = cli("ingest", "-", stdin=REPORT.encode())
+    assert proc.returncode == 0, proc.stderr
+    (doc,) = cli.json("documents")
+    assert doc["origin"] == "<stdin>"
+    assert doc["title"] == "Teacher detained in Ostara"
+
+
+def test_rebuild_gives_the_same_ids_text_and_dates(cli, tmp_path: Path) -> None:
+    cli("ingest", str(write_corpus(tmp_path / "in")))
+    before = {d["id"]: cli.json("document", d["id"]) for d in cli.json("documents")}
+    proc = cli("rebuild")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == "rebuilt 3 document(s), 0 failed"
+    after = {d["id"]: cli.json("document", d["id"]) for d in cli.json("documents")}
+    assert before.keys() == after.keys()
+    for doc_id, doc in before.items():
+        for key in ("text", "dates", "title", "outlet", "published", "language"):
+            assert after[doc_id][key] == doc[key], key
+
+
+def test_a_report_that_fails_processing_is_kept_and_reported(db: Path) -> None:
+    store = open_store(db)
+    seen = []
+    odd = RawReport(b"some bytes", "unknown-kind", "odd.bin")
+    summary = ingest(store, [odd], SerialRunner(), on_failure=seen.append)
+    assert summary.new == [document_id(b"some bytes")]
+    assert [f.input for f in seen] == ["odd.bin"]
+    assert "not processed" in seen[0].reason
+    (doc,) = store.list_documents()
+    assert doc.article is not None and doc.article["status"] == "error"
+    assert store.raw_bytes(doc.id) == b"some bytes"
+    store.close()
