@@ -69,7 +69,7 @@ def test_kept_and_dropped_lines(example_cli, manifest, docs) -> None:
         text = norm(find(key, listing, docs, entries(manifest))["text"])
         for keep in entry.get("must_keep", []):
             assert norm(keep) in text, (key, keep)
-        for drop in entry.get("must_drop", []):
+        for drop in entry.get("must_drop", []) + entry.get("must_not_contain", []):
             assert norm(drop) not in text, (key, drop)
 
 
