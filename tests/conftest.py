@@ -56,6 +56,14 @@ class Cli:
 
 
 @pytest.fixture
+def corpus(tmp_path: Path) -> Path:
+    """A folder with one pasted report, one HTML page and one JSONL record (all invented)."""
+    from tests_support import write_corpus
+
+    return write_corpus(tmp_path / "in")
+
+
+@pytest.fixture
 def cli(db: Path) -> Cli:
     return Cli(db)
 

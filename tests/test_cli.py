@@ -4,13 +4,12 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from tests.test_ingest import write_corpus
 
 SUMMARY = {"id", "origin", "title", "outlet", "author", "url", "published", "language", "status"}
 
 
-def test_documents_json_lists_the_summary_fields(cli, tmp_path: Path) -> None:
-    cli("ingest", str(write_corpus(tmp_path / "in")))
+def test_documents_json_lists_the_summary_fields(cli, corpus: Path) -> None:
+    cli("ingest", str(corpus))
     docs = cli.json("documents")
     assert len(docs) == 3
     assert all(SUMMARY <= set(d) for d in docs)
@@ -21,8 +20,8 @@ def test_documents_json_lists_the_summary_fields(cli, tmp_path: Path) -> None:
     assert wire["title"] == "Student sentenced"
 
 
-def test_document_json_has_text_and_dates_that_agree_with_it(cli, tmp_path: Path) -> None:
-    cli("ingest", str(write_corpus(tmp_path / "in")))
+def test_document_json_has_text_and_dates_that_agree_with_it(cli, corpus: Path) -> None:
+    cli("ingest", str(corpus))
     for d in cli.json("documents"):
         doc = cli.json("document", d["id"])
         assert SUMMARY | {"text", "dates"} <= set(doc)
@@ -35,8 +34,8 @@ def test_document_json_has_text_and_dates_that_agree_with_it(cli, tmp_path: Path
     assert sunday["anchor"] == "published 2026-02-03"
 
 
-def test_unknown_id_is_one_line_and_exit_2(cli, tmp_path: Path) -> None:
-    cli("ingest", str(write_corpus(tmp_path / "in")))
+def test_unknown_id_is_one_line_and_exit_2(cli, corpus: Path) -> None:
+    cli("ingest", str(corpus))
     proc = cli("document", "0000000000000000", "--format", "json")
     assert proc.returncode == 2
     assert proc.stdout == ""
@@ -44,17 +43,16 @@ def test_unknown_id_is_one_line_and_exit_2(cli, tmp_path: Path) -> None:
         "casewatch: no document '0000000000000000'; `casewatch documents` lists them"]
 
 
-def test_db_from_environment(cli, tmp_path: Path) -> None:
+def test_db_from_environment(cli, corpus: Path, tmp_path: Path) -> None:
     env_db = tmp_path / "env.db"
-    corpus = write_corpus(tmp_path / "in")
     proc = cli("ingest", str(corpus), env={"CASEWATCH_DB": str(env_db)}, db=False)
     assert proc.returncode == 0, proc.stderr
     assert env_db.exists()
     assert not cli.db.exists()
 
 
-def test_tables_for_people(cli, tmp_path: Path) -> None:
-    cli("ingest", str(write_corpus(tmp_path / "in")))
+def test_tables_for_people(cli, corpus: Path) -> None:
+    cli("ingest", str(corpus))
     listing = cli("documents")
     assert listing.returncode == 0
     assert "3 document(s)" in listing.stdout

@@ -9,39 +9,9 @@ from casewatch.ingest import ingest
 from casewatch.models import RawReport
 from casewatch.runner import SerialRunner
 from casewatch.store import document_id, open_store
+from tests_support import TEACHER_REPORT
 
-REPORT = """Teacher detained in Ostara
-
-Rights monitors said on Monday that Lina Farrow, a music teacher, was detained in Ostara last week.
-
-Her brother said she had been moved to the central prison two days later.
-"""
-
-PAGE = """<!DOCTYPE html><html><head><title>Poet held | Northwind Daily</title>
-<meta property="og:site_name" content="Northwind Daily">
-<meta property="article:published_time" content="2026-02-04T09:00:00Z">
-</head><body><nav><a href="/">Home</a> <a href="/world">World</a></nav>
-<article><h1>Poet held without charge</h1>
-<p>The poet Arman Vell has been held without charge since 12 January 2026, his lawyer said on Tuesday.</p>
-<p>His family has not been allowed to visit him at the prison in Karsk, the lawyer added in a statement.</p>
-<p>Rights groups have called for his release and for an independent inquiry into his treatment.</p>
-</article><footer>Copyright Northwind Daily</footer></body></html>"""
-
-
-def write_corpus(folder: Path) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    (folder / "teacher.txt").write_text(REPORT, encoding="utf-8")
-    (folder / "poet.html").write_text(PAGE, encoding="utf-8")
-    (folder / "wire.jsonl").write_text(
-        json.dumps({"text": "A student was sentenced on Sunday to five years.", "url": "https://wire.example/1",
-                    "title": "Student sentenced", "outlet": "Wire Example", "published": "2026-02-03",
-                    "id": "w-1"}) + "\n",
-        encoding="utf-8")
-    return folder
-
-
-def test_ingest_then_again_is_a_no_op(cli, tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "in")
+def test_ingest_then_again_is_a_no_op(cli, corpus: Path) -> None:
     first = cli("ingest", str(corpus), "--format", "json")
     assert first.returncode == 0, first.stderr
     s1 = json.loads(first.stdout)
@@ -56,15 +26,13 @@ def test_ingest_then_again_is_a_no_op(cli, tmp_path: Path) -> None:
     con.close()
 
 
-def test_the_same_bytes_under_another_name_are_one_document(cli, tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "in")
-    (corpus / "copy-of-teacher.txt").write_text(REPORT, encoding="utf-8")
+def test_the_same_bytes_under_another_name_are_one_document(cli, corpus: Path) -> None:
+    (corpus / "copy-of-teacher.txt").write_text(TEACHER_REPORT, encoding="utf-8")
     summary = json.loads(cli("ingest", str(corpus), "--format", "json").stdout)
     assert (summary["new"], summary["unchanged"]) == (3, 1)
 
 
-def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(cli, tmp_path: Path) -> None:
-    corpus = write_corpus(tmp_path / "in")
+def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(cli, corpus: Path) -> None:
     (corpus / "empty.txt").write_bytes(b"")
     (corpus / "scan.html").write_bytes(b"%PDF-1.4 binary")
     (corpus / "latin1.txt").write_bytes("Caf\u00e9 owner detained".encode("latin-1"))
@@ -86,15 +54,15 @@ def test_bad_inputs_get_one_line_each_and_the_batch_goes_on(cli, tmp_path: Path)
 
 
 def test_stdin_is_read(cli) -> None:
-    proc = cli("ingest", "-", stdin=REPORT.encode())
+    proc = cli("ingest", "-", stdin=TEACHER_REPORT.encode())
     assert proc.returncode == 0, proc.stderr
     (doc,) = cli.json("documents")
     assert doc["origin"] == "<stdin>"
     assert doc["title"] == "Teacher detained in Ostara"
 
 
-def test_rebuild_gives_the_same_ids_text_and_dates(cli, tmp_path: Path) -> None:
-    cli("ingest", str(write_corpus(tmp_path / "in")))
+def test_rebuild_gives_the_same_ids_text_and_dates(cli, corpus: Path) -> None:
+    cli("ingest", str(corpus))
     before = {d["id"]: cli.json("document", d["id"]) for d in cli.json("documents")}
     proc = cli("rebuild")
     assert proc.returncode == 0, proc.stderr

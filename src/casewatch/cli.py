@@ -136,7 +136,7 @@ def documents(fmt: FormatOpt = Format.table) -> None:
     if fmt is Format.json:
         print_json(out, [document_summary(d) for d in docs])
     else:
-        out.print(documents_table(docs))
+        out.print(documents_table(docs, out.width))
 
 
 @app.command()

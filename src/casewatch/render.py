@@ -58,23 +58,42 @@ def _published_cell(pub: dict[str, Any] | None) -> str:
     return _day_range(pub.get("start"), pub.get("end")) if pub else "—"
 
 
-def documents_table(docs: list[StoredDocument]) -> Table:
+def _short_origin(origin: str) -> str:
+    """The file name of a path (with its #line), or the URL as it is."""
+    if "://" in origin:
+        return origin
+    return origin.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def documents_table(docs: list[StoredDocument], width: int = 160) -> Table:
+    """One line per document, fitted to the screen: the origin column only where there is room."""
+    rows = [document_summary(d) for d in docs]
+    published = [_published_cell(s["published"]) for s in rows]
+    narrow, wide = width < 100, width >= 140
+    fixed = {"id": 16, "published": max([10, *map(len, published)]), "status": 7, "outlet": 10 if narrow else 18}
+    if not narrow:
+        fixed["lang"] = 4
+    origin_w = 32 if wide else 0
+    columns = len(fixed) + 1 + (1 if wide else 0)
+    title_w = max(12, width - sum(fixed.values()) - origin_w - 3 * columns - 1)
     table = Table(title=f"{len(docs)} document(s)", title_justify="left", expand=False)
-    table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("published", no_wrap=True)
-    table.add_column("outlet", max_width=24)
-    table.add_column("title", max_width=60)
-    table.add_column("lang", no_wrap=True)
-    table.add_column("status", no_wrap=True)
-    table.add_column("origin", style="dim", max_width=40)
-    for d in docs:
-        s = document_summary(d)
+    table.add_column("id", style="cyan", no_wrap=True, width=fixed["id"])
+    table.add_column("published", no_wrap=True, width=fixed["published"])
+    if not narrow:
+        table.add_column("lang", no_wrap=True, width=fixed["lang"])
+    table.add_column("status", no_wrap=True, width=fixed["status"])
+    table.add_column("outlet", no_wrap=True, overflow="ellipsis", width=fixed["outlet"])
+    table.add_column("title", no_wrap=True, overflow="ellipsis", width=min(title_w, 72))
+    if wide:
+        table.add_column("origin", style="dim", no_wrap=True, overflow="ellipsis", width=origin_w)
+    for s, pub in zip(rows, published, strict=True):
         status = s["status"]
         style = {"ok": "green", "no_text": "yellow", "error": "red"}.get(status, "")
-        table.add_row(
-            s["id"], _published_cell(s["published"]), s["outlet"] or "—", s["title"] or "—",
-            s["language"] or "—", Text(status, style=style), s["origin"],
-        )
+        cells = [s["id"], pub, *([] if narrow else [s["language"] or "—"]), Text(status, style=style),
+                 s["outlet"] or "—", s["title"] or "—"]
+        if wide:
+            cells.append(_short_origin(s["origin"]))
+        table.add_row(*cells)
     return table
 
 
