@@ -1,0 +1,42 @@
+"""Two dates joined into one range."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from casewatch.dates import find_dates
+
+D = dt.date.fromisoformat
+
+
+@pytest.mark.parametrize(("text", "words", "first", "last"), [
+    ("The crackdown lasted from late 2025 through early 2026.", "from late 2025 through early 2026",
+     "2025-09-01", "2026-04-30"),
+    ("Dozens were held between March and May 2025.", "between March and May 2025", "2025-03-01",
+     "2025-05-31"),
+    ("Courts sat between December and February 2025.", "between December and February 2025", "2024-12-01",
+     "2025-02-28"),
+    ("The visits were banned from 2019 to 2021.", "from 2019 to 2021", "2019-01-01", "2021-12-31"),
+    ("Hearings ran January 5-7.", "January 5-7", "2026-01-05", "2026-01-07"),
+    ("Hearings ran 5–7 January 2026.", "5–7 January 2026", "2026-01-05", "2026-01-07"),
+    ("The border was closed Friday until Sunday.", "Friday until Sunday", "2026-01-16", "2026-01-18"),
+])
+def test_ranges(one, text, words, first, last):
+    m = one(text)
+    assert (m.text, m.first, m.last, m.precision) == (words, D(first), D(last), "range")
+
+
+def test_a_rescheduled_date_is_two_dates_not_a_range(published):
+    found = find_dates("The court moved the hearing from Tuesday to Thursday.", published)
+    assert [m.text for m in found] == ["Tuesday", "Thursday"]
+
+
+def test_two_months_joined_by_and_without_between_stay_apart(published):
+    found = find_dates("Raids took place in March and May 2025.", published)
+    assert [(m.text, m.precision) for m in found] == [("March", "month"), ("May 2025", "month")]
+
+
+def test_a_range_without_a_publication_date_keeps_its_words_without_days(one):
+    m = one("Visits were banned from Monday through Friday.", published=None)
+    assert (m.text, m.first, m.last, m.precision) == ("from Monday through Friday", None, None, "range")
