@@ -1,0 +1,46 @@
+"""Date lines: "21 January 2026 World", "Sunday, 15 February 2026", "Published: 3 March 2026".
+
+A date line holds a date and little else: a label, a time, a section word or two.
+Only the date's own words are returned (with its weekday, without the time).
+"""
+from __future__ import annotations
+
+import re
+
+from casewatch.clean.lines import ends_full_stop, is_name_token, word_count
+from casewatch.clean.rules import Rules
+
+_REST_WORDS = frozenset((
+    "by", "at", "on", "and", "updated", "published", "posted", "last", "min", "mins", "minute", "minutes",
+    "read", "ago", "local", "time", "am", "pm", "a.m.", "p.m.", "update",
+))
+_PUNCT = re.compile(r"[\s|,;:•·/()\[\]–—-]+")
+
+
+def _rest_allowed(rest: str, rules: Rules) -> bool:
+    tokens = [t for t in _PUNCT.split(rest) if t]
+    if len(tokens) > rules.date_max_rest_words or ends_full_stop(rest.strip()):
+        return False
+    return all(t.casefold() in _REST_WORDS or t.isdigit() or is_name_token(t) for t in tokens)
+
+
+def date_words(line: str, rules: Rules, labelled_only: bool = False) -> str | None:
+    """The date words of a date line, or None when the line is not one.
+
+    ``labelled_only``: accept only a line that says what the date is ("Published: ...").
+    """
+    if word_count(line) > rules.date_max_words:
+        return None
+    label = rules.date_label.match(line)
+    if labelled_only and not (label and label.end() > 0):
+        return None
+    found = rules.date.search(line)
+    if not found:
+        return None
+    rest = line[: found.start()] + " "
+    after = line[found.end():]
+    time = rules.date_time.match(after)
+    rest += after[time.end():] if time else after
+    if label and label.end() > 0:
+        rest = rest[label.end():] if label.end() <= found.start() else rest
+    return found.group(0).strip() if _rest_allowed(rest, rules) else None

@@ -1,0 +1,114 @@
+"""Main text and metadata of a saved HTML page, by trafilatura; htmldate when no date is found.
+
+Nothing is fetched: the page is parsed from its bytes, and htmldate is given the parsed
+tree (never a string it could take for an address). The main text then goes through the
+same line rules as pasted text (share bars, credits, newsletter notices...), which
+trafilatura leaves in now and then.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from urllib.parse import urlsplit
+
+from htmldate import find_date
+from lxml.html import HtmlElement
+from trafilatura import bare_extraction, extract_metadata
+from trafilatura.utils import load_html
+
+from casewatch.clean.text import is_boilerplate, strip_boilerplate
+from casewatch.models import Cleaned
+
+EXTRACTION = {
+    "include_comments": False,
+    "include_tables": True,
+    "include_formatting": False,
+}
+"""trafilatura's settings: no reader comments, tables kept, plain text."""
+
+HEADLINE_OVERLAP = 0.3
+"""Share of words a page's h1 must have in common with its title to be taken as the headline."""
+
+_SEPARATOR = re.compile(r"\s+[|\-–—·›»:]{1,2}\s+|\s*[|·›»]\s*")
+_NON_WORD = re.compile(r"\W+")
+_WORD = re.compile(r"\w+")
+_MIN_SITE_KEY = 3
+
+
+def _key(text: str) -> str:
+    return _NON_WORD.sub("", text.casefold())
+
+
+def _names_site(part: str, site: str, host: str) -> bool:
+    """Whether a part of a title is the site's name or host name."""
+    k = _key(part)
+    if len(k) < _MIN_SITE_KEY:
+        return False
+    return bool(site and (k in site or (site in k and len(k) - len(site) <= _MIN_SITE_KEY))) or k in host
+
+
+def _without_site(title: str, sitename: str | None, url: str | None) -> str:
+    """The title less a leading or trailing site name ("Headline | Outlet" -> "Headline")."""
+    site = _key(sitename or "")
+    host = _key(urlsplit(url).hostname or "") if url else ""
+    separators = list(_SEPARATOR.finditer(title))
+    if not separators:
+        return title
+    last, first = separators[-1], separators[0]
+    if _names_site(title[last.end():], site, host) and title[: last.start()].strip():
+        title = title[: last.start()]
+    elif _names_site(title[: first.start()], site, host) and title[first.end():].strip():
+        title = title[first.end():]
+    return title.strip()
+
+
+def _headline(title: str, tree: HtmlElement, sitename: str | None) -> str:
+    """The page's h1 when it is the headline the title carries, else the title."""
+    headings = [" ".join(h.text_content().split()) for h in tree.iter("h1")]
+    title_key, title_words = _key(title), set(_WORD.findall(title.casefold()))
+    for heading in headings:
+        if len(heading.split()) >= 2 and _key(heading) and _key(heading) in title_key \
+                and len(heading) >= HEADLINE_OVERLAP * len(title):
+            return heading
+    site = _key(sitename or "")
+    best, best_overlap = title, HEADLINE_OVERLAP
+    for heading in headings:
+        words = set(_WORD.findall(heading.casefold()))
+        if len(heading.split()) < 3 or not words or (site and site in _key(heading)):
+            continue
+        overlap = len(words & title_words) / len(words | title_words)
+        if overlap >= best_overlap:
+            best, best_overlap = heading, overlap
+    return best
+
+
+def _author(author: str | None) -> str | None:
+    """The page's author less share-bar words caught with it ("Jane Doe; Share; Print" -> "Jane Doe")."""
+    names = [name.strip() for name in (author or "").split(";")]
+    return "; ".join(name for name in names if name and not is_boilerplate(name)) or None
+
+
+def clean_html(data: bytes, url: str | None = None) -> Cleaned:
+    """The report in a saved HTML page: its main text, title, author, outlet, URL and date words.
+
+    ``url`` is where the page came from, if known; the page's canonical URL wins over it.
+    A page with no main text gives an empty ``text`` with whatever metadata it has.
+    """
+    tree = load_html(data)
+    if tree is None:
+        return Cleaned(text="", url=url)
+    doc = bare_extraction(tree, url=url, with_metadata=True, **EXTRACTION)
+    if doc is None:
+        doc = extract_metadata(tree, default_url=url)
+    text = unicodedata.normalize("NFC", getattr(doc, "text", None) or "")
+    page_url = doc.url or url
+    title = doc.title and _headline(_without_site(doc.title, doc.sitename, page_url), tree, doc.sitename)
+    date = doc.date or find_date(tree, extensive_search=False, original_date=True, url=page_url)
+    return Cleaned(
+        text=strip_boilerplate(text),
+        title=title or None,
+        author=_author(doc.author),
+        outlet=doc.sitename or None,
+        url=page_url,
+        date_text=date or None,
+    )

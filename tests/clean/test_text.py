@@ -1,0 +1,346 @@
+"""clean_text on invented pasted reports: one test per rule, and the report's own words kept in order."""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from casewatch.clean import clean_text
+
+TITLE = "Rights group says detained teacher Kaveh Nouri faces retrial in Shiraz"
+BODY = [
+    "SHIRAZ — Kaveh Nouri, a schoolteacher detained since March, will face a retrial next month, "
+    "the Harbor Rights Collective said on Tuesday.",
+    "Nouri was arrested at his home in Shiraz after joining a strike by teachers. His family said he "
+    "had been held in solitary confinement for six weeks.",
+    "“He has done nothing but teach children,” his sister told the group. Judicial officials did not "
+    "respond to a request for comment.",
+]
+
+
+def report(*lines: str) -> str:
+    """A pasted page: the given lines around the invented report's title and body."""
+    return "\n\n".join(lines)
+
+
+def assert_body_kept(text: str) -> None:
+    for paragraph in BODY:
+        assert paragraph in text
+
+
+@pytest.mark.parametrize("bar", [
+    "Weather\u00a0\u00a0 \u00a0 Markets\u00a0 \u00a0Live TV",
+    "Home | World | Politics",
+    "Home  World  Middle East  Opinion",
+    "News › World › Middle East",
+])
+def test_navigation_and_ticker_lines_are_dropped(bar: str) -> None:
+    cleaned = clean_text(report(bar, TITLE, *BODY))
+    assert cleaned.title == TITLE
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("line", [
+    "Share.", "Share on Facebook", "Tweet", "Facebook  Twitter  WhatsApp  Email", "Share this article",
+    "Copy link",
+])
+def test_share_bars_are_dropped(line: str) -> None:
+    cleaned = clean_text(report(TITLE, BODY[0], line, *BODY[1:]))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("marker", ["Leave a Reply", "Leave A Reply"])
+def test_leave_a_reply_and_what_follows_are_dropped(marker: str) -> None:
+    cleaned = clean_text(report(TITLE, *BODY, marker, "Cancel reply",
+                                "Your email address will not be published.",
+                                "Another headline about an unrelated court case"))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_exit_mobile_version_is_dropped() -> None:
+    assert clean_text(report(TITLE, *BODY, "Exit mobile version")).text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("notice", [
+    "Never miss a breaking news alert!",
+    "Sign up for our daily newsletter",
+    "Get the top stories of the day delivered to your inbox.",
+    "Subscribe to our newsletter and follow us on Instagram for the latest updates.",
+])
+def test_newsletter_notices_are_dropped(notice: str) -> None:
+    assert clean_text(report(TITLE, *BODY, notice)).text == "\n\n".join(BODY)
+
+
+def test_cookie_notice_is_dropped() -> None:
+    notice = ("We use cookies to improve your experience on our site. By continuing to browse you accept "
+              "our cookie policy.")
+    assert clean_text(report(notice, TITLE, *BODY)).text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("banner", ["BREAKING NEWS", "Breaking", "Advertisement", "Live updates"])
+def test_banners_are_dropped(banner: str) -> None:
+    assert clean_text(report(TITLE, banner, *BODY)).text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize(("lines", "author"), [
+    (["By Clara Voss"], "Clara Voss"),
+    (["By CLARA VOSS and TOMAS REYNE, Northgate Daily"], "CLARA VOSS"),
+    (["Written By", "Clara Voss"], "Clara Voss"),
+    (["Written by: Clara Voss"], "Clara Voss"),
+    (["Clara Voss, Staff Writer"], "Clara Voss"),
+])
+def test_bylines_are_dropped_and_give_the_author(lines: list[str], author: str) -> None:
+    cleaned = clean_text(report(TITLE, *lines, *BODY))
+    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.author == author
+
+
+def test_wire_credits_are_dropped() -> None:
+    cleaned = clean_text(report(TITLE, *BODY, "(Reporting by Clara Voss; Editing by Tomas Reyne)"))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_sentence_opening_with_by_is_kept() -> None:
+    line = "By Tuesday, more than forty teachers had signed a letter calling for his release."
+    assert line in clean_text(report(TITLE, BODY[0], line)).text
+
+
+def test_author_bio_and_its_link_are_dropped() -> None:
+    bio = ("Clara Voss covers courts, prisons and labour rights across the region. At Northgate Daily, "
+           "she explores how the law shapes daily life.")
+    cleaned = clean_text(report(TITLE, *BODY, "Written By", bio, "View Full Bio & Articles →"))
+    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.author == "Clara Voss"
+
+
+@pytest.mark.parametrize("sentence", [
+    "Leila Farahani, a journalist who worked for a reformist daily, was arrested in Tehran on Monday, "
+    "her lawyer said.",
+    "Leila Farahani is a journalist at the daily Sobh-e Now who was detained last year, her family said.",
+])
+def test_a_sentence_about_a_journalist_is_not_taken_for_a_bio(sentence: str) -> None:
+    assert sentence in clean_text(report(TITLE, BODY[0], sentence)).text
+
+
+@pytest.mark.parametrize("credit", [
+    "Getty Images",
+    "AFP via Getty Images",
+    "Reuters/Clara Voss",
+    "Clara Voss/Meridian Press/Shutterstock",
+    "Photo: Clara Voss",
+    "(Photo by Clara Voss/AFP via Getty Images)",
+])
+def test_a_photo_credit_on_its_own_line_is_dropped(credit: str) -> None:
+    assert clean_text(report(TITLE, BODY[0], credit, *BODY[1:])).text == "\n\n".join(BODY)
+
+
+def test_a_credit_glued_to_a_paragraph_is_stripped_and_the_paragraph_kept() -> None:
+    glued = "More than 200 teachers have been detained since the strikes began, according to rights groups."
+    cleaned = clean_text(report(TITLE, BODY[0], glued + " Getty Images", *BODY[1:]))
+    assert glued in cleaned.text
+    assert "Getty" not in cleaned.text
+
+
+def test_a_caption_repeated_with_a_credit_is_kept_once_without_the_credit() -> None:
+    alt = "Teachers gather outside the court in Shiraz."
+    caption = "Teachers gather outside the court in Shiraz on Monday. UGC/AFP via Getty Images"
+    cleaned = clean_text(report(TITLE, BODY[0], alt, caption, *BODY[1:]))
+    assert cleaned.text.count("Teachers gather outside the court") == 1
+    assert "Teachers gather outside the court in Shiraz on Monday." in cleaned.text
+    assert "Getty" not in cleaned.text
+
+
+@pytest.mark.parametrize("sentence", [
+    "The ministry told Reuters on Monday that the verdict was final.",
+    "Officials denied the account. Reuters could not verify the claim independently.",
+])
+def test_a_sentence_naming_an_agency_is_kept_whole(sentence: str) -> None:
+    assert sentence in clean_text(report(TITLE, BODY[0], sentence)).text
+
+
+def test_url_slugs_and_bare_links_are_dropped() -> None:
+    slug = "rights-group-says-detained-teacher-kaveh-nouri-faces-retrial-in-shiraz"
+    cleaned = clean_text(report(slug, TITLE, *BODY, "https://t.co/AbCdEf123"))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("marker", [
+    "Read more", "Most read", "Related", "You may also like", "Related Articles",
+])
+def test_unrelated_headlines_after_a_marker_are_dropped(marker: str) -> None:
+    cleaned = clean_text(report(TITLE, *BODY, marker, "Court jails union leader for five years",
+                                "Wildfire season starts early in the south",
+                                "Three things to know about the new budget"))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_marker_followed_by_more_of_the_report_cuts_nothing() -> None:
+    cleaned = clean_text(report(TITLE, BODY[0], "Read more", *BODY[1:]))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_the_title_line_goes_to_title_once() -> None:
+    slug = "rights-group-says-detained-teacher-kaveh-nouri-faces-retrial-in-shiraz"
+    cleaned = clean_text(report("in", TITLE, slug, TITLE, *BODY))
+    assert cleaned.title == TITLE
+    assert TITLE not in cleaned.text
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_report_opening_with_prose_has_no_title() -> None:
+    cleaned = clean_text(report(*BODY))
+    assert cleaned.title is None
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    ("21 January 2026 World", "21 January 2026"),
+    ("Sunday, 15 February 2026", "Sunday, 15 February 2026"),
+    ("January 20, 2026 10:15 AM", "January 20, 2026"),
+    ("Published: 3 March 2026", "3 March 2026"),
+    ("Updated Jan. 20, 2026 at 4:05 p.m. EST", "Jan. 20, 2026"),
+    ("2026-01-21", "2026-01-21"),
+    ("۱ بهمن ۱۴۰۴", "۱ بهمن ۱۴۰۴"),
+])
+def test_a_date_line_gives_the_date_words_and_leaves_the_text(line: str, words: str) -> None:
+    cleaned = clean_text(report(TITLE, line, *BODY))
+    assert cleaned.date_text == words
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_labelled_date_line_after_the_report_is_read() -> None:
+    cleaned = clean_text(report(TITLE, *BODY, "Published: 3 March 2026"))
+    assert cleaned.date_text == "3 March 2026"
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_date_inside_the_report_stays_in_the_text() -> None:
+    line = "On 20 January 2026 the court postponed the hearing."
+    cleaned = clean_text(report(TITLE, BODY[0], line))
+    assert line in cleaned.text
+    assert cleaned.date_text is None
+
+
+def test_an_embedded_post_keeps_its_text_and_dated_attribution() -> None:
+    post = "Teacher Kaveh Nouri faces retrial, rights group says https://t.co/AbCdEf pic.twitter.com/XyZ987"
+    attribution = "— Northgate Daily (@northgatedaily) January 20, 2026"
+    cleaned = clean_text(report(*BODY[:2], post, attribution, BODY[2]))
+    assert post in cleaned.text
+    assert attribution in cleaned.text
+    assert "January 20, 2026" in cleaned.text
+
+
+def test_a_url_line_above_the_report_gives_the_url() -> None:
+    cleaned = clean_text(report("https://northgate.example/news/nouri-retrial", TITLE, *BODY))
+    assert cleaned.url == "https://northgate.example/news/nouri-retrial"
+    assert "https://" not in cleaned.text
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in re.split(r"(?<=[.!?”])\s+", text) if s]
+
+
+def test_every_sentence_of_the_report_survives_in_order() -> None:
+    glued = "Rights groups say at least 40 teachers remain in custody."
+    noisy = report(
+        "Weather   Markets   Live TV", "in", TITLE, "rights-group-says-detained-teacher", TITLE,
+        "21 January 2026 World", "By Clara Voss", BODY[0], "Share on Facebook", BODY[1],
+        glued + " Reuters/Clara Voss", "Advertisement", BODY[2], "BREAKING NEWS",
+        "Never miss a breaking news alert!", "Leave a Reply", "Court jails union leader for five years",
+    )
+    cleaned = clean_text(noisy)
+    wanted = sentences(" ".join([BODY[0], BODY[1], glued, BODY[2]]))
+    positions = [cleaned.text.find(s) for s in wanted]
+    assert -1 not in positions
+    assert positions == sorted(positions)
+    assert cleaned.title == TITLE
+    assert cleaned.date_text == "21 January 2026"
+    assert cleaned.author == "Clara Voss"
+
+
+WIRE = [
+    "GENEVA (Northgate Wire) - United Nations experts on Friday urged the authorities to halt the execution "
+    "of a 24-year-old man convicted over protests last year.",
+    "The experts said the trial had relied on a confession obtained under duress and that the defendant had "
+    "been denied a lawyer of his choosing.",
+    "A spokesperson for the judiciary said the verdict followed due process and could still be appealed "
+    "before the supreme court.",
+]
+
+
+def test_noise_free_text_survives_whole() -> None:
+    for text in ("\n".join(WIRE), "\n\n".join(WIRE), " ".join(WIRE)):
+        cleaned = clean_text(text)
+        assert cleaned.text.split() == text.split()
+        assert cleaned.title is None
+
+
+def test_a_paragraph_broken_at_a_fixed_width_is_joined_back() -> None:
+    wrapped = ("The experts said the trial had relied on a confession\nobtained under duress and that the "
+               "defendant had\nbeen denied a lawyer of his choosing, while the judiciary\nsaid the verdict "
+               "followed due process.")
+    cleaned = clean_text(report(WIRE[0], wrapped))
+    assert cleaned.text == WIRE[0] + "\n\n" + " ".join(wrapped.split())
+
+
+def test_paragraphs_are_joined_by_a_blank_line_and_white_space_made_single() -> None:
+    cleaned = clean_text("  First   paragraph\u00a0of the report ends here. \n\n\n\nSecond paragraph\tends.")
+    assert cleaned.text == "First paragraph of the report ends here.\n\nSecond paragraph ends."
+
+
+def test_persian_text_survives_whole() -> None:
+    text = ("کاوه نوری، معلم بازداشت‌شده، ماه آینده دوباره محاکمه می‌شود.\n"
+            "خانواده او می‌گویند که او شش هفته در سلول انفرادی نگهداری شده است.")
+    assert clean_text(text).text.split() == text.split()
+
+
+def test_empty_text() -> None:
+    cleaned = clean_text("  \n\n ")
+    assert cleaned.text == ""
+    assert cleaned.title is None
+
+
+def test_a_masthead_above_the_headline_gives_the_outlet() -> None:
+    cleaned = clean_text(report("The Northgate Daily", TITLE, *BODY))
+    assert cleaned.outlet == "The Northgate Daily"
+    assert cleaned.title == TITLE
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_byline_with_a_date_gives_author_and_date() -> None:
+    cleaned = clean_text(report(TITLE, "By Clara Voss | 21 January 2026", *BODY))
+    assert (cleaned.author, cleaned.date_text) == ("Clara Voss", "21 January 2026")
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_teaser_under_a_banner_word_above_the_headline_is_not_the_title() -> None:
+    teaser = "LIVE: Storm season latest — ferries cancelled across the bay"
+    cleaned = clean_text(report("NORTHGATE DAILY", teaser, TITLE, *BODY))
+    assert cleaned.title == TITLE
+    assert cleaned.outlet == "NORTHGATE DAILY"
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_section_word_above_the_headline_is_not_the_outlet() -> None:
+    cleaned = clean_text(report("Middle East", TITLE, *BODY))
+    assert cleaned.outlet is None
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_a_credit_of_names_joined_by_a_slash_is_stripped_from_a_caption() -> None:
+    caption = "Relatives wait outside the court in Shiraz."
+    credit = "Clara Voss/Meridian Press via Harbor Wire"
+    cleaned = clean_text(report(TITLE, BODY[0], f"{caption} {credit}", *BODY[1:]))
+    assert caption in cleaned.text
+    assert "Meridian Press" not in cleaned.text
+
+
+def test_a_call_to_subscribe_is_dropped_even_when_it_names_courts() -> None:
+    notice = "Subscribe to The Court Docket, our weekly newsletter on courts, prisons and rights worldwide."
+    assert clean_text(report(TITLE, *BODY, notice)).text == "\n\n".join(BODY)
+
+
+def test_a_call_to_action_box_after_the_report_is_dropped() -> None:
+    cleaned = clean_text(report(TITLE, *BODY, "Take action",
+                                "Write to the embassy in your country. Use our template letter →"))
+    assert cleaned.text == "\n\n".join(BODY)
