@@ -46,7 +46,7 @@ def test_check_bytes_refuses_empty_and_binary(data: bytes, words: str) -> None:
 
 
 def test_check_bytes_refuses_too_large_and_says_how_to_raise_the_limit() -> None:
-    with pytest.raises(InputError, match="too large.*--max-size"):
+    with pytest.raises(InputError, match=r"too large.*--max-size"):
         check_bytes(b"x" * 101, "big.txt", 100)
 
 

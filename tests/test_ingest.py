@@ -11,6 +11,7 @@ from casewatch.runner import SerialRunner
 from casewatch.store import document_id, open_store
 from tests_support import TEACHER_REPORT
 
+
 def test_ingest_then_again_is_a_no_op(cli, corpus: Path) -> None:
     first = cli("ingest", str(corpus), "--format", "json")
     assert first.returncode == 0, first.stderr
