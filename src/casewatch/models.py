@@ -94,3 +94,132 @@ class Article:
     language: str | None
     dates: list[DateMention] = field(default_factory=list)
     external_id: str | None = None
+
+
+# ---------------------------------------------------------------------------- extraction (per document)
+
+MENTION_LABELS = ("PERSON", "ORG", "PLACE", "FACILITY")
+EVENT_TYPES = (
+    "protest", "refusal", "arrest", "detention", "transfer", "charge", "trial", "sentence", "appeal",
+    "execution", "release", "pardon", "commutation", "death_in_custody", "disappearance", "torture",
+    "killing", "statement",
+)
+MODALITIES = ("asserted", "alleged", "expected", "denied", "reported")
+QUALIFIERS = ("more_than", "at_least", "about", "exactly", "up_to", "fewer_than")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Words of one report: ``quote == text[start:end]`` of its clean text, always."""
+
+    start: int
+    end: int
+    quote: str
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A name in the clean text: a person, an organisation, a place or a facility (prison, court...)."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+    """Index into Extraction.sentences."""
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """Who a report says a statement comes from, as the report puts it.
+
+    ``name`` is the words naming the source ("IHRS", "the Iran Human Rights Society",
+    "his cousin", "a judiciary spokesman"); ``mention`` is the index of the
+    mention that names it when there is one; ``generic`` is True for an
+    unnamed source ("a human rights group", "rights groups", "activists").
+    ``kind`` is "organisation", "person", "official", "relative", "court", "media" or "unknown".
+    ``evidence`` is the attributing words ("according to IHRS", "the group said").
+    """
+
+    name: str
+    kind: str
+    evidence: Evidence
+    mention: int | None = None
+    generic: bool = False
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """One report's statement that something happened (or will, or did not) to someone."""
+
+    type: str
+    evidence: Evidence
+    """The sentence that states it."""
+    trigger: Evidence
+    subject: int | None
+    """Index of the person mention it is about (for a pronoun, the mention it stands for)."""
+    modality: str = "asserted"
+    date: DateMention | None = None
+    place: str | None = None
+    facility: str | None = None
+    details: dict[str, str] = field(default_factory=dict)
+    attribution: Attribution | None = None
+
+
+@dataclass(frozen=True)
+class FactMention:
+    """One report's statement of a fact about a person: role, age, charge, sentence, facility..."""
+
+    subject: int
+    """Index of the person mention it is about."""
+    field: str
+    value: str
+    """Normalised value: "death", "soldier", "23", "Isfahan prison", "refusing to shoot protesters"."""
+    evidence: Evidence
+    modality: str = "asserted"
+    attribution: Attribution | None = None
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number the report gives: "More than 3,000 people have been killed" -> killed, 3000, more_than."""
+
+    quantity: str
+    value: float
+    qualifier: str
+    counted: str
+    evidence: Evidence
+    attribution: Attribution | None = None
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """Words the report puts in someone's mouth (inside the quote marks) and who said them."""
+
+    evidence: Evidence
+    speaker: str | None = None
+    speaker_mention: int | None = None
+
+
+@dataclass(frozen=True)
+class OrgExpansion:
+    """An organisation written with its acronym: "the Center for Human Rights in Iran (IHRS)"."""
+
+    acronym: str
+    expansion: str
+    evidence: Evidence
+
+
+@dataclass
+class Extraction:
+    """Everything the extract stage finds in one report; every offset indexes its clean text."""
+
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[EventMention] = field(default_factory=list)
+    facts: list[FactMention] = field(default_factory=list)
+    figures: list[Figure] = field(default_factory=list)
+    quotes: list[Quotation] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    """Every source the report cites anywhere, named or generic (what the report relays)."""
+    expansions: list[OrgExpansion] = field(default_factory=list)
