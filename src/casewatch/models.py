@@ -223,3 +223,56 @@ class Extraction:
     attributions: list[Attribution] = field(default_factory=list)
     """Every source the report cites anywhere, named or generic (what the report relays)."""
     expansions: list[OrgExpansion] = field(default_factory=list)
+
+
+# ---------------------------------------------------------------------------- resolution and case files
+
+@dataclass(frozen=True)
+class LocalEntity:
+    """One person or organisation within one report: the mentions that name it there."""
+
+    index: int
+    label: str
+    """PERSON or ORG."""
+    name: str
+    """The fullest form the report gives ("Javid Khales"; for an organisation its expansion if given)."""
+    mentions: tuple[int, ...]
+    """Indexes into Extraction.mentions."""
+    acronym: str | None = None
+
+
+@dataclass(frozen=True)
+class Entity:
+    """One real person or organisation across all reports. ``id`` is stable across rebuilds."""
+
+    id: str
+    label: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    keys: tuple[str, ...] = ()
+    """Blocking keys: reports are resolved against stored entities sharing a key, never all pairs."""
+
+
+@dataclass(frozen=True)
+class KnownOrganisation:
+    """An entry of the shipped knowledge file of rights groups, courts and state bodies."""
+
+    name: str
+    acronyms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    kind: str = "organisation"
+
+
+@dataclass(frozen=True)
+class CaseDocument:
+    """What corroboration needs of one report."""
+
+    id: str
+    origin: str
+    outlet: str | None
+    title: str | None
+    published: DateMention | None
+    syndication_group: str | None
+    extraction: Extraction
+    entity_of_mention: dict[int, str]
+    """Mention index -> global entity id, for person and organisation mentions."""
