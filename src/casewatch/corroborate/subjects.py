@@ -1,0 +1,56 @@
+"""Who is a case, and by what names.
+
+A person becomes a case subject when at least one report makes them the subject
+of a *case event* (``CASE_EVENT_TYPES``: arrest, detention, transfer, charge,
+trial, sentence, appeal, execution, release, pardon, commutation, death in
+custody, disappearance, torture, killing, refusal) with any modality but
+"denied". Statements and protests alone do not make a case, nor does a denial
+alone: officials who comment, authors, politicians who react and people named
+in unrelated headlines stay entities.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import CaseDocument, Entity
+from .config import settings
+from .context import entity_of
+
+CASE_EVENT_TYPES: tuple[str, ...] = tuple(settings()["case_event_types"])
+_POSSESSIVE = re.compile(r"(?:['\u2019]s?)$")
+_SPACE = re.compile(r"\s+")
+
+
+def case_subjects(documents: list[CaseDocument], entities: dict[str, Entity]) -> list[str]:
+    """Person entity ids tied by some report to a case event they are the subject of, in order of first report."""
+    found: list[str] = []
+    seen: set[str] = set()
+    for doc in documents:
+        for event in doc.extraction.events:
+            if event.type not in CASE_EVENT_TYPES or event.modality == "denied":
+                continue
+            eid = entity_of(doc, event.subject)
+            entity = entities.get(eid) if eid else None
+            if entity is None or entity.label != "PERSON" or eid in seen:
+                continue
+            seen.add(entity.id)
+            found.append(entity.id)
+    return found
+
+
+def clean_name(text: str) -> str:
+    """A name as written, without a possessive ending or extra spaces ("Khales’" -> "Khales")."""
+    return _POSSESSIVE.sub("", _SPACE.sub(" ", text).strip()).strip()
+
+
+def subject_names(entity: Entity, written: list[str]) -> dict[str, object]:
+    """``{"name", "aliases"}``: the entity's name and every other form seen (its aliases and the ``written`` forms)."""
+    name = clean_name(entity.name)
+    seen = {name.casefold()}
+    aliases: list[str] = []
+    for form in [*entity.aliases, *written]:
+        alias = clean_name(form)
+        if alias and alias.casefold() not in seen:
+            seen.add(alias.casefold())
+            aliases.append(alias)
+    return {"name": name, "aliases": sorted(aliases, key=lambda a: (a.casefold(), a))}
