@@ -1,0 +1,319 @@
+"""Person names: normalising, parsing, spelling-variant keys and the compatibility check.
+
+A written name ("Dr. Kourosh Ahmadi's", "KUROSH AHMADI", "Ahmadi") is parsed into
+given names and a surname, with titles, honorifics, possessives, diacritics and
+case removed. Two comparisons are built on that:
+
+* :func:`token_key` -- a coarse key for blocking: the spelling folded as in
+  :func:`fold` (transliteration variants made equal), then with its vowels
+  dropped (a vowel at the start is kept as one marker), so that Kourosh/Kurosh,
+  Mohammad/Muhammad/Mohammed and Hossein/Hussein/Husain share a key.
+* :func:`same_token` -- the precise check that decides: equal folded forms or
+  one group of :data:`NAME_VARIANTS`. Keys are only ever used to find
+  candidates; names are joined only when this check says so.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_TITLE_WORDS = """
+mr mrs ms miss mx dr doctor prof professor sir dame lord lady madam
+president vice sen senator rep representative congressman congresswoman gov governor mayor
+prime minister premier chancellor secretary ambassador speaker chairman chairwoman minister
+judge justice chief attorney general prosecutor
+gen col colonel maj major capt captain lt lieutenant sgt sergeant cpl corporal pvt private
+officer detective inspector sheriff agent deputy commander brigadier admiral marshal
+rev reverend father pope cardinal bishop archbishop rabbi imam sheikh shaykh mullah
+ayatollah grand hojatoleslam hojjatoleslam hojatolislam hujjat al-islam
+haj hajj haji hajji seyed seyyed sayed sayyed sayyid syed
+king queen prince princess duke duchess emir crown
+state foreign defense defence interior
+"""
+TITLES = frozenset(_TITLE_WORDS.split())
+"""Titles and honorifics dropped from the front of a person name (compared lower case, without a trailing dot)."""
+
+_ROLE_WORDS = """
+activist lawyer journalist reporter blogger writer poet author artist filmmaker director producer
+rapper singer musician actor actress comedian comic star host presenter
+athlete wrestler footballer boxer player coach champion
+soldier conscript protester protestor prisoner detainee dissident student teacher worker labourer laborer
+cleric scholar doctor physician nurse surgeon dentist engineer businessman businesswoman
+spokesman spokeswoman spokesperson official politician lawmaker mp candidate leader
+mother father son daughter brother sister wife husband
+former late slain jailed detained executed imprisoned veteran fellow trustee
+"""
+ROLE_WORDS = frozenset(_ROLE_WORDS.split())
+"""Capitalised nouns that may stand before a name ("Rapper Toomaj ...", "Activist ..."): dropped like titles."""
+
+ABBREVIATION_MAX = 4
+"""A leading word in capitals of at most this many letters, without dots ("MP", "WR"), is a role, not a name."""
+
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md", "mba", "dds"})
+"""Words dropped from the end of a person name."""
+
+PARTICLES = frozenset({"bin", "ibn", "ben", "van", "von", "der", "den", "de", "del", "della", "da", "di", "du",
+                       "la", "le", "al", "el", "abu", "bint", "ter", "ten", "st"})
+"""Lower-case words that belong to the surname that follows them ("bin Laden", "van Gogh")."""
+
+SURNAME_PARTICLES = frozenset({"lo", "la", "le", "de", "di", "da", "del", "della", "van", "von", "der", "den", "du",
+                               "dos", "das", "ter", "ten"})
+"""Particles that belong to the surname even when capitalised ("Lo Presti", "De Luca"); not "Al", "Abu", "Ben"."""
+
+NICKNAME = re.compile(r"""\([^()]*\)|(?:(?<=\s)|^)['‘"“][^'‘’"“”]+['’"”](?=\s|$)""")
+"""A nickname in brackets or quotes inside a name ("Vincent 'The Chin' G.", "Luis (Jerry) O.")."""
+
+ARTICLE_PREFIXES = ("al-", "el-", "ul-")
+"""Arabic article prefixes joined to a surname ("al-Baghdadi"): dropped when comparing."""
+
+POSSESSIVE = re.compile(r"['’`´][sS]?$")
+"""A possessive ending: "Khales's", "Khales'", "Khales’"."""
+
+NAME_VARIANTS: tuple[tuple[str, ...], ...] = (
+    ("mohammad", "mohammed", "muhammad", "muhammed", "mohamed", "mohamad", "mohammed", "mahomed", "muhamad"),
+    ("hossein", "hussein", "husain", "hosein", "hosain", "husayn", "hossain", "houssein", "hussain"),
+    ("hassan", "hasan"),
+    ("alireza", "ali-reza"),
+    ("mohammadreza", "mohammad-reza", "mohammedreza"),
+    ("gholamreza", "gholam-reza", "qolamreza"),
+    ("abdolrahman", "abdorrahman", "abdurrahman", "abdulrahman", "abd al-rahman", "abdelrahman"),
+    ("abdollah", "abdullah", "abdallah", "abdolah"),
+    ("ebrahim", "ibrahim", "ebrahem"),
+    ("esmail", "ismail", "esmaeil", "ismael", "esmaeel"),
+    ("yousef", "yusuf", "yousuf", "youssef", "yosef"),
+    ("mostafa", "mustafa", "moustafa"),
+    ("mahmoud", "mahmood", "mahmud"),
+    ("jafar", "jaafar", "jaffar"),
+    ("ghasem", "qasem", "qassem", "ghassem", "kasem"),
+    ("ruhollah", "rouhollah", "rohollah"),
+    ("fatemeh", "fatima", "fatemah", "fatimah"),
+    ("zahra", "zahraa"),
+    ("william", "bill", "billy", "will"),
+    ("robert", "bob", "bobby", "rob"),
+    ("richard", "dick", "rick", "richie"),
+    ("james", "jim", "jimmy", "jamie"),
+    ("michael", "mike", "mick"),
+    ("thomas", "tom", "tommy"),
+    ("edward", "eddie", "ned"),
+    ("charles", "charlie", "chuck"),
+    ("christopher", "chris"),
+    ("daniel", "dan", "danny"),
+    ("david", "dave"),
+    ("joseph", "joe", "joey"),
+    ("katherine", "catherine", "kathryn", "kate", "katie", "cathy"),
+    ("elizabeth", "liz", "beth", "betty", "lizzie"),
+    ("margaret", "maggie", "peggy"),
+    ("alexander", "alex"),
+    ("anthony", "tony"),
+    ("nicholas", "nick"),
+    ("benjamin", "ben"),
+    ("samuel", "sam"),
+    ("jonathan", "jon"),
+    ("steven", "stephen", "steve"),
+    ("jeffrey", "geoffrey", "jeff"),
+    ("matthew", "matt"),
+    ("andrew", "andy", "drew"),
+    ("gerald", "jerry"),
+    ("lawrence", "laurence", "larry"),
+    ("timothy", "tim"),
+    ("kenneth", "ken"),
+    ("ronald", "ron"),
+    ("donald", "don"),
+    ("gregory", "greg"),
+    ("frederick", "fred"),
+    ("peter", "pete"),
+    ("susan", "sue"),
+    ("deborah", "debra", "debbie"),
+    ("jennifer", "jenny", "jen"),
+)
+"""Spellings and short forms of one given name. A name may sit in several groups (joseph)."""
+
+# Transliteration alternations, applied in order to a lower-case ASCII token by fold().
+_FOLDS: tuple[tuple[str, str], ...] = (
+    (r"^e", "i"),            # Ebrahim/Ibrahim, Esmail/Ismail
+    (r"dj", "j"),            # Djavad/Javad
+    (r"gh", "q"),            # Ghasem/Qasem
+    (r"ph", "f"),
+    (r"ck", "k"),
+    (r"w", "v"),             # Jawad/Javad
+    (r"ou|oo", "u"),         # Kourosh/Kurosh/Koorosh
+    (r"ee", "i"),            # Rezaee/Rezai
+    (r"(?<=[^aeiouy])e$", ""),  # final silent e: Raite/Rait, Nasrine/Nasrin
+    (r"(?:ie|y)$", "i"),     # Bettie/Betty, Katie/Katy
+    (r"o", "u"),             # Hossein/Hussein, Mohammad/Muhammad
+    (r"e", "a"),             # Mohammed/Mohammad, Hossein/Hossain
+    (r"(?<=[aiu])y|y(?=[aiu]|$)", "i"),  # Hosseyn/Hossein, Rezayi/Rezaei
+    (r"(.)\1+", r"\1"),      # doubled letters: Hassan/Hasan
+    (r"h$", ""),             # final h: Fatemeh/Fatema
+)
+_FOLD_PATTERNS = tuple((re.compile(p), r) for p, r in _FOLDS)
+_VOWELS = re.compile(r"[aeiouy]")
+
+
+def strip_diacritics(text: str) -> str:
+    """Text without combining marks: "Khalès" -> "Khales"; other scripts are kept as they are."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize("NFKC", "".join(c for c in decomposed if not unicodedata.combining(c)))
+
+
+def strip_possessive(word: str) -> str:
+    """A word without its possessive ending: "Khales’", "Khales's" -> "Khales"."""
+    return POSSESSIVE.sub("", word) or word
+
+
+def normalise_token(word: str) -> str:
+    """One name word for comparison: lower case, no diacritics, possessive, dots or article prefix."""
+    w = strip_diacritics(strip_possessive(word)).lower().strip(".,;:!?\"()[]{}")
+    for prefix in ARTICLE_PREFIXES:
+        if w.startswith(prefix) and len(w) > len(prefix) + 1:
+            w = w[len(prefix):]
+    return w.replace("-", "").replace("'", "").replace("’", "").replace(".", "")
+
+
+def fold(token: str) -> str:
+    """A normalised token with transliteration variants made equal ("kourosh" and "kurosh" -> "kurush")."""
+    out = token
+    for pattern, repl in _FOLD_PATTERNS:
+        out = pattern.sub(repl, out)
+    return out
+
+
+_VARIANT_OF: dict[str, str] = {}
+for _group in NAME_VARIANTS:
+    for _name in _group:
+        _VARIANT_OF.setdefault(fold(normalise_token(_name)), fold(normalise_token(_group[0])))
+
+
+def canonical(token: str) -> str:
+    """The folded form of a normalised token, or of its variant group's first name."""
+    f = fold(token)
+    return _VARIANT_OF.get(f, f)
+
+
+def token_key(token: str) -> str:
+    """Blocking key of a normalised token: its canonical fold without vowels ("mohammad" -> "mhmd").
+
+    A vowel at the start becomes "_" so that Ahmad ("_hmd") and Hamid ("hmd") differ.
+    Tokens in other scripts are their own key.
+    """
+    c = canonical(token)
+    if not c.isascii():
+        return c
+    head = "_" if c[:1] in "aeiouy" else c[:1]
+    return head + _VOWELS.sub("", c[1:])
+
+
+def same_token(a: str, b: str) -> bool:
+    """Whether two normalised name words are one name: equal, or spelling variants of one another."""
+    return a == b or canonical(a) == canonical(b)
+
+
+@dataclass(frozen=True)
+class PersonName:
+    """A person name as parsed: normalised given names and surname, and the cleaned written form.
+
+    ``given`` is empty for a single word ("Khales"), which is then the ``surname``.
+    ``display`` keeps the report's spelling and case, without title or possessive.
+    """
+
+    given: tuple[str, ...]
+    surname: str
+    display: str
+
+    @property
+    def full(self) -> bool:
+        """Whether the name has a given name as well as a surname."""
+        return bool(self.given)
+
+    @property
+    def words(self) -> int:
+        return len(self.given) + 1
+
+    @property
+    def key(self) -> str:
+        """The surname's blocking key."""
+        return token_key(self.surname)
+
+    @property
+    def normalised(self) -> str:
+        """Canonical comparison form of the whole name ("mohammed khales" -> "muhamad khals")."""
+        return " ".join(canonical(t) for t in (*self.given, self.surname))
+
+
+def _is_title(word: str) -> bool:
+    w = strip_diacritics(word).lower().rstrip(".")
+    return w in TITLES or w in ROLE_WORDS
+
+
+def _is_abbreviation(word: str, rest: list[str]) -> bool:
+    """A short word in capitals without dots before words that are not ("WR Jackson"; not "AJ SMITH")."""
+    letters = [c for c in word if c.isalpha()]
+    return (2 <= len(letters) <= ABBREVIATION_MAX and word.isalpha() and word.isupper()
+            and any(not w.isupper() for w in rest))
+
+
+def parse_person(text: str) -> PersonName | None:
+    """Parse a written person name; None when nothing name-like is left.
+
+    Drops leading titles, role words, short abbreviations and lower-case words
+    ("President", "Dr.", "Rapper", "MP", "soldier"), trailing suffixes ("Jr.")
+    and initials, possessives and surrounding punctuation. A
+    lower-case particle ("bin", "van") goes with the surname and is not compared.
+    """
+    words = [w.strip(",;:!?\"()[]{}") for w in NICKNAME.sub(" ", text).split()]
+    words = [w for w in words if any(c.isalnum() for c in w)]
+    while len(words) > 1 and (_is_title(words[0]) or not words[0][:1].isupper()
+                              or _is_abbreviation(words[0], words[1:])):
+        if not _is_title(words[0]) and words[0].lower() in PARTICLES:
+            break
+        words.pop(0)
+    if len(words) == 1 and _is_title(words[0]):
+        return None
+    # suffixes ("Jr."), and a lone initial left at the end by a cut span ("Steven K")
+    while len(words) > 1 and (normalise_token(words[-1]) in SUFFIXES or len(normalise_token(words[-1])) == 1):
+        words.pop()
+    if words:
+        words[-1] = strip_possessive(words[-1])
+    pairs = [(w, normalise_token(w)) for w in words]
+    pairs = [(w, t) for w, t in pairs if t]
+    if not pairs:
+        return None
+    given_pairs = pairs[:-1]
+    while given_pairs and given_pairs[-1][1] in SURNAME_PARTICLES:
+        given_pairs = given_pairs[:-1]
+    given = tuple(t for w, t in given_pairs if not (w.islower() and t in PARTICLES))
+    return PersonName(given=given, surname=pairs[-1][1], display=" ".join(w for w, _ in pairs))
+
+
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Whether two lists of given names can belong to one person.
+
+    An empty list fits anything. Otherwise the names written together may be one
+    name ("Ali Reza" and "Alireza"), or the names at each position both have
+    must agree, an initial fitting any name with its letter: "George W." fits
+    "George Walker" and "George", not "George H. W."; "Mohammad Ali" fits
+    "Mohammad", not "Ali"; "W. Mark" fits "Mark".
+    """
+    if not a or not b:
+        return True
+    if same_token("".join(a), "".join(b)):
+        return True
+    if all(_given_word_compatible(x, y) for x, y in zip(a, b, strict=False)):
+        return True
+    # "W. Mark Felt" goes by his middle name: a leading initial the other name lacks may be passed over
+    for x, y in ((a, b), (b, a)):
+        if len(x) > 1 and len(x[0]) == 1 and len(y[0]) > 1:
+            return all(_given_word_compatible(p, q) for p, q in zip(x[1:], y, strict=False))
+    return False
+
+
+def _given_word_compatible(x: str, y: str) -> bool:
+    if len(x) == 1 or len(y) == 1:
+        return x[:1] == y[:1]
+    return same_token(x, y)
+
+
+def names_compatible(a: PersonName, b: PersonName) -> bool:
+    """Whether two parsed names can be one person: one surname, and given names that agree."""
+    return same_token(a.surname, b.surname) and given_compatible(a.given, b.given)

@@ -1,0 +1,116 @@
+"""Global person resolution: one report's person, against the stored people sharing its surname key.
+
+Blocking: every person entity carries one key, ``sur:`` and the surname's
+:func:`names.token_key`; only entities sharing it are compared.
+
+Deciding, for a full name ("Kurosh Ahmadi"):
+
+1. the stored people whose every full name is compatible with it
+   (:func:`names.names_compatible`): one with exactly this name wins, else the
+   only one; several without an exact match -> a new entity (no guess);
+2. none: a stored surname-only entity with this surname ("Ahmadi", from a report
+   that gave no full name) takes the full name, unless this report names
+   several people with that surname (then nobody knows which it was);
+3. otherwise a new entity.
+
+For a surname alone ("Ahmadi"): the only stored person with that surname
+takes it; when several people share it, the mention gets an entity of its own
+that carries no key, so it is never merged later (precision first: a wrong
+merge puts one person's sentence in another's case file); with nobody stored,
+it joins the surname-only entity of that spelling, or starts one.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from functools import lru_cache
+
+from ..models import Entity, LocalEntity
+from .ids import document_basis, entity_id
+from .index import EntityIndex
+from .names import PersonName, canonical, names_compatible, parse_person, same_token
+
+PERSON = "PERSON"
+SURNAME_KEY = "sur:"
+
+
+@lru_cache(maxsize=65536)
+def parsed_name(text: str) -> PersonName | None:
+    """:func:`names.parse_person`, remembered (stored aliases are parsed again and again)."""
+    return parse_person(text)
+
+
+def person_key(name: PersonName) -> str:
+    return SURNAME_KEY + name.key
+
+
+def _full_aliases(entity: Entity) -> list[PersonName]:
+    return [p for p in map(parsed_name, entity.aliases) if p is not None and p.full]
+
+
+def _has_surname(entity: Entity, name: PersonName) -> bool:
+    return any(p is not None and same_token(p.surname, name.surname) for p in map(parsed_name, entity.aliases))
+
+
+def _with_alias(entity: Entity, local: LocalEntity, name: str | None = None) -> Entity:
+    aliases = entity.aliases if local.name in entity.aliases else (*entity.aliases, local.name)
+    return Entity(id=entity.id, label=entity.label, name=name or entity.name, aliases=aliases, keys=entity.keys)
+
+
+def surname_counts(locals_: list[LocalEntity]) -> Counter[str]:
+    """How many people of one report have a full name with each (canonical) surname."""
+    counts: Counter[str] = Counter()
+    for le in locals_:
+        p = parsed_name(le.name)
+        if p is not None and p.full:
+            counts[canonical(p.surname)] += 1
+    return counts
+
+
+def resolve_person(doc_id: str, local: LocalEntity, index: EntityIndex, taken: set[str],
+                   report_surnames: Counter[str]) -> str:
+    """The global id of one local person, creating or updating the entity through the index.
+
+    ``taken`` holds the ids this report already created (to avoid reusing one);
+    ``report_surnames`` is :func:`surname_counts` of the report.
+    """
+    name = parsed_name(local.name)
+    if name is None:
+        return _create(index, local, document_basis(doc_id, local.index), keys=(), taken=taken)
+    key = person_key(name)
+    found = sorted((e for e in index.candidates(PERSON, [key]) if key in e.keys), key=lambda e: e.id)
+    people = [e for e in found if _full_aliases(e)]
+    surname_only = [e for e in found if not _full_aliases(e) and _has_surname(e, name)]
+    if name.full:
+        fits = [e for e in people if all(names_compatible(name, q) for q in _full_aliases(e))]
+        exact = [e for e in fits if any(q.normalised == name.normalised for q in _full_aliases(e))]
+        chosen = exact[0] if len(exact) == 1 else (fits[0] if len(fits) == 1 else None)
+        if chosen is not None:
+            index.add(_with_alias(chosen, local))
+            return chosen.id
+        if not fits and surname_only and report_surnames[canonical(name.surname)] <= 1:
+            index.add(_with_alias(surname_only[0], local, name=local.name))
+            return surname_only[0].id
+        return _create(index, local, "name|" + name.normalised, keys=(key,), taken=taken,
+                       stored={e.id for e in found}, fallback=document_basis(doc_id, local.index))
+    same_surname = [e for e in people if any(same_token(q.surname, name.surname) for q in _full_aliases(e))]
+    if len(same_surname) == 1:
+        index.add(_with_alias(same_surname[0], local))
+        return same_surname[0].id
+    if len(same_surname) > 1:
+        return _create(index, local, document_basis(doc_id, local.index), keys=(), taken=taken)
+    if surname_only:
+        index.add(_with_alias(surname_only[0], local))
+        return surname_only[0].id
+    return _create(index, local, "name|" + name.normalised, keys=(key,), taken=taken,
+                   stored={e.id for e in found}, fallback=document_basis(doc_id, local.index))
+
+
+def _create(index: EntityIndex, local: LocalEntity, basis: str, keys: tuple[str, ...], taken: set[str],
+            stored: set[str] | None = None, fallback: str | None = None) -> str:
+    """A new person entity; its id from ``fallback`` when ``basis`` gives one already taken or stored."""
+    new_id = entity_id(PERSON, basis)
+    if (new_id in taken or new_id in (stored or set())) and fallback is not None:
+        new_id = entity_id(PERSON, fallback)
+    taken.add(new_id)
+    index.add(Entity(id=new_id, label=PERSON, name=local.name, aliases=(local.name,), keys=keys))
+    return new_id
