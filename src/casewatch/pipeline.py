@@ -1,27 +1,25 @@
-"""The document layer for one report: decode, clean, metadata, language and dates.
+"""The per-report stages: decode, clean, metadata, language, dates, extraction and a text signature.
 
-``process_report`` is a pure function of the raw report, so batches of reports
-run in any :mod:`casewatch.runner` and a rebuild gives the same result.
+``process_report`` (the document layer) and ``process_reports`` (all per-report
+stages over a batch, the model loaded once per process) are pure functions of
+the raw reports, so batches run in any :mod:`casewatch.runner` and a rebuild
+gives the same result.
 """
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from .acquire import decode_text, parse_record
 from .clean import clean_html, clean_text, detect_language
 from .dates import find_dates, parse_published
 from .errors import CasewatchError, InputError
-from .models import Article, Cleaned, DateMention, RawReport
+from .models import Article, Cleaned, DateMention, Extraction, Outcome, RawReport
+
+EXTRACT_LANGUAGES = ("en",)
+"""Languages the extract stage reads; other reports keep their document layer only."""
 
 
-@dataclass(frozen=True)
-class Outcome:
-    """What processing one report gave: an article, or the reason it failed."""
-
-    article: Article | None
-    error: str | None = None
 
 
 def _outlet_from_url(url: str | None) -> str | None:
@@ -86,3 +84,43 @@ def process_report(raw: RawReport) -> Outcome:
         return Outcome(None, str(e))
     except Exception as e:  # a stage failing on odd input must not stop the batch
         return Outcome(None, f"could not be processed ({type(e).__name__}: {e}); please report this input")
+
+
+def _extract_all(articles: list[Article]) -> list[Extraction | str]:
+    """Extractions for a batch, or an error message for a report the extract stage failed on."""
+    from .extract import extract, extract_many
+
+    items = [(a.text, a.dates) for a in articles]
+    try:
+        return list(extract_many(items))
+    except Exception:  # find the report that failed; the others still get their extraction
+        out: list[Extraction | str] = []
+        for text, dates in items:
+            try:
+                out.append(extract(text, dates))
+            except Exception as e:
+                out.append(f"extraction failed ({type(e).__name__}: {e}); please report this input")
+        return out
+
+
+def process_reports(raws: list[RawReport]) -> list[Outcome]:
+    """Every per-report stage over a batch: the document layer, then extraction and the text signature."""
+    from .syndication import signature
+
+    outcomes = [process_report(r) for r in raws]
+    todo = [i for i, o in enumerate(outcomes)
+            if o.article is not None and o.article.text.strip() and o.article.language in EXTRACT_LANGUAGES]
+    results = _extract_all([outcomes[i].article for i in todo])  # type: ignore[misc]
+    extracted = dict(zip(todo, results, strict=True))
+    final = []
+    for i, o in enumerate(outcomes):
+        if o.article is None:
+            final.append(o)
+            continue
+        got = extracted.get(i, Extraction())
+        sig = signature(o.article.text) if o.article.text.strip() else None
+        if isinstance(got, str):  # the document layer stands; the report is listed as failed
+            final.append(Outcome(o.article, got, None, sig))
+            continue
+        final.append(Outcome(o.article, None, got, sig))
+    return final

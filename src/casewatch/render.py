@@ -48,6 +48,16 @@ def document_full(d: StoredDocument, dates: list[DateMention], origins: list[dic
     return out
 
 
+def document_mentions(store: Any, doc_id: str) -> list[dict[str, Any]]:
+    """Every name found in a document: its span, words, label and the entity it was resolved to."""
+    extraction = store.extraction(doc_id)
+    if extraction is None:
+        return []
+    entity_of = store.mention_entities(doc_id)
+    return [{"span": [m.start, m.end], "text": m.text, "label": m.label, "entity": entity_of.get(i)}
+            for i, m in enumerate(extraction.mentions)]
+
+
 def _day_range(first: str | None, last: str | None) -> str:
     if not first:
         return "unresolved"
@@ -109,6 +119,9 @@ def document_view(full: dict[str, Any]) -> Group:
     if full.get("error"):
         meta.add_row("error", Text(full["error"], style="red"))
     body = Text(full.get("text") or "")
+    for m in full.get("mentions", []):
+        start, end = m["span"]
+        body.stylize({"PERSON": "bold cyan", "ORG": "bold green"}.get(m["label"], "underline"), start, end)
     for m in full.get("dates", []):
         start, end = m["span"]
         body.stylize("bold magenta" if m["start"] else "bold yellow", start, end)

@@ -14,6 +14,8 @@ R = TypeVar("R")
 
 
 class Runner(Protocol):
+    workers: int
+
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
 
     def close(self) -> None: ...
@@ -21,6 +23,8 @@ class Runner(Protocol):
 
 class SerialRunner:
     """Runs everything in the calling process."""
+
+    workers = 1
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return [fn(x) for x in items]
@@ -30,22 +34,20 @@ class SerialRunner:
 
 
 class ProcessRunner:
-    """A local process pool, started on first use; small batches stay in the calling process."""
+    """A local process pool, started on first use; a single item stays in the calling process."""
 
-    def __init__(self, workers: int, parallel_from: int = 24):
+    def __init__(self, workers: int):
         self.workers = max(1, workers)
-        self.parallel_from = parallel_from
         self._pool: cf.ProcessPoolExecutor | None = None
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        if self.workers == 1 or len(items) < self.parallel_from:
+        if self.workers == 1 or len(items) < 2:
             return [fn(x) for x in items]
         if self._pool is None:
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["casewatch.pipeline"])
             self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
-        chunk = max(1, len(items) // (self.workers * 4))
-        return list(self._pool.map(fn, items, chunksize=chunk))
+        return list(self._pool.map(fn, items))
 
     def close(self) -> None:
         if self._pool is not None:
@@ -53,5 +55,5 @@ class ProcessRunner:
             self._pool = None
 
 
-def make_runner(workers: int, parallel_from: int) -> Runner:
-    return SerialRunner() if workers <= 1 else ProcessRunner(workers, parallel_from)
+def make_runner(workers: int) -> Runner:
+    return SerialRunner() if workers <= 1 else ProcessRunner(workers)

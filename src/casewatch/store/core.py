@@ -15,101 +15,27 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import (
-    Column,
-    Engine,
-    ForeignKey,
-    Index,
-    Integer,
-    LargeBinary,
-    MetaData,
-    String,
-    Table,
-    Text,
-    create_engine,
-    event,
-    func,
-    insert,
-    select,
-    text,
-)
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from .errors import AmbiguousIdError, NotFoundError, StoreError
-from .models import Article, DateMention, RawReport
-
-SCHEMA_VERSION = 1
-
-metadata = MetaData()
-
-# -- never rebuilt: the record of what was read
-blobs = Table(
-    "blobs", metadata,
-    Column("sha256", String(64), primary_key=True),
-    Column("data", LargeBinary, nullable=False),
-    Column("size", Integer, nullable=False),
-)
-documents = Table(
-    "documents", metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("id", String(64), nullable=False, unique=True),
-    Column("sha256", String(64), ForeignKey("blobs.sha256"), nullable=False, unique=True),
-    Column("kind", String(8), nullable=False),
-    Column("origin", Text, nullable=False),
-    Column("ingested_at", String(32), nullable=False),
-)
-sightings = Table(
-    "sightings", metadata,
-    Column("seq", Integer, primary_key=True, autoincrement=True),
-    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
-    Column("origin", Text, nullable=False),
-    Column("seen_at", String(32), nullable=False),
-    Index("ix_sightings_document", "document_id"),
-)
-meta = Table(
-    "meta", metadata,
-    Column("key", String(64), primary_key=True),
-    Column("value", Text, nullable=False),
-)
-
-# -- derived: rebuilt from the raw bytes
-derived = MetaData()
-articles = Table(
-    "articles", derived,
-    Column("document_id", String(64), primary_key=True),
-    Column("title", Text),
-    Column("author", Text),
-    Column("outlet", Text),
-    Column("url", Text),
-    Column("external_id", Text),
-    Column("published", Text),  # JSON date object
-    Column("published_start", String(10)),
-    Column("language", String(8)),
-    Column("status", String(16), nullable=False),
-    Column("error", Text),
-    Column("text", Text, nullable=False),
-    Column("words", Integer, nullable=False),
-)
-dates = Table(
-    "dates", derived,
-    Column("document_id", String(64), nullable=False),
-    Column("seq", Integer, nullable=False),
-    Column("span_start", Integer, nullable=False),
-    Column("span_end", Integer, nullable=False),
-    Column("text", Text, nullable=False),
-    Column("first", String(10)),
-    Column("last", String(10)),
-    Column("precision", String(16), nullable=False),
-    Column("calendar", String(16), nullable=False),
-    Column("anchor", Text),
-    Index("ix_dates_document", "document_id", "seq"),
-)
-
-_IMMUTABLE_TRIGGERS = (
-    "CREATE TRIGGER IF NOT EXISTS blobs_never_change BEFORE UPDATE ON blobs "
-    "BEGIN SELECT RAISE(ABORT, 'raw reports are never changed'); END",
-    "CREATE TRIGGER IF NOT EXISTS blobs_never_deleted BEFORE DELETE ON blobs "
-    "BEGIN SELECT RAISE(ABORT, 'raw reports are never deleted'); END",
+from ..errors import AmbiguousIdError, NotFoundError, StoreError
+from ..models import Article, DateMention, Outcome, RawReport
+from ..serialize import dumps
+from .graph import GraphQueries
+from .schema import (
+    IMMUTABLE_TRIGGERS,
+    SCHEMA_VERSION,
+    articles,
+    bands,
+    blobs,
+    dates,
+    derived,
+    documents,
+    extractions,
+    meta,
+    metadata,
+    sightings,
+    signatures,
 )
 
 STATUS_OK = "ok"
@@ -155,7 +81,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store:
+class Store(GraphQueries):
     """An open casewatch database. Create with :func:`open_store`."""
 
     def __init__(self, engine: Engine, path: Path):
@@ -168,7 +94,7 @@ class Store:
         with self.engine.begin() as conn:
             metadata.create_all(conn)
             derived.create_all(conn)
-            for stmt in _IMMUTABLE_TRIGGERS:
+            for stmt in IMMUTABLE_TRIGGERS:
                 conn.execute(text(stmt))
             found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
             if found is None:
@@ -197,14 +123,11 @@ class Store:
                 found.update(conn.execute(select(documents.c.id).where(documents.c.id.in_(chunk))).scalars())
         return found
 
-    def add_documents(self, items: Sequence[tuple[str, RawReport, Article | None, str | None]]) -> None:
-        """Store new reports with their derived rows, in one transaction.
-
-        Each item is ``(document id, raw report, article or None, error or None)``.
-        """
+    def add_documents(self, items: Sequence[tuple[str, RawReport, Outcome]]) -> None:
+        """Store new reports with their derived rows, in one transaction."""
         stamp = now_iso()
         with self.engine.begin() as conn:
-            for doc_id, raw, article, error in items:
+            for doc_id, raw, outcome in items:
                 sha = sha256_hex(raw.data)
                 conn.execute(
                     insert(blobs).prefix_with("OR IGNORE").values(sha256=sha, data=raw.data, size=len(raw.data))
@@ -213,7 +136,7 @@ class Store:
                     id=doc_id, sha256=sha, kind=raw.kind, origin=raw.origin, ingested_at=stamp,
                 ))
                 conn.execute(insert(sightings).values(document_id=doc_id, origin=raw.origin, seen_at=stamp))
-                self._write_article(conn, doc_id, article, error)
+                self._write_outcome(conn, doc_id, outcome)
 
     def add_sightings(self, items: Iterable[tuple[str, str]]) -> None:
         """Record that known documents were read again, from these origins."""
@@ -223,13 +146,24 @@ class Store:
             with self.engine.begin() as conn:
                 conn.execute(insert(sightings), rows)
 
-    def replace_articles(self, items: Sequence[tuple[str, Article | None, str | None]]) -> None:
+    def replace_outcomes(self, items: Sequence[tuple[str, Outcome]]) -> None:
         """Write derived rows for documents already stored (used by rebuild)."""
         with self.engine.begin() as conn:
-            for doc_id, article, error in items:
-                conn.execute(articles.delete().where(articles.c.document_id == doc_id))
-                conn.execute(dates.delete().where(dates.c.document_id == doc_id))
-                self._write_article(conn, doc_id, article, error)
+            for doc_id, outcome in items:
+                for table in (articles, dates, extractions, signatures, bands):
+                    conn.execute(table.delete().where(table.c.document_id == doc_id))
+                self._write_outcome(conn, doc_id, outcome)
+
+    @classmethod
+    def _write_outcome(cls, conn: Any, doc_id: str, outcome: Outcome) -> None:
+        cls._write_article(conn, doc_id, outcome.article, outcome.error)
+        if outcome.extraction is not None:
+            conn.execute(insert(extractions).values(document_id=doc_id, data=dumps(outcome.extraction)))
+        if outcome.signature is not None:
+            from ..syndication import band_keys
+
+            conn.execute(insert(signatures).values(document_id=doc_id, data=json.dumps(outcome.signature)))
+            conn.execute(insert(bands), [{"key": k, "document_id": doc_id} for k in band_keys(outcome.signature)])
 
     @staticmethod
     def _write_article(conn: Any, doc_id: str, article: Article | None, error: str | None) -> None:
