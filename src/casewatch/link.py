@@ -1,0 +1,125 @@
+"""The global stages over newly stored reports: resolve entities, group syndicated copies, rebuild case files.
+
+They run in the calling process, in ingest order, after the per-report stages.
+Each touches only what the new reports reach: entities through blocking keys,
+syndication candidates through LSH band keys, and the case files of the people
+the new reports mention. So ingesting more reports costs the same whatever the
+size of the store.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .models import Entity
+from .store import Store
+
+
+class StoreIndex:
+    """The resolver's view of stored entities, with writes kept until :meth:`flush` (one transaction)."""
+
+    def __init__(self, store: Store):
+        self.store = store
+        self.pending: dict[str, Entity] = {}
+
+    def candidates(self, label: str, keys: list[str]) -> list[Entity]:
+        wanted = set(keys)
+        found = {e.id: e for e in self.store.entity_candidates(label, keys)}
+        for e in self.pending.values():
+            if e.label == label and wanted & set(e.keys):
+                found[e.id] = e
+        return [self.pending.get(i, e) for i, e in found.items()]
+
+    def add(self, entity: Entity) -> None:
+        self.pending[entity.id] = entity
+
+    def flush(self) -> None:
+        self.store.save_entities(list(self.pending.values()))
+        self.pending.clear()
+
+
+def resolve_documents(store: Store, doc_ids: Sequence[str]) -> None:
+    """Resolve the people and organisations of these reports and store which entity each mention names."""
+    from .resolve import link_mentions, resolve_report
+
+    index = StoreIndex(store)
+    rows = []
+    for doc_id in doc_ids:
+        extraction = store.extraction(doc_id)
+        if extraction is None:
+            continue
+        local = link_mentions(extraction.mentions, extraction.expansions)
+        mapping = resolve_report(doc_id, local, index)
+        for le in local:
+            entity_id = mapping.get(le.index)
+            if entity_id is None:
+                continue
+            for m in le.mentions:
+                mention = extraction.mentions[m]
+                rows.append({"entity_id": entity_id, "document_id": doc_id, "mention": m, "start": mention.start,
+                             "end": mention.end, "text": mention.text, "label": le.label})
+    index.flush()
+    store.add_entity_mentions(rows)
+
+
+def group_syndicated(store: Store, doc_ids: Sequence[str]) -> set[str]:
+    """Give each new report its syndication group; returns every document whose group changed."""
+    from .syndication import SYNDICATION_THRESHOLD, band_keys, similarity
+
+    new_sigs = store.signatures_of(doc_ids)
+    changed: dict[str, str | None] = {}
+    for doc_id in doc_ids:
+        sig = new_sigs.get(doc_id)
+        if sig is None:
+            continue
+        candidates = store.documents_sharing_bands(band_keys(sig)) - {doc_id}
+        order = store.document_order([*candidates, doc_id])
+        earlier = [c for c in candidates if order.get(c, 0) < order.get(doc_id, 0)]
+        if not earlier:
+            continue
+        sigs = store.signatures_of(earlier)
+        matches = [c for c in earlier if c in sigs and similarity(sig, sigs[c]) >= SYNDICATION_THRESHOLD]
+        if not matches:
+            continue
+        groups = {**store.syndication_groups(matches), **{k: v for k, v in changed.items() if k in matches}}
+        first = min(matches, key=lambda c: order.get(c, 0))
+        group = groups.get(first) or first
+        for c in matches:
+            if groups.get(c) is None:
+                changed[c] = group
+        changed[doc_id] = group
+        store.set_syndication_groups({k: v for k, v in changed.items() if k in (*matches, doc_id)})
+    return set(changed)
+
+
+def rebuild_cases(store: Store, people: set[str]) -> int:
+    """Make the case files of these people again from every report that mentions them; returns how many."""
+    from .corroborate import build_case_files
+
+    if not people:
+        return 0
+    doc_ids = store.documents_mentioning(people)
+    docs = store.case_documents(doc_ids)
+    entity_ids = {e for d in docs for e in d.entity_of_mention.values()}
+    entities = store.entities_by_id(entity_ids)
+    files = build_case_files(docs, entities)
+    keep = []
+    for cf in files:
+        subject = cf.get("entity") or _subject_entity(cf, entities)
+        if subject in people:
+            keep.append((subject, cf))
+    store.delete_case_files(people)
+    store.save_case_files(keep)
+    return len(keep)
+
+
+def _subject_entity(cf: dict, entities: dict[str, Entity]) -> str | None:
+    name = cf["subject"]["name"]
+    hits = [e.id for e in entities.values() if e.label == "PERSON" and e.name == name]
+    return hits[0] if len(hits) == 1 else None
+
+
+def link_documents(store: Store, doc_ids: Sequence[str]) -> set[str]:
+    """Resolution and syndication for newly stored reports; returns the people whose case files must be remade."""
+    resolve_documents(store, doc_ids)
+    regrouped = group_syndicated(store, doc_ids)
+    return store.entities_in_documents([*doc_ids, *regrouped], "PERSON")

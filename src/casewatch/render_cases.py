@@ -1,0 +1,171 @@
+"""What the CLI prints about entities, cases and figures: JSON shapes and readable Rich views."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from rich.console import Group, RenderableType
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from .models import Entity, Extraction, Figure
+
+
+def entity_json(entity: Entity, mentions: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"id": entity.id, "name": entity.name, "aliases": list(entity.aliases), "mentions": mentions}
+
+
+def case_summary(cf: dict[str, Any]) -> dict[str, Any]:
+    """The object `casewatch cases --format json` lists for one case."""
+    sources = cf.get("sources") or []
+    return {
+        "id": cf["id"],
+        "name": cf["subject"]["name"],
+        "status": cf["status"],
+        "documents": len(sources),
+        "outlets": cf.get("outlets", len({s.get("outlet") or s["document"] for s in sources})),
+        "independent_sources": cf.get("independent_sources"),
+    }
+
+
+def _support_json(doc_id: str, figure: Figure) -> dict[str, Any]:
+    att = figure.attribution
+    return {"document": doc_id, "start": figure.evidence.start, "end": figure.evidence.end,
+            "quote": figure.evidence.quote, "attributed_to": att.name if att else None}
+
+
+def figures_json(extractions: Iterable[tuple[str, Extraction]]) -> list[dict[str, Any]]:
+    """Figures merged across reports by (quantity, value, qualifier), each with every supporting quote."""
+    merged: dict[tuple[str, float, str], dict[str, Any]] = {}
+    for doc_id, ex in extractions:
+        for f in ex.figures:
+            value: float | int = int(f.value) if float(f.value).is_integer() else f.value
+            key = (f.quantity, float(value), f.qualifier)
+            item = merged.setdefault(key, {"quantity": f.quantity, "value": value, "qualifier": f.qualifier,
+                                           "counted": f.counted, "support": []})
+            item["support"].append(_support_json(doc_id, f))
+    return list(merged.values())
+
+
+# ---------------------------------------------------------------------------- tables and views
+
+def entities_table(items: list[dict[str, Any]], kind: str | None) -> Table:
+    table = Table(title=f"{len(items)} {kind or 'entit'}{'ies' if not kind else '(s)'}", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("name")
+    table.add_column("aliases")
+    table.add_column("mentions", justify="right")
+    table.add_column("reports", justify="right")
+    for e in items:
+        docs = {m["document"] for m in e["mentions"]}
+        table.add_row(e["id"], e["name"], ", ".join(e["aliases"]), str(len(e["mentions"])), str(len(docs)))
+    return table
+
+
+STATUS_STYLE = {"executed": "bold red", "sentenced_to_death": "bold red", "died_in_custody": "bold red",
+                "killed": "bold red", "released": "green", "pardoned": "green", "acquitted": "green"}
+
+
+def cases_table(items: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(items)} case(s)", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("name")
+    table.add_column("status", no_wrap=True)
+    table.add_column("reports", justify="right")
+    table.add_column("outlets", justify="right")
+    table.add_column("independent sources", justify="right")
+    for c in items:
+        table.add_row(c["id"], c["name"], Text(c["status"], style=STATUS_STYLE.get(c["status"], "")),
+                      str(c["documents"]), str(c["outlets"]), str(c["independent_sources"]))
+    return table
+
+
+def _quote_lines(support: list[dict[str, Any]], titles: dict[str, str], limit: int = 3) -> Text:
+    out = Text()
+    for s in support[:limit]:
+        out.append("  “", style="dim")
+        out.append(s["quote"].strip())
+        out.append("”", style="dim")
+        who = f" — {s['attributed_to']}" if s.get("attributed_to") else ""
+        out.append(f"\n    [{titles.get(s['document'], s['document'])}{who}]\n", style="dim")
+    if len(support) > limit:
+        out.append(f"  … and {len(support) - limit} more\n", style="dim")
+    return out
+
+
+def _date_words(d: dict[str, Any] | None) -> str:
+    if not d:
+        return "undated"
+    if not d.get("start"):
+        return f"{d['text']!r} (unresolved)"
+    span = d["start"] if d["start"] == d.get("end") else f"{d['start']} … {d['end']}"
+    return f"{span} ({d['text']!r})"
+
+
+def case_view(cf: dict[str, Any]) -> RenderableType:
+    """A case file for people: conflicts first, then facts with their quotes, the timeline, the sources."""
+    titles = {s["document"]: (s.get("outlet") or s.get("title") or s["document"])[:40] for s in cf.get("sources", [])}
+    parts: list[RenderableType] = []
+    head = Text()
+    head.append(cf["subject"]["name"], style="bold")
+    if cf["subject"].get("aliases"):
+        head.append(f"  (also: {', '.join(cf['subject']['aliases'])})", style="dim")
+    head.append("\nstatus: ")
+    head.append(cf["status"], style=STATUS_STYLE.get(cf["status"], "bold"))
+    head.append(f"   reports: {len(cf.get('sources', []))}   outlets: {cf.get('outlets', '?')}"
+                f"   independent sources: {cf.get('independent_sources', '?')}   id: {cf['id']}")
+    parts.append(Panel(head, title="case", title_align="left"))
+    for c in cf.get("conflicts", []):
+        body = Text()
+        if c.get("note"):
+            body.append(c["note"] + "\n", style="bold")
+        for v in c["values"]:
+            body.append(f"• {v['value']}\n", style="yellow")
+            body.append_text(_quote_lines(v["support"], titles, 2))
+        parts.append(Panel(body, title=f"CONFLICT: {c['field']}", title_align="left", border_style="red"))
+    for f in cf.get("facts", []):
+        body = Text()
+        body.append(f"{f['field']}: ", style="bold")
+        body.append(str(f["value"]))
+        body.append(f"   outlets {f['outlets']}, independent sources {f['independent_sources']}", style="dim")
+        if f.get("primary_sources"):
+            body.append(f", from {', '.join(f['primary_sources'])}", style="dim")
+        body.append("\n")
+        body.append_text(_quote_lines(f["support"], titles))
+        parts.append(body)
+    events = [e for e in cf.get("events", [])]
+    if events:
+        table = Table(title="timeline", title_justify="left")
+        table.add_column("when")
+        table.add_column("event")
+        table.add_column("how sure")
+        table.add_column("reports", justify="right")
+        for e in sorted(events, key=lambda e: ((e.get("date") or {}).get("start") or "9999", e["type"])):
+            table.add_row(_date_words(e.get("date")), e["type"], e.get("modality", ""),
+                          str(len({s["document"] for s in e["support"]})))
+        parts.append(table)
+    src = Table(title="sources", title_justify="left")
+    src.add_column("document", style="cyan", no_wrap=True)
+    src.add_column("outlet")
+    src.add_column("published")
+    src.add_column("syndication group", style="dim")
+    src.add_column("relays")
+    for s in cf.get("sources", []):
+        src.add_row(s["document"], s.get("outlet") or "—", _date_words(s.get("published")) if s.get("published")
+                    else "—", s.get("syndication_group") or "—", ", ".join(s.get("cites") or []))
+    parts.append(src)
+    return Group(*parts)
+
+
+def figures_table(items: list[dict[str, Any]]) -> Table:
+    table = Table(title=f"{len(items)} figure(s)", title_justify="left")
+    table.add_column("counted")
+    table.add_column("qualifier")
+    table.add_column("value", justify="right")
+    table.add_column("reports", justify="right")
+    table.add_column("first quote")
+    for f in items:
+        table.add_row(f["quantity"], f["qualifier"], f"{f['value']:,}", str(len({s['document'] for s in f['support']})),
+                      f["support"][0]["quote"][:90])
+    return table

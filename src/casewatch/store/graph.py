@@ -1,0 +1,265 @@
+"""Store queries for what is built across reports: entities, their mentions, syndication groups, case files."""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from sqlalchemy import Engine, delete, insert, select
+
+from ..errors import AmbiguousIdError, NotFoundError
+from ..models import CaseDocument, DateMention, Entity, Extraction
+from ..serialize import extraction_loads
+from .schema import (
+    articles,
+    bands,
+    case_files,
+    documents,
+    entities,
+    entity_keys,
+    entity_mentions,
+    extractions,
+    signatures,
+    syndication,
+)
+
+_CHUNK = 500
+
+
+def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
+    for i in range(0, len(items), _CHUNK):
+        yield items[i:i + _CHUNK]
+
+
+def _entity(row: Any) -> Entity:
+    return Entity(id=row.id, label=row.label, name=row.name, aliases=tuple(json.loads(row.aliases)),
+                  keys=tuple(json.loads(row.keys)))
+
+
+class GraphQueries:
+    """Mixed into :class:`casewatch.store.Store`."""
+
+    engine: Engine
+
+    # ------------------------------------------------------------------ extractions and signatures
+
+    def extraction(self, doc_id: str) -> Extraction | None:
+        with self.engine.connect() as conn:
+            data = conn.execute(select(extractions.c.data).where(extractions.c.document_id == doc_id)).scalar()
+        return extraction_loads(data) if data else None
+
+    def all_extractions(self) -> Iterable[tuple[str, Extraction]]:
+        """Every stored extraction, in ingest order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(extractions.c.document_id, extractions.c.data)
+                .join(documents, documents.c.id == extractions.c.document_id).order_by(documents.c.seq)
+            ).all()
+        for r in rows:
+            yield r.document_id, extraction_loads(r.data)
+
+    def signatures_of(self, doc_ids: Sequence[str]) -> dict[str, list[int]]:
+        out: dict[str, list[int]] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(doc_ids)):
+                for r in conn.execute(select(signatures).where(signatures.c.document_id.in_(chunk))):
+                    out[r.document_id] = json.loads(r.data)
+        return out
+
+    def documents_sharing_bands(self, keys: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(dict.fromkeys(keys))):
+                found.update(conn.execute(select(bands.c.document_id).where(bands.c.key.in_(chunk))).scalars())
+        return found
+
+    def document_order(self, doc_ids: Iterable[str]) -> dict[str, int]:
+        """Ingest position of each document (earlier reports have smaller numbers)."""
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(doc_ids)):
+                for r in conn.execute(select(documents.c.id, documents.c.seq).where(documents.c.id.in_(chunk))):
+                    out[r.id] = r.seq
+        return out
+
+    def syndication_groups(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
+        out: dict[str, str | None] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(doc_ids)):
+                for r in conn.execute(select(syndication).where(syndication.c.document_id.in_(chunk))):
+                    out[r.document_id] = r.group_id
+        return out
+
+    def set_syndication_groups(self, groups: dict[str, str | None]) -> None:
+        if not groups:
+            return
+        with self.engine.begin() as conn:
+            ids = list(groups)
+            for chunk in _chunks(ids):
+                conn.execute(delete(syndication).where(syndication.c.document_id.in_(chunk)))
+            conn.execute(insert(syndication), [{"document_id": d, "group_id": g} for d, g in groups.items()])
+
+    # ------------------------------------------------------------------ entities
+
+    def entity_candidates(self, label: str, keys: Sequence[str]) -> list[Entity]:
+        if not keys:
+            return []
+        with self.engine.connect() as conn:
+            ids = list(conn.execute(
+                select(entity_keys.c.entity_id).where(entity_keys.c.label == label, entity_keys.c.key.in_(list(keys)))
+            ).scalars())
+            if not ids:
+                return []
+            rows = conn.execute(
+                select(entities).where(entities.c.id.in_(list(dict.fromkeys(ids)))).order_by(entities.c.seq)
+            ).all()
+        return [_entity(r) for r in rows]
+
+    def save_entities(self, items: Sequence[Entity]) -> None:
+        """Insert new entities and update changed ones (same id), with their blocking keys."""
+        if not items:
+            return
+        with self.engine.begin() as conn:
+            ids = [e.id for e in items]
+            known = set()
+            for chunk in _chunks(ids):
+                known.update(conn.execute(select(entities.c.id).where(entities.c.id.in_(chunk))).scalars())
+            for e in items:
+                values = {"label": e.label, "name": e.name, "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
+                          "keys": json.dumps(list(e.keys), ensure_ascii=False)}
+                if e.id in known:
+                    conn.execute(entities.update().where(entities.c.id == e.id).values(**values))
+                    conn.execute(delete(entity_keys).where(entity_keys.c.entity_id == e.id))
+                else:
+                    conn.execute(insert(entities).values(id=e.id, **values))
+                if e.keys:
+                    conn.execute(insert(entity_keys), [{"label": e.label, "key": k, "entity_id": e.id} for k in e.keys])
+
+    def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
+        out: dict[str, Entity] = {}
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(dict.fromkeys(ids))):
+                for r in conn.execute(select(entities).where(entities.c.id.in_(chunk))):
+                    out[r.id] = _entity(r)
+        return out
+
+    def add_entity_mentions(self, rows: Sequence[dict[str, Any]]) -> None:
+        if rows:
+            with self.engine.begin() as conn:
+                conn.execute(insert(entity_mentions), list(rows))
+
+    def mention_entities(self, doc_id: str) -> dict[int, str]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(entity_mentions.c.mention, entity_mentions.c.entity_id)
+                                .where(entity_mentions.c.document_id == doc_id)).all()
+        return {r.mention: r.entity_id for r in rows}
+
+    def list_entities(self, label: str | None = None) -> list[tuple[Entity, list[dict[str, Any]]]]:
+        """Entities in creation order, each with its mentions (document, start, end, text)."""
+        with self.engine.connect() as conn:
+            q = select(entities).order_by(entities.c.seq)
+            if label:
+                q = q.where(entities.c.label == label)
+            ents = [_entity(r) for r in conn.execute(q)]
+            mq = (select(entity_mentions.c.entity_id, entity_mentions.c.document_id, entity_mentions.c.start,
+                         entity_mentions.c.end, entity_mentions.c.text)
+                  .join(documents, documents.c.id == entity_mentions.c.document_id)
+                  .order_by(documents.c.seq, entity_mentions.c.start))
+            if label:
+                mq = mq.where(entity_mentions.c.label == label)
+            by_entity: dict[str, list[dict[str, Any]]] = {}
+            for r in conn.execute(mq):
+                by_entity.setdefault(r.entity_id, []).append(
+                    {"document": r.document_id, "start": r.start, "end": r.end, "text": r.text})
+        return [(e, by_entity.get(e.id, [])) for e in ents]
+
+    def documents_mentioning(self, entity_ids: Iterable[str]) -> list[str]:
+        """Documents that mention any of these entities, in ingest order."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(dict.fromkeys(entity_ids))):
+                found.update(conn.execute(select(entity_mentions.c.document_id)
+                                          .where(entity_mentions.c.entity_id.in_(chunk))).scalars())
+        order = self.document_order(found)
+        return sorted(found, key=lambda d: order.get(d, 0))
+
+    def entities_in_documents(self, doc_ids: Iterable[str], label: str | None = None) -> set[str]:
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(dict.fromkeys(doc_ids))):
+                q = select(entity_mentions.c.entity_id).where(entity_mentions.c.document_id.in_(chunk))
+                if label:
+                    q = q.where(entity_mentions.c.label == label)
+                found.update(conn.execute(q).scalars())
+        return found
+
+    # ------------------------------------------------------------------ case files
+
+    def case_documents(self, doc_ids: Sequence[str]) -> list[CaseDocument]:
+        """What corroboration needs of each of these documents, in the order given."""
+        groups = self.syndication_groups(doc_ids)
+        out: list[CaseDocument] = []
+        with self.engine.connect() as conn:
+            for doc_id in doc_ids:
+                row = conn.execute(
+                    select(documents.c.origin, articles.c.outlet, articles.c.title, articles.c.published,
+                           extractions.c.data)
+                    .join(articles, articles.c.document_id == documents.c.id)
+                    .join(extractions, extractions.c.document_id == documents.c.id)
+                    .where(documents.c.id == doc_id)
+                ).first()
+                if row is None:
+                    continue
+                mentions = conn.execute(select(entity_mentions.c.mention, entity_mentions.c.entity_id)
+                                        .where(entity_mentions.c.document_id == doc_id)).all()
+                out.append(CaseDocument(
+                    id=doc_id, origin=row.origin, outlet=row.outlet, title=row.title,
+                    published=DateMention.from_json(json.loads(row.published)) if row.published else None,
+                    syndication_group=groups.get(doc_id), extraction=extraction_loads(row.data),
+                    entity_of_mention={m.mention: m.entity_id for m in mentions},
+                ))
+        return out
+
+    def save_case_files(self, files: Sequence[tuple[str, dict[str, Any]]]) -> None:
+        """Replace the case files of these subjects: (subject entity id, case file)."""
+        if not files:
+            return
+        with self.engine.begin() as conn:
+            for entity_id, cf in files:
+                conn.execute(delete(case_files).where(case_files.c.entity_id == entity_id))
+                conn.execute(delete(case_files).where(case_files.c.id == cf["id"]))
+                conn.execute(insert(case_files).values(
+                    id=cf["id"], entity_id=entity_id, name=cf["subject"]["name"], status=cf["status"],
+                    documents=len(cf.get("sources") or []), outlets=int(cf.get("outlets") or 0),
+                    independent_sources=int(cf.get("independent_sources") or 0),
+                    data=json.dumps(cf, ensure_ascii=False),
+                ))
+
+    def delete_case_files(self, entity_ids: Iterable[str]) -> None:
+        with self.engine.begin() as conn:
+            for chunk in _chunks(list(entity_ids)):
+                conn.execute(delete(case_files).where(case_files.c.entity_id.in_(chunk)))
+
+    def list_cases(self) -> list[dict[str, Any]]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(case_files).order_by(case_files.c.name, case_files.c.id)).all()
+        return [json.loads(r.data) for r in rows]
+
+    def get_case(self, ref: str) -> dict[str, Any]:
+        """A case by id, unique id prefix, or the subject's name or alias (case-insensitive)."""
+        ref = ref.strip()
+        cases = self.list_cases()
+        exact = [c for c in cases if c["id"] == ref]
+        if not exact and len(ref) >= 4:
+            exact = [c for c in cases if c["id"].startswith(ref)]
+        if not exact:
+            low = ref.casefold()
+            exact = [c for c in cases if c["subject"]["name"].casefold() == low]
+            if not exact:
+                exact = [c for c in cases if low in (a.casefold() for a in c["subject"].get("aliases") or [])]
+        if len(exact) == 1:
+            return exact[0]
+        if not exact:
+            raise NotFoundError(f"no case {ref!r}; `casewatch cases` lists them")
+        names = ", ".join(f"{c['id']} ({c['subject']['name']})" for c in exact[:5])
+        raise AmbiguousIdError(f"{ref!r} matches several cases: {names}; give the id")

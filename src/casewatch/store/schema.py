@@ -1,0 +1,140 @@
+"""The tables. Those in ``metadata`` are never rebuilt; those in ``derived`` are made again from raw bytes."""
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+# -- never rebuilt: the record of what was read
+blobs = Table(
+    "blobs", metadata,
+    Column("sha256", String(64), primary_key=True),
+    Column("data", LargeBinary, nullable=False),
+    Column("size", Integer, nullable=False),
+)
+documents = Table(
+    "documents", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False, unique=True),
+    Column("sha256", String(64), ForeignKey("blobs.sha256"), nullable=False, unique=True),
+    Column("kind", String(8), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("ingested_at", String(32), nullable=False),
+)
+sightings = Table(
+    "sightings", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("document_id", String(64), ForeignKey("documents.id"), nullable=False),
+    Column("origin", Text, nullable=False),
+    Column("seen_at", String(32), nullable=False),
+    Index("ix_sightings_document", "document_id"),
+)
+meta = Table(
+    "meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+# -- derived: rebuilt from the raw bytes
+derived = MetaData()
+articles = Table(
+    "articles", derived,
+    Column("document_id", String(64), primary_key=True),
+    Column("title", Text),
+    Column("author", Text),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("external_id", Text),
+    Column("published", Text),  # JSON date object
+    Column("published_start", String(10)),
+    Column("language", String(8)),
+    Column("status", String(16), nullable=False),
+    Column("error", Text),
+    Column("text", Text, nullable=False),
+    Column("words", Integer, nullable=False),
+)
+dates = Table(
+    "dates", derived,
+    Column("document_id", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("span_start", Integer, nullable=False),
+    Column("span_end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("first", String(10)),
+    Column("last", String(10)),
+    Column("precision", String(16), nullable=False),
+    Column("calendar", String(16), nullable=False),
+    Column("anchor", Text),
+    Index("ix_dates_document", "document_id", "seq"),
+)
+
+IMMUTABLE_TRIGGERS = (
+    "CREATE TRIGGER IF NOT EXISTS blobs_never_change BEFORE UPDATE ON blobs "
+    "BEGIN SELECT RAISE(ABORT, 'raw reports are never changed'); END",
+    "CREATE TRIGGER IF NOT EXISTS blobs_never_deleted BEFORE DELETE ON blobs "
+    "BEGIN SELECT RAISE(ABORT, 'raw reports are never deleted'); END",
+)
+
+# -- derived: extraction, resolution and corroboration results
+extractions = Table(
+    "extractions", derived,
+    Column("document_id", String(64), primary_key=True),
+    Column("data", Text, nullable=False),  # JSON of models.Extraction
+)
+signatures = Table(
+    "signatures", derived,
+    Column("document_id", String(64), primary_key=True),
+    Column("data", Text, nullable=False),  # JSON list of MinHash values
+)
+bands = Table(
+    "bands", derived,
+    Column("key", String(64), nullable=False),
+    Column("document_id", String(64), nullable=False),
+    Index("ix_bands_key", "key"),
+)
+syndication = Table(
+    "syndication", derived,
+    Column("document_id", String(64), primary_key=True),
+    Column("group_id", String(64)),
+)
+entities = Table(
+    "entities", derived,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("id", String(64), nullable=False, unique=True),
+    Column("label", String(8), nullable=False),
+    Column("name", Text, nullable=False),
+    Column("aliases", Text, nullable=False),  # JSON list
+    Column("keys", Text, nullable=False),  # JSON list
+)
+entity_keys = Table(
+    "entity_keys", derived,
+    Column("label", String(8), nullable=False),
+    Column("key", String(128), nullable=False),
+    Column("entity_id", String(64), nullable=False),
+    Index("ix_entity_keys", "label", "key"),
+)
+entity_mentions = Table(
+    "entity_mentions", derived,
+    Column("entity_id", String(64), nullable=False),
+    Column("document_id", String(64), nullable=False),
+    Column("mention", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("label", String(8), nullable=False),
+    Index("ix_entity_mentions_entity", "entity_id"),
+    Index("ix_entity_mentions_document", "document_id"),
+)
+case_files = Table(
+    "case_files", derived,
+    Column("id", String(64), primary_key=True),
+    Column("entity_id", String(64), nullable=False, unique=True),
+    Column("name", Text, nullable=False),
+    Column("status", String(32), nullable=False),
+    Column("documents", Integer, nullable=False),
+    Column("outlets", Integer, nullable=False),
+    Column("independent_sources", Integer, nullable=False),
+    Column("data", Text, nullable=False),  # JSON case file
+)
