@@ -1,0 +1,271 @@
+"""An event's arguments: where (place, facility, court), what sentence, what charge, for what reason.
+
+Values are normalised so that the same fact in several reports reads the same:
+lower case for charges, reasons and sentences, digits for numbers ("five
+years" -> "5 years"), names of places and facilities as the report writes them.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .context import Context
+from .subjects import child
+
+_TIME_PREPS = frozenset({"during", "amid", "since", "after", "before", "despite", "while", "when", "until", "following",
+                         "as"})
+_CHARGE_CUT = frozenset({"in", "at", "over", "by", "for", "on"})
+_CLAUSE_CUT = frozenset({"advcl", "relcl", "punct", "appos", "cc", "conj", "parataxis", "mark"})
+_YEAR = re.compile(r"\b(\d{1,2})[- ](year|month)\b")
+_PLACE_PREPS = frozenset({"in", "at", "inside", "near", "outside"})
+_DEST_PREPS = frozenset({"to", "into"})
+
+
+@dataclass
+class Where:
+    """Where an event happened, as the report says it."""
+
+    place: str | None = None
+    facility: str | None = None
+    facility_fact: str | None = None
+    court: str | None = None
+
+
+def number_text(ctx: Context, tok: Token) -> str:
+    """A number as digits ("five" -> "5", "10" -> "10")."""
+    words = ctx.lex.figures["number_words"]
+    low = tok.lower_.replace(",", "")
+    if low.isdigit():
+        return low
+    return str(words.get(low, tok.text))
+
+
+def clause_text(ctx: Context, head: Token, extra_cut: frozenset[str] = frozenset()) -> str:
+    """The words of a clause or phrase from its head onwards, without side clauses, lists or time phrases."""
+    cut: set[int] = set()
+    for t in head.subtree:
+        if t.i == head.i:
+            continue
+        if t.dep_ in _CLAUSE_CUT or (t.dep_ == "prep" and t.lower_ in (_TIME_PREPS | extra_cut)) or (
+                t.dep_ == "acl" and extra_cut):
+            cut.update(x.i for x in t.subtree)
+    start = head.left_edge.i if head.pos_ != "VERB" else head.i
+    words = []
+    for i in range(start, head.right_edge.i + 1):
+        if i in cut:
+            if i > head.i:
+                break
+            continue
+        t = ctx.doc[i]
+        if t.is_space:
+            break
+        words.append(t)
+    while words and (words[0].dep_ in ("det", "poss", "case") or words[0].is_punct):
+        words.pop(0)
+    while words and words[-1].is_punct:
+        words.pop()
+    text = " ".join(w.text for w in words).lower()
+    return re.sub(r"[“”\"‘’]", "", text).replace(" - ", "-").strip()
+
+
+def _place_of(ctx: Context, obj: Token) -> str | None:
+    """The place a phrase names: "Isfahan", "the city of Ostabad"."""
+    for _ in range(3):
+        m = ctx.mention_of(obj)
+        if m is not None:
+            return ctx.mentions[m].text if ctx.mentions[m].label == "PLACE" else None
+        if obj.lemma_.lower() not in ctx.lex.place_nouns:
+            return None
+        of = next((c for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        nxt = child(of, "pobj") if of is not None else None
+        if nxt is None:
+            return None
+        obj = nxt
+    return None
+
+
+def _in_place(ctx: Context, tok: Token) -> str | None:
+    for p in tok.children:
+        if p.dep_ == "prep" and p.lower_ in ("in", "near", "outside"):
+            o = child(p, "pobj")
+            if o is not None:
+                return _place_of(ctx, o)
+    return None
+
+
+def where(ctx: Context, heads: list[Token]) -> Where:
+    """Place, facility and court from the prepositions attached to the trigger (and its governing verb)."""
+    w = Where()
+    for head in heads:
+        for p in head.children:
+            if p.dep_ == "agent" or (p.dep_ == "prep" and p.lower_ in ("by", "before")):
+                o = child(p, "pobj")
+                m = ctx.mention_of(o) if o is not None else None
+                if m is not None and ctx.mentions[m].label == "FACILITY" and "court" in ctx.mentions[m].text.lower():
+                    w.court = w.court or ctx.mentions[m].text
+                continue
+            if p.dep_ != "prep" or p.lower_ not in _PLACE_PREPS | _DEST_PREPS:
+                continue
+            o = child(p, "pobj")
+            if o is None:
+                continue
+            _fill(ctx, w, o)
+    return w
+
+
+def _fill(ctx: Context, w: Where, o: Token) -> None:
+    lex = ctx.lex
+    m = ctx.mention_of(o)
+    if m is not None and ctx.mentions[m].label == "FACILITY":
+        name = ctx.mentions[m].text
+        if "court" in name.lower():
+            w.court = w.court or name
+        else:
+            w.facility = w.facility or name
+            w.facility_fact = w.facility_fact or name
+        w.place = w.place or _in_place(ctx, o)
+        return
+    place = _place_of(ctx, o)
+    if place is not None:
+        w.place = w.place or place
+        return
+    if (o.lemma_.lower() in lex.facility_generic or o.lower_ in lex.facility_generic) and any(
+            c.dep_ in ("det", "amod", "compound", "prep", "poss") for c in o.children):
+        inner = [k for k in {ctx.mention_of(t) for t in o.subtree} - {None}
+                 if ctx.mentions[k].label == "FACILITY"]  # type: ignore[index]
+        if inner:
+            name = ctx.mentions[inner[0]].text  # type: ignore[index]
+            w.facility = w.facility or name
+            w.facility_fact = w.facility_fact or name
+            return
+        place = _in_place(ctx, o)
+        last = o.i
+        for p in o.children:
+            if p.dep_ == "prep" and p.lower_ == "in" and place is not None:
+                last = p.right_edge.i
+        w.facility = w.facility or ctx.span_text(o.left_edge.i, last)
+        if place is not None:
+            w.place = w.place or place
+            w.facility_fact = w.facility_fact or place
+
+
+def sentence_details(ctx: Context, tok: Token) -> dict[str, str]:
+    """{"sentence": "death"}, {"sentence": "prison", "length": "10 years"}, {"sentence": "flogging", ...}."""
+    ev = ctx.lex.events
+    out: dict[str, str] = {}
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in ("to", "for"):
+            continue
+        o = child(p, "pobj")
+        if o is None:
+            continue
+        for obj in [o, *[c for c in o.children if c.dep_ == "conj"]]:
+            _term(ctx, obj, out, ev)
+    return out
+
+
+def _term(ctx: Context, obj: Token, out: dict[str, str], ev: dict) -> None:
+    lemma = obj.lemma_.lower()
+    if lemma in ev["death_words"]:
+        out.setdefault("sentence", "death")
+    elif obj.lower_ in ev["term_units"]:
+        num = child(obj, "nummod")
+        if num is not None:
+            out.setdefault("sentence", "prison")
+            out.setdefault("length", f"{number_text(ctx, num)} {_plural(obj.lower_, number_text(ctx, num))}")
+    elif lemma in ev["flogging_words"] or obj.lower_ in ev["flogging_words"]:
+        num = child(obj, "nummod")
+        if num is not None:
+            out.setdefault("flogging", f"{number_text(ctx, num)} lashes")
+        out.setdefault("sentence", "flogging")
+    elif lemma in ev["prison_words"]:
+        out.setdefault("sentence", "prison")
+
+
+def _plural(unit: str, n: str) -> str:
+    base = unit.rstrip("s")
+    return base if n == "1" else base + "s"
+
+
+def noun_sentence_details(ctx: Context, noun: Token) -> dict[str, str]:
+    """Details from a sentence noun and its modifiers: "death sentence", "a 10-year prison sentence"."""
+    ev = ctx.lex.events
+    mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
+    if noun.i > 0:
+        mods.append(ctx.doc[noun.i - 1])
+    words = {m.lemma_.lower() for m in mods} | {noun.lemma_.lower()}
+    if words & set(ev["death_words"]) or noun.lemma_.lower() == "row":
+        return {"sentence": "death"}
+    if words & set(ev["prison_words"]):
+        out = {"sentence": "prison"}
+        m = _YEAR.search(ctx.text[noun.left_edge.idx:noun.idx])
+        if m:
+            out["length"] = f"{m.group(1)} {_plural(m.group(2) + 's', m.group(1))}"
+        return out
+    return {}
+
+
+def sentence_text(details: dict[str, str]) -> str | None:
+    """The normalised sentence value of a fact: "death", "10 years in prison", "74 lashes"."""
+    kind = details.get("sentence")
+    if kind == "death":
+        return "death"
+    if kind == "prison":
+        return f"{details['length']} in prison" if "length" in details else "prison"
+    if kind == "flogging":
+        return details.get("flogging", "flogging")
+    return None
+
+
+def charge_of(ctx: Context, tok: Token, preps: list[str]) -> str | None:
+    """The charge named after "charged with", "convicted of", "sentenced ... for" (a noun, not a reason or a
+    date); "on" only in "on charges of"."""
+    charge_nouns = set(ctx.lex.events["charge_nouns"])
+    for p in tok.children:
+        if p.dep_ != "prep" or p.lower_ not in preps:
+            continue
+        o = child(p, "pobj")
+        if o is None or o.pos_ not in ("NOUN", "PROPN") or o.tag_ == "VBG" or o.i in ctx.tok_date \
+                or o.ent_type_ in ("DATE", "TIME"):
+            continue
+        if o.lemma_.lower() in charge_nouns or o.lower_ in charge_nouns:
+            of = next((c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+            o = child(of, "pobj") if of is not None else None
+            if o is None:
+                continue
+        elif p.lower_ == "on":
+            continue
+        quoted = _quoted(ctx, o)
+        text = quoted if quoted is not None else clause_text(ctx, o, _CHARGE_CUT)
+        if text and len(text.split()) <= 12:
+            return text
+    return None
+
+
+def _quoted(ctx: Context, o: Token) -> str | None:
+    """The whole quoted words a charge is written in ("“assembly and collusion against national security”")."""
+    text = ctx.text
+    for rx in (re.compile(r"“([^“”\n]+)”"), re.compile(r'"([^"\n]+)"')):
+        line_start = text.rfind("\n", 0, o.idx) + 1
+        line_end = text.find("\n", o.idx)
+        line_end = len(text) if line_end < 0 else line_end
+        for m in rx.finditer(text, line_start, line_end):
+            if m.start(1) <= o.idx < m.end(1) and len(m.group(1).split()) <= 12:
+                return re.sub(r"\s+", " ", m.group(1)).strip(" ,.").lower()
+    return None
+
+
+def reason_of(ctx: Context, heads: list[Token]) -> tuple[str, Token] | None:
+    """"for refusing to shoot protesters" -> "refusing to shoot protesters"."""
+    for head in heads:
+        for p in head.children:
+            if p.dep_ == "prep" and p.lower_ in ("for", "over"):
+                v = child(p, "pcomp", "pobj")
+                if v is not None and v.tag_ == "VBG":
+                    text = clause_text(ctx, v)
+                    if text:
+                        return text, v
+                    continue
+    return None

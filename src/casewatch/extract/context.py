@@ -1,0 +1,122 @@
+"""What every step of the extract stage shares about one report: the parse, its sentences and lookups.
+
+Offsets are character offsets into the clean text; ``Evidence`` is only ever
+made here, from those offsets, so its quote is always the text they cover.
+"""
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Token
+
+from ..models import DateMention, Evidence, Mention
+from .lexicon import Lexicon, lexicon
+
+
+@dataclass
+class Context:
+    """One parsed report and the indexes built over it."""
+
+    text: str
+    doc: Doc
+    dates: list[DateMention]
+    lex: Lexicon = field(default_factory=lexicon)
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    sent_tokens: list[tuple[int, int]] = field(default_factory=list)
+    tok_sent: list[int] = field(default_factory=list)
+    sent_para: list[int] = field(default_factory=list)
+    tok_date: dict[int, int] = field(default_factory=dict)
+    quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    tok_mention: list[int] = field(default_factory=list)
+    mention_tokens: list[tuple[int, int]] = field(default_factory=list)
+    expansion_of: dict[str, str] = field(default_factory=dict)
+
+    # ------------------------------------------------------------------ evidence
+
+    def evidence(self, start: int, end: int) -> Evidence:
+        """Words of the report between two offsets (surrounding white space left out)."""
+        while start < end and self.text[start].isspace():
+            start += 1
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return Evidence(start, end, self.text[start:end])
+
+    def token_evidence(self, first: int, last: int) -> Evidence:
+        """Words from token ``first`` to token ``last`` (both included)."""
+        a, b = self.doc[first], self.doc[last]
+        return self.evidence(a.idx, b.idx + len(b.text))
+
+    def sentence_evidence(self, index: int) -> Evidence:
+        start, end = self.sentences[index]
+        return self.evidence(start, end)
+
+    def sentences_evidence(self, first: int, last: int) -> Evidence:
+        return self.evidence(self.sentences[min(first, last)][0], self.sentences[max(first, last)][1])
+
+    # ------------------------------------------------------------------ lookups
+
+    def sent_of(self, tok: Token | int) -> int:
+        i = tok if isinstance(tok, int) else tok.i
+        return self.tok_sent[i]
+
+    def para_of_sent(self, index: int) -> int:
+        return self.sent_para[index]
+
+    def mention_of(self, tok: Token | int) -> int | None:
+        i = tok if isinstance(tok, int) else tok.i
+        m = self.tok_mention[i]
+        return None if m < 0 else m
+
+    def person_of_token(self, tok: Token) -> int | None:
+        m = self.mention_of(tok)
+        return m if m is not None and self.mentions[m].label == "PERSON" else None
+
+    def mention_head(self, index: int) -> Token:
+        """The token of a mention whose syntactic head lies outside it (its last token if none)."""
+        s, e = self.mention_tokens[index]
+        for i in range(s, e):
+            h = self.doc[i].head
+            if h.i < s or h.i >= e or h.i == i:
+                return self.doc[i]
+        return self.doc[e - 1]
+
+    def in_quote(self, offset: int) -> bool:
+        k = bisect.bisect_right(self.quote_spans, (offset, len(self.text) + 1)) - 1
+        return k >= 0 and self.quote_spans[k][0] <= offset < self.quote_spans[k][1]
+
+    def span_text(self, first: int, last: int) -> str:
+        a, b = self.doc[first], self.doc[last]
+        return self.text[a.idx:b.idx + len(b.text)]
+
+
+def build_sentences(ctx: Context) -> None:
+    """Sentences with at least one letter or digit, their token ranges, paragraphs and the date index."""
+    doc, text = ctx.doc, ctx.text
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    tok_sent = [0] * len(doc)
+    for sent in doc.sents:
+        toks = [t for t in sent if not t.is_space]
+        if not toks or not any(ch.isalnum() for t in toks for ch in t.text):
+            last = max(len(ctx.sentences) - 1, 0)
+            for t in sent:
+                tok_sent[t.i] = last
+            continue
+        index = len(ctx.sentences)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        ctx.sentences.append((start, end))
+        ctx.sent_tokens.append((toks[0].i, toks[-1].i + 1))
+        ctx.sent_para.append(bisect.bisect_left(breaks, start))
+        for t in sent:
+            tok_sent[t.i] = index
+    ctx.tok_sent = tok_sent
+    ctx.tok_mention = [-1] * len(doc)
+    for k, d in enumerate(ctx.dates):
+        if d.span is None:
+            continue
+        span = doc.char_span(d.span[0], d.span[1], alignment_mode="expand")
+        if span is None:
+            continue
+        for t in span:
+            ctx.tok_date.setdefault(t.i, k)

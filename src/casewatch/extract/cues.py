@@ -1,0 +1,86 @@
+"""What the words around a name say about it: a person (an age, a role, a title, arrested or sentenced,
+speaking) or a place ("the city of X", "the capital, X", listed with places)."""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .candidates import Cand, name_head
+from .context import Context
+from .lexicon import Lexicon
+
+PLACE_PREPS = frozenset({"in", "from", "across", "near", "outside", "inside", "around", "throughout"})
+_EVENT_NOUNS = frozenset({"sentence", "penalty", "punishment", "execution", "arrest", "detention", "trial", "release",
+                          "hanging", "conviction", "imprisonment", "disappearance"})
+
+
+def place_context(ctx: Context, c: Cand) -> bool:
+    """"the city of X", "the capital, X", "X Province", "in Ostabad and X": the words around say it is a place."""
+    lex, doc = ctx.lex, ctx.doc
+    h = name_head(ctx, c)
+    if doc[c.end - 1].lower_ in lex.place_heads:
+        return True
+    if h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lemma_.lower() in lex.place_nouns:
+        return True
+    if h.dep_ == "appos" and h.head.lemma_.lower() in lex.place_nouns:
+        return True
+    return c.start >= 2 and doc[c.start - 1].text == "," and doc[c.start - 2].lemma_.lower() in lex.place_nouns
+
+
+def conj_place(ctx: Context, c: Cand, place_toks: set[int]) -> bool:
+    """Listed with a place: "Ostabad and X", "X, Behrud and Simarud"."""
+    h = name_head(ctx, c)
+    if h.dep_ == "conj" and h.head.i in place_toks:
+        return True
+    return any(ch.dep_ == "conj" and ch.i in place_toks for ch in h.children)
+
+
+def role_word(tok: Token, lex: Lexicon) -> bool:
+    return tok.lemma_.lower() in lex.role_map or tok.lower_ in lex.role_map
+
+
+def person_cue(ctx: Context, c: Cand) -> bool:
+    """An age, a role or a title written with the name says it is a person."""
+    doc, lex = ctx.doc, ctx.lex
+    n = len(doc)
+    e = c.end
+    if e + 2 < n and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text in (",", ".", ";", ")") \
+            and doc[e + 1].text.isdigit() and 0 < int(doc[e + 1].text) < 111:
+        return True
+    if e + 2 < n and doc[e].text == "(" and doc[e + 1].text.isdigit() and doc[e + 2].text == ")":
+        return True
+    h = name_head(ctx, c)
+    if any(ch.dep_ == "appos" and role_word(ch, lex) and ch.pos_ == "NOUN"
+           and not any(g.dep_ == "conj" for g in ch.children) and ch.left_edge.i > 0
+           and doc[ch.left_edge.i - 1].text in (",", "(") for ch in h.children):
+        return True
+    if h.dep_ == "appos" and h.head.pos_ == "NOUN" and role_word(h.head, lex):
+        return True
+    if patient_of_person_verb(ctx, c):
+        return True
+    if c.start > 0:
+        prev = doc[c.start - 1]
+        if prev.pos_ == "NOUN" and not prev.text[:1].isupper() and role_word(prev, lex):
+            return True
+        if prev.lower_ in lex.titles or prev.lower_.rstrip(".") in lex.titles:
+            return prev.text[:1].isupper()
+    return c.title is not None
+
+
+def patient_of_person_verb(ctx: Context, c: Cand) -> bool:
+    """"X Y was arrested / sentenced / executed", "sentenced X Y to death", "X Y faces a death sentence":
+    only people are the patients of these verbs."""
+    h = name_head(ctx, c)
+    verbs = ctx.lex.mentions["person_patient_verbs"]
+    if h.dep_ in ("nsubjpass", "dobj") and h.head.lemma_.lower() in verbs:
+        return True
+    if h.dep_ == "nsubj" and h.head.lemma_.lower() in ("face", "await", "receive"):
+        return any(c.dep_ == "dobj" and c.lemma_.lower() in _EVENT_NOUNS for c in h.head.children)
+    return h.dep_ == "pobj" and h.head.lower_ in ("against", "of") and h.head.head.lemma_.lower() in _EVENT_NOUNS
+
+
+def speaks(ctx: Context, c: Cand) -> bool:
+    """An untagged name that says something ("X Y said") and is no group's name is a person."""
+    h = name_head(ctx, c)
+    words = {ctx.doc[i].lower_ for i in range(c.start, c.end)}
+    return h.dep_ == "nsubj" and h.head.lemma_.lower() in ctx.lex.statement_verbs and not (
+        words & ctx.lex.group_words or words & ctx.lex.media_words or words & ctx.lex.state_words)

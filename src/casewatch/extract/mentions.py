@@ -1,0 +1,185 @@
+"""Names in a report: people, organisations, places and facilities.
+
+spaCy's entities are the starting point; facility patterns, acronyms with their
+expansions and datelines are laid over them, and :mod:`.corrections` fixes the
+small model's known mistakes. Spans are token ranges until the end, when they
+become :class:`~casewatch.models.Mention` objects with character offsets.
+"""
+from __future__ import annotations
+
+import re
+
+from ..models import Mention
+from . import corrections, names
+from .candidates import Cand
+from .context import Context
+from .expansions import Found
+from .facilities import find_facilities
+
+_LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC"}
+_SPLIT = frozenset({"(", ")", "—", "–", ":", "|", "/", "“", "”", '"', "[", "]", ";", "•", "·"})
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s'", "s’"})
+_DATELINE = re.compile(
+    r"^(?P<caps>[A-Z][A-Z'’.\-]+(?: [A-Z][A-Z'’.\-]+)*)"
+    r"(?:, (?P<place>[A-Z][\w'’.\-]+(?: [A-Z][\w'’.\-]+)*))?"
+    r"(?: \((?P<agency>[A-Z][A-Za-z]{1,9})\))?\s*[—–\-]\s",
+    re.M,
+)
+
+
+def _char_span(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
+    span = ctx.doc.char_span(start, end, alignment_mode="contract")
+    return (span.start, span.end) if span is not None and len(span) else None
+
+
+def _split(ctx: Context, c: Cand) -> list[Cand]:
+    """Pieces of a span cut at brackets, dashes, slashes, quotes and line breaks."""
+    doc = ctx.doc
+    pieces, start = [], c.start
+    for i in range(c.start, c.end):
+        t = doc[i]
+        cut = t.text in _SPLIT or t.is_space or (t.text == "-" and (t.whitespace_ or doc[i - 1].whitespace_))
+        if cut:
+            if i > start:
+                pieces.append(Cand(start, i, c.label, c.origin))
+            start = i + 1
+    if c.end > start:
+        pieces.append(Cand(start, c.end, c.label, c.origin))
+    return pieces
+
+
+def _trim(ctx: Context, c: Cand) -> Cand | None:
+    """Determiners, titles and punctuation off the front; possessives and punctuation off the end."""
+    doc, lex = ctx.doc, ctx.lex
+    s, e = c.start, c.end
+    title = None
+    while s < e:
+        t = doc[s]
+        low = t.lower_
+        if t.is_punct or t.is_space or low in lex.determiners:
+            s += 1
+        elif c.label == "PERSON" and (low in lex.titles or low.rstrip(".") in lex.titles) and e - s > 1:
+            title = low
+            s += 1
+        elif c.label == "PERSON" and e - s > 1 and (low in lex.role_map or not t.text[:1].isupper()):
+            s += 1
+        else:
+            break
+    while e > s:
+        t = doc[e - 1]
+        abbreviation = t.text == "." and e - 1 > s and doc[e - 2].text.endswith(".")
+        if t.lower_ in _POSSESSIVE or t.is_space or (t.is_punct and not abbreviation):
+            e -= 1
+        else:
+            break
+    if s >= e:
+        return None
+    return Cand(s, e, c.label, c.origin, title or c.title)
+
+
+def _overlay(base: list[Cand], top: list[Cand]) -> list[Cand]:
+    """``top`` spans win: base spans overlapping any of them go."""
+    if not top:
+        return base
+    kept = [b for b in base if not any(b.start < t.end and t.start < b.end for t in top)]
+    return kept + top
+
+
+def _ner(ctx: Context) -> list[Cand]:
+    out: list[Cand] = []
+    for ent in ctx.doc.ents:
+        label = _LABELS.get(ent.label_)
+        if label is None:
+            continue
+        for piece in _split(ctx, Cand(ent.start, ent.end, label)):
+            t = _trim(ctx, piece)
+            if t is not None:
+                out.append(t)
+    return out
+
+
+def _facilities(ctx: Context) -> list[Cand]:
+    sent_start = [ctx.sent_tokens[s][0] if ctx.sent_tokens else 0 for s in ctx.tok_sent]
+    return [Cand(s, e, "FACILITY", "facility") for s, e in find_facilities(ctx.doc, ctx.lex, sent_start)]
+
+
+def _acronym_cands(ctx: Context, found: list[Found]) -> list[Cand]:
+    out: list[Cand] = []
+    for f in found:
+        for span, origin in ((f.expansion_span, "expansion"), (f.acronym_span, "acronym")):
+            if span is None:
+                continue
+            tok = _char_span(ctx, *span)
+            if tok is not None:
+                t = _trim(ctx, Cand(tok[0], tok[1], "ORG", origin))
+                if t is not None:
+                    out.append(t)
+    return out
+
+
+def _datelines(ctx: Context) -> list[Cand]:
+    out: list[Cand] = []
+    for m in _DATELINE.finditer(ctx.text):
+        for group, label in (("caps", "PLACE"), ("place", "PLACE"), ("agency", "ORG")):
+            if m.group(group) and (group != "caps" or m.group(group).isupper()):
+                tok = _char_span(ctx, m.start(group), m.end(group))
+                if tok is not None:
+                    out.append(Cand(tok[0], tok[1], label, "dateline"))
+    return out
+
+
+def _fac_label(ctx: Context, c: Cand) -> str:
+    return "FACILITY" if any(ctx.doc[i].lower_ in ctx.lex.facility_generic for i in range(c.start, c.end)) else "PLACE"
+
+
+def _finish(ctx: Context, cands: list[Cand]) -> None:
+    """Sorted, non-overlapping mentions with character offsets, and the token index."""
+    doc, text = ctx.doc, ctx.text
+    cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
+    last_end = -1
+    mentions: list[Mention] = []
+    for c in cands:
+        if c.start < last_end or c.label not in ("PERSON", "ORG", "PLACE", "FACILITY"):
+            continue
+        start = doc[c.start].idx
+        end = doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        for suffix in ("’s", "'s", "’", "'"):
+            if text[start:end].endswith(suffix) and end - len(suffix) > start:
+                end -= len(suffix)
+                break
+        index = len(mentions)
+        mentions.append(Mention(start, end, text[start:end], c.label, ctx.tok_sent[c.start]))
+        ctx.mention_tokens.append((c.start, c.end))
+        for i in range(c.start, c.end):
+            ctx.tok_mention[i] = index
+        last_end = c.end
+    ctx.mentions = mentions
+
+
+def find_mentions(ctx: Context, found: list[Found]) -> dict[int, str]:
+    """Fill ``ctx.mentions``; return the titles written before person names (mention index -> title)."""
+    cands = _ner(ctx)
+    for c in cands:
+        if c.label == "FAC":
+            c.label = _fac_label(ctx, c)
+    cands = _overlay(cands, _facilities(ctx))
+    cands = _overlay(cands, _acronym_cands(ctx, found))
+    cands = _overlay(cands, _datelines(ctx))
+    acronyms = {f.acronym for f in found}
+    cands = corrections.correct(ctx, cands, acronyms)
+    cands = cands + names.missing(ctx, cands, acronyms)
+    _finish(ctx, cands)
+    titles: dict[int, str] = {}
+    for c in cands:
+        m = ctx.tok_mention[c.start]
+        if c.title and m >= 0:
+            titles[m] = c.title
+    for k, m in enumerate(ctx.mentions):
+        if m.label != "PERSON" or k in titles:
+            continue
+        first = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        if first is not None and first.start > 0:
+            prev = ctx.doc[first.start - 1].lower_
+            if prev in ctx.lex.titles or prev.rstrip(".") in ctx.lex.titles:
+                titles[k] = prev
+    return titles

@@ -1,0 +1,227 @@
+"""Whom an event happens to, found through the dependency parse.
+
+A verb's patient is its passive subject ("Khales was arrested"), the noun a
+participle modifies ("a teacher arrested in May"), or its object ("sentenced
+Khales to death"); for "refuse", "protest" or "die" it is the subject. A noun's
+patient is its possessor ("his arrest"), "of/against X" ("the execution of X",
+"the death sentence against X"), or the subject of the verb that governs it
+("X faces a death sentence", "X went on trial"). :func:`person_of` then turns
+the token found into a person mention: a name, an apposition ("X, a soldier"),
+a pronoun or "the soldier" resolved in the report, or nobody in particular.
+"""
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .context import Context
+from .people import People, resolve_pronoun, resolve_role
+
+_RELATIVE = frozenset({"who", "whom", "that", "which"})
+_PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "themselves", "these"})
+GIVERS = frozenset({"hand", "give", "issue", "impose", "pass", "deliver", "uphold", "confirm", "announce", "carry",
+                    "overturn", "quash", "annul", "commute", "reduce", "suspend", "halt", "stay", "cancel"})
+
+
+def is_passive(tok: Token) -> bool:
+    """Passive or a past participle modifying a noun."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl")
+
+
+def child(tok: Token, *deps: str) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def clause_subject(verb: Token) -> Token | None:
+    """The subject of a verb, taken from the verb it is joined to when it has none ("was convicted and sentenced")."""
+    t = verb
+    for _ in range(6):
+        s = child(t, "nsubj", "nsubjpass")
+        if s is not None:
+            return _relative(s)
+        if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+            t = t.head
+            continue
+        if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
+            t = t.head.head
+            continue
+        if t.dep_ in ("acl", "relcl", "amod") and t.head.i != t.i:
+            return t.head
+        return None
+    return None
+
+
+def _relative(tok: Token) -> Token:
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def verb_patient(verb: Token, intransitive: bool, patient_verbs: frozenset[str] = frozenset()) -> Token | None:
+    """The token naming whom a verb event happens to (None when the parse does not say)."""
+    if intransitive:
+        if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
+            gov = verb.head.head
+            if gov.lemma_.lower() in patient_verbs:
+                return verb_patient(gov, False)
+            return clause_subject(gov) if gov.pos_ in ("VERB", "AUX") else None
+        return clause_subject(verb)
+    own_subject = child(verb, "nsubj", "nsubjpass")
+    passive = is_passive(verb) or (own_subject is None and verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD")
+                                   and not any(c.dep_ == "dobj" for c in verb.children) and is_passive(verb.head))
+    if passive:
+        s = child(verb, "nsubjpass")
+        if s is not None:
+            return _relative(s)
+        if verb.dep_ in ("acl", "amod", "relcl") and verb.head.i != verb.i:
+            return verb.head
+        if verb.dep_ == "conj" and is_passive(verb.head):
+            return verb_patient(verb.head, False)
+        return clause_subject(verb)
+    obj = child(verb, "dobj")
+    if obj is not None:
+        return _relative(obj)
+    if verb.dep_ == "conj" and verb.head.pos_ == "VERB" and own_subject is None:
+        return child(verb.head, "dobj")
+    return None
+
+
+def object_owner(obj: Token | None) -> Token | None:
+    """Whose sentence, verdict or appeal it is: "upheld the death sentence against X", "quashed his conviction"."""
+    if obj is None:
+        return None
+    poss = child(obj, "poss")
+    if poss is not None:
+        return poss
+    for p in obj.children:
+        if p.dep_ == "prep" and p.lower_ in ("against", "of", "for", "on"):
+            o = child(p, "pobj")
+            if o is not None and o.tag_ != "VBG":
+                return o
+    return None
+
+
+def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[str],
+                 object_verbs: frozenset[str], gov_preps: frozenset[str] = frozenset({"on", "to", "in", "into"})
+                 ) -> Token | None:
+    """The token naming whom a noun event ("execution", "death sentence") happens to."""
+    t = noun
+    for _ in range(3):
+        found = _noun_own(t, preps)
+        if found is not None:
+            return found
+        if t.dep_ in ("conj", "nmod", "compound") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
+            t = t.head
+            continue
+        break
+    gov = noun.head
+    if noun.dep_ == "pobj" and gov.dep_ == "prep":
+        if gov.lower_ not in gov_preps:
+            return None
+        gov = gov.head
+    elif noun.dep_ not in ("dobj", "attr", "nsubjpass", "oprd", "conj"):
+        return None
+    if noun.dep_ == "conj":
+        return None
+    lemma = gov.lemma_.lower()
+    if lemma in subject_verbs:
+        return clause_subject(gov)
+    if lemma in object_verbs:
+        return child(gov, "nsubjpass") if is_passive(gov) else child(gov, "dobj")
+    if lemma in GIVERS:
+        d = child(gov, "dative")
+        if d is not None:
+            return d
+        for p in gov.children:
+            if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "for"):
+                o = child(p, "pobj")
+                if o is not None and o.tag_ != "VBG":
+                    return o
+    return None
+
+
+def _noun_own(noun: Token, preps: frozenset[str]) -> Token | None:
+    poss = child(noun, "poss")
+    if poss is not None:
+        return poss
+    for p in noun.children:
+        if p.dep_ == "prep" and p.lower_ in preps:
+            o = child(p, "pobj")
+            if o is not None and o.tag_ != "VBG" and o.pos_ != "VERB":
+                return o
+    doc = noun.doc
+    follower = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
+    acls = [a for a in noun.children if a.dep_ == "acl"]
+    if follower is not None and follower.lemma_.lower() in GIVERS and follower.tag_ in ("VBN", "VBD") \
+            and follower not in acls:
+        acls.append(follower)
+    for a in acls:
+        for p in a.children:
+            if p.dep_ == "prep" and p.lower_ in ("to", "against", "on"):
+                o = child(p, "pobj")
+                if o is not None:
+                    return o
+    return None
+
+
+def person_of(ctx: Context, people: People, tok: Token | None, depth: int = 0) -> tuple[str, int | None]:
+    """("person", mention or None), ("people", None), ("thing", None) or ("none", None) for a patient token."""
+    if tok is None:
+        return "none", None
+    lex = ctx.lex
+    m = ctx.mention_of(tok)
+    if m is not None:
+        return ("person", m) if ctx.mentions[m].label == "PERSON" else ("thing", None)
+    low = tok.lower_
+    if low in _PRONOUNS:
+        return "person", resolve_pronoun(ctx, people, tok)
+    if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"):
+        return "thing", None
+    if low in _PLURAL_PRONOUNS or tok.pos_ == "NUM" or tok.like_num:
+        return "people", None
+    if tok.pos_ in ("NOUN", "PROPN"):
+        lemma = tok.lemma_.lower()
+        personal = (tok.pos_ == "PROPN" or lemma in lex.role_map or low in lex.role_map or lemma in lex.person_nouns
+                    or low in lex.person_nouns or lemma in lex.case_nouns)
+        for ch in tok.children:
+            if ch.dep_ == "appos" and personal:
+                k = _person_in(ctx, ch)
+                if k is not None:
+                    return "person", k
+        if tok.dep_ in ("appos", "compound") and tok.head.i != tok.i and personal:
+            k = ctx.person_of_token(tok.head)
+            if k is not None:
+                return "person", k
+        if depth == 0 and (lemma in lex.proxy_nouns or low in lex.proxy_nouns):
+            owner = child(tok, "poss", "nmod")
+            if owner is not None:
+                kind, k = person_of(ctx, people, owner, depth + 1)
+                if kind == "person":
+                    return kind, k
+        is_role = lemma in lex.role_map or low in lex.role_map or lemma in lex.case_nouns
+        if is_role and tok.tag_ in ("NN", "NNP"):
+            k = resolve_role(ctx, people, tok)
+            if k is not None:
+                return "person", k
+            return ("person", None) if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) else (
+                "people", None)
+        if is_role or lemma in lex.person_nouns or low in lex.person_nouns:
+            return "people", None
+        if tok.pos_ == "PROPN":
+            return "people", None
+    return "thing", None
+
+
+def _person_in(ctx: Context, tok: Token) -> int | None:
+    """A person mention heading ``tok``'s phrase, or named in apposition or compound inside it."""
+    k = ctx.person_of_token(tok)
+    if k is not None:
+        return k
+    for ch in tok.children:
+        if ch.dep_ in ("appos", "compound") or (ch.dep_ == "npadvmod" and ch.pos_ == "PROPN"):
+            k = ctx.person_of_token(ch)
+            if k is not None:
+                return k
+    return None

@@ -1,0 +1,88 @@
+"""Facts about persons, each field, with normalised values."""
+from __future__ import annotations
+
+
+def test_role_nationality_age_location(run, look):
+    x = run("Javid Khalesi, a 23-year-old Iranian soldier from the city of Isfahan, was arrested in May.")
+    assert look.facts(x, "role") == [("Javid Khalesi", "soldier")]
+    assert look.facts(x, "nationality") == [("Javid Khalesi", "Iranian")]
+    assert look.facts(x, "age") == [("Javid Khalesi", "23")]
+    assert look.facts(x, "location") == [("Javid Khalesi", "Isfahan")]
+
+
+def test_role_forms(run, look):
+    x = run("Soldier Javid Khalesi was arrested. Darian Velmor, a member of Qelvar's security forces, was detained. "
+            "Omid Farrokhan, a truck driver, was tried. Soraya Kestani is a nurse.")
+    roles = dict(look.facts(x, "role"))
+    assert roles["Javid Khalesi"] == "soldier"
+    assert roles["Darian Velmor"] == "member of security forces"
+    assert roles["Omid Farrokhan"] == "truck driver"
+    assert roles["Soraya Kestani"] == "nurse"
+
+
+def test_age_forms(run, look):
+    x = run("Darian Velmor, 34, was arrested. Soraya Kestani (27) was detained.")
+    assert dict(look.facts(x, "age")) == {"Darian Velmor": "34", "Soraya Kestani": "27"}
+
+
+def test_gender_from_nouns_and_pronouns(run, look):
+    x = run("Soraya Kestani, a mother of two, was arrested in May. She was released in June.")
+    assert ("Soraya Kestani", "female") in look.facts(x, "gender")
+    y = run("Darian Velmor was arrested in May. He was released in June.")
+    assert ("Darian Velmor", "male") in look.facts(y, "gender")
+
+
+def test_facility_from_detention(run, look):
+    x = run("Javid Khalesi is now held in Isfahan prison.")
+    assert look.facts(x, "facility") == [("Javid Khalesi", "Isfahan prison")]
+    y = run("Javid Khalesi refused orders, which led to his arrest and imprisonment at a facility in Isfahan.")
+    assert look.values(y, "facility") == {"Isfahan"}
+
+
+def test_charge_reason_sentence(run, look):
+    x = run("Javid Khalesi was charged with armed insurrection. "
+            "He was sentenced to death for refusing orders to shoot protesters during the unrest.")
+    assert look.facts(x, "charge") == [("Javid Khalesi", "armed insurrection")]
+    assert look.values(x, "reason") == {"refusing orders to shoot protesters"}
+    assert look.values(x, "sentence") == {"death"}
+
+
+def test_sentence_values_are_normalised(run, look):
+    x = run("Darian Velmor faces a death sentence. Soraya Kestani was sentenced to ten years in prison. "
+            "The court upheld the death sentence against Omid Farrokhan.")
+    assert dict(look.facts(x, "sentence")) == {
+        "Darian Velmor": "death", "Soraya Kestani": "10 years in prison", "Omid Farrokhan": "death"}
+
+
+def test_modality_and_attribution_carry_over(run, look):
+    x = run("Darian Velmor is expected to face a death sentence, the Kelvar Rights Network said.")
+    f, = [f for f in x.facts if f.field == "sentence"]
+    assert f.modality == "expected"
+    assert f.attribution is not None and f.attribution.name == "Kelvar Rights Network"
+
+
+def test_court_lawyer_reported_by(run, look):
+    x = run("Darian Velmor was tried by Branch 15 of the Revolutionary Court, the Kelvar Rights Network said. "
+            "His lawyer, Nasrin Tavana, said the trial lasted an hour.")
+    assert look.facts(x, "court") == [("Darian Velmor", "Branch 15 of the Revolutionary Court")]
+    assert look.facts(x, "lawyer") == [("Darian Velmor", "Nasrin Tavana")]
+    assert ("Darian Velmor", "Kelvar Rights Network") in look.facts(x, "reported_by")
+
+
+def test_judge(run, look):
+    x = run("Darian Velmor was sentenced to death by judge Abbas Salavati.")
+    assert look.facts(x, "judge") == [("Darian Velmor", "Abbas Salavati")]
+
+
+def test_alleged_reason(run, look):
+    x = run("Darian Velmor was convicted for allegedly throwing a stone at a police car.")
+    f, = [f for f in x.facts if f.field == "reason"]
+    assert f.modality == "alleged"
+
+
+def test_facts_evidence_is_the_sentence(run):
+    text = "Intro line.\nDarian Velmor, a 31-year-old teacher, was arrested."
+    x = run(text)
+    for f in x.facts:
+        assert f.evidence.quote == text[f.evidence.start:f.evidence.end]
+        assert f.evidence.quote.startswith("Darian Velmor")
