@@ -15,22 +15,40 @@ from .store import Store
 
 
 class StoreIndex:
-    """The resolver's view of stored entities, with writes kept until :meth:`flush` (one transaction)."""
+    """The resolver's view of stored entities, cached by blocking key; writes are kept until :meth:`flush`.
+
+    A key is looked up in the store once per ingest batch; later lookups and the
+    batch's own new entities are answered from memory, and all writes go to the
+    store in one transaction.
+    """
 
     def __init__(self, store: Store):
         self.store = store
+        self.by_id: dict[str, Entity] = {}
+        self.by_key: dict[tuple[str, str], set[str]] = {}
         self.pending: dict[str, Entity] = {}
+        self.order: dict[str, int] = {}
+
+    def _remember(self, entity: Entity) -> None:
+        self.order.setdefault(entity.id, len(self.order))
+        self.by_id[entity.id] = entity
+        for k in entity.keys:
+            self.by_key.setdefault((entity.label, k), set()).add(entity.id)
 
     def candidates(self, label: str, keys: list[str]) -> list[Entity]:
-        wanted = set(keys)
-        found = {e.id: e for e in self.store.entity_candidates(label, keys)}
-        for e in self.pending.values():
-            if e.label == label and wanted & set(e.keys):
-                found[e.id] = e
-        return [self.pending.get(i, e) for i, e in found.items()]
+        missing = [k for k in keys if (label, k) not in self.by_key]
+        if missing:
+            for k in missing:
+                self.by_key[(label, k)] = set()
+            for e in self.store.entity_candidates(label, missing):
+                if e.id not in self.pending:
+                    self._remember(e)
+        ids = sorted({i for k in keys for i in self.by_key.get((label, k), ())}, key=self.order.__getitem__)
+        return [self.by_id[i] for i in ids if i in self.by_id]
 
     def add(self, entity: Entity) -> None:
         self.pending[entity.id] = entity
+        self._remember(entity)
 
     def flush(self) -> None:
         self.store.save_entities(list(self.pending.values()))

@@ -47,3 +47,13 @@ def test_denial_of_one_event_leaves_another_asserted(run, look):
 def test_what_ought_to_be_is_not_an_event(run, look):
     x = run("\"He should be in his classroom, not facing the gallows,\" the director said.")
     assert look.events(x, "sentence") == []
+
+
+def test_alive_denies_an_execution_in_a_report_about_one(run, look):
+    x = run("Rumours spread that Darian Velmor had been executed. "
+            "\"Darian Velmor is alive and well,\" a judiciary spokesman said.")
+    denied = [e for e in look.events(x, "execution") if e.modality == "denied"]
+    assert [look.subject(x, e) for e in denied] == ["Darian Velmor"]
+    assert denied[0].attribution.name == "a judiciary spokesman"
+    y = run("Darian Velmor is alive and well, his family said.")
+    assert look.events(y, "execution") == []

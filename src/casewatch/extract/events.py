@@ -249,6 +249,17 @@ def _remain_event(ctx: Context, people: People, tok: Token) -> Found | None:
     return None
 
 
+def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any]) -> Found | None:
+    """"X is alive" in a report that speaks of an execution: the execution denied."""
+    if tok.dep_ != "acomp" or any(c.dep_ == "neg" for c in tok.head.children):
+        return None
+    words = set(spec["needs_word"])
+    if not any(t.lemma_.lower() in words for t in ctx.doc):
+        return None
+    f = _event(ctx, people, tok, spec["type"], clause_subject(tok.head), tok.i, {"modality": spec["modality"]})
+    return f if f is not None and f.subject is not None else None
+
+
 def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[frozenset[str], ...]) -> Found | None:
     ev = ctx.lex.events
     spec = ev["nouns"].get(tok.lemma_.lower()) or ev["nouns"].get(tok.lower_)
@@ -282,13 +293,15 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
             f = _verb_event(ctx, people, tok, patient_verbs)
         elif tok.pos_ in ("NOUN", "PROPN"):
             f = _noun_event(ctx, people, tok, governing)
+        elif tok.pos_ == "ADJ" and tok.lower_ in ev["states"]:
+            f = _state_event(ctx, people, tok, ev["states"][tok.lower_])
         else:
             continue
         if f is None or demanded(ctx, tok) or hypothetical(ctx, tok):
             continue
         f.governor = _governor(tok) if tok.pos_ == "NOUN" else None
         heads = [tok] + ([f.governor] if f.governor is not None else [])
-        f.modality = modality(ctx, tok)
+        f.modality = f.details.pop("modality", None) or modality(ctx, tok)
         f.where = args.where(ctx, heads)
         if f.where.court and f.type in ("trial", "sentence", "appeal", "charge"):
             f.details.setdefault("court", f.where.court)
