@@ -35,8 +35,8 @@ def test_event_types(run, look, etype, text):
 
 
 def test_subject_by_object_of_active_verb(run, look):
-    x = run("The authorities sentenced soldier Javid Khalesi to death.")
-    assert look.subjects(x, "sentence") == ["Javid Khalesi"]
+    x = run("The authorities sentenced soldier Navid Sorkhani to death.")
+    assert look.subjects(x, "sentence") == ["Navid Sorkhani"]
 
 
 def test_subject_of_noun_by_of(run, look):
@@ -68,8 +68,8 @@ def test_pronoun_of_other_gender_is_not_resolved_to_him(run, look):
 
 
 def test_role_noun_subject(run, look):
-    x = run("Javid Khalesi, a young soldier, refused to fire on protesters. The soldier was later arrested.")
-    assert look.subjects(x, "arrest") == ["Javid Khalesi"]
+    x = run("Navid Sorkhani, a young soldier, refused to fire on protesters. The soldier was later arrested.")
+    assert look.subjects(x, "arrest") == ["Navid Sorkhani"]
 
 
 def test_people_in_general_have_no_subject(run, look):
@@ -120,9 +120,9 @@ def test_place_and_facility(run, look):
 
 
 def test_generic_facility_keeps_the_report_words(run, look):
-    x = run("Javid Khalesi refused to shoot, which led to his arrest and imprisonment at a facility in Isfahan.")
+    x = run("Navid Sorkhani refused to shoot, which led to his arrest and imprisonment at a facility in Tarsen.")
     located = [e for e in x.events if e.facility]
-    assert located and located[0].facility == "a facility in Isfahan" and located[0].place == "Isfahan"
+    assert located and located[0].facility == "a facility in Tarsen" and located[0].place == "Tarsen"
 
 
 def test_sentence_details(run, look):

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 
 def test_role_nationality_age_location(run, look):
-    x = run("Javid Khalesi, a 23-year-old Iranian soldier from the city of Isfahan, was arrested in May.")
-    assert look.facts(x, "role") == [("Javid Khalesi", "soldier")]
-    assert look.facts(x, "nationality") == [("Javid Khalesi", "Iranian")]
-    assert look.facts(x, "age") == [("Javid Khalesi", "23")]
-    assert look.facts(x, "location") == [("Javid Khalesi", "Isfahan")]
+    x = run("Navid Sorkhani, a 23-year-old Qelvari soldier from the city of Tarsen, was arrested in May.")
+    assert look.facts(x, "role") == [("Navid Sorkhani", "soldier")]
+    assert look.facts(x, "nationality") == [("Navid Sorkhani", "Qelvari")]
+    assert look.facts(x, "age") == [("Navid Sorkhani", "23")]
+    assert look.facts(x, "location") == [("Navid Sorkhani", "Tarsen")]
 
 
 def test_role_forms(run, look):
-    x = run("Soldier Javid Khalesi was arrested. Darian Velmor, a member of Qelvar's security forces, was detained. "
+    x = run("Soldier Navid Sorkhani was arrested. Darian Velmor, a member of Qelvar's security forces, was detained. "
             "Omid Farrokhan, a truck driver, was tried. Soraya Kestani is a nurse.")
     roles = dict(look.facts(x, "role"))
-    assert roles["Javid Khalesi"] == "soldier"
+    assert roles["Navid Sorkhani"] == "soldier"
     assert roles["Darian Velmor"] == "member of security forces"
     assert roles["Omid Farrokhan"] == "truck driver"
     assert roles["Soraya Kestani"] == "nurse"
@@ -33,16 +33,16 @@ def test_gender_from_nouns_and_pronouns(run, look):
 
 
 def test_facility_from_detention(run, look):
-    x = run("Javid Khalesi is now held in Isfahan prison.")
-    assert look.facts(x, "facility") == [("Javid Khalesi", "Isfahan prison")]
-    y = run("Javid Khalesi refused orders, which led to his arrest and imprisonment at a facility in Isfahan.")
-    assert look.values(y, "facility") == {"Isfahan"}
+    x = run("Navid Sorkhani is now held in Tarsen prison.")
+    assert look.facts(x, "facility") == [("Navid Sorkhani", "Tarsen prison")]
+    y = run("Navid Sorkhani refused orders, which led to his arrest and imprisonment at a facility in Tarsen.")
+    assert look.values(y, "facility") == {"Tarsen"}
 
 
 def test_charge_reason_sentence(run, look):
-    x = run("Javid Khalesi was charged with armed insurrection. "
+    x = run("Navid Sorkhani was charged with armed insurrection. "
             "He was sentenced to death for refusing orders to shoot protesters during the unrest.")
-    assert look.facts(x, "charge") == [("Javid Khalesi", "armed insurrection")]
+    assert look.facts(x, "charge") == [("Navid Sorkhani", "armed insurrection")]
     assert look.values(x, "reason") == {"refusing orders to shoot protesters"}
     assert look.values(x, "sentence") == {"death"}
 

@@ -12,11 +12,11 @@ def test_labels(run, look):
 
 
 def test_facility_patterns(run, look):
-    x = run("Soraya Kestani was tried by Branch 15 of the Revolutionary Court and is now held in Isfahan prison, "
+    x = run("Soraya Kestani was tried by Branch 15 of the Revolutionary Court and is now held in Tarsen prison, "
             "far from Ward 209 of Evin Prison.")
     facilities = look.names(x, "FACILITY")
     assert "Branch 15 of the Revolutionary Court" in facilities
-    assert "Isfahan prison" in facilities
+    assert "Tarsen prison" in facilities
     assert "Ward 209 of Evin Prison" in facilities
 
 
@@ -40,10 +40,10 @@ def test_title_case_heading_name_seen_nowhere_else_goes(run, look):
 
 
 def test_surname_tagged_as_place_is_a_person(run, look):
-    x = run("Soldier Javid Khalesi was sentenced to death. Khalesi was arrested in Isfahan in January. "
-            "Khalesi’ case has drawn condemnation.")
-    assert look.label(x, "Javid Khalesi") == "PERSON"
-    surnames = [m for m in x.mentions if m.text == "Khalesi"]
+    x = run("Soldier Navid Sorkhani was sentenced to death. Sorkhani was arrested in Tarsen in January. "
+            "Sorkhani’ case has drawn condemnation.")
+    assert look.label(x, "Navid Sorkhani") == "PERSON"
+    surnames = [m for m in x.mentions if m.text == "Sorkhani"]
     assert len(surnames) == 2
     assert all(m.label == "PERSON" for m in surnames)
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..models import DateMention, EventMention, Extraction
-from .attribution import find_sources, report_sources
+from .attribution import Source, find_sources, report_sources
 from .context import Context, build_sentences
 from .events import Found, date_anchors, find_events, statement_events
 from .expansions import expansions, find_acronyms
@@ -30,10 +30,14 @@ from .quotes import find_quotes, long_quotes, quote_attribution, quote_sources
 __all__ = ["extract", "extract_many"]
 
 
-def _event_mention(ctx: Context, f: Found, quoted) -> EventMention:
-    attribution = f.source.attribution if f.source is not None else None
-    if attribution is None and ctx.in_quote(f.trigger.idx):
-        attribution = quote_attribution(ctx, quoted, f.trigger.idx)
+def _attribute(ctx: Context, f: Found, quoted: list[tuple[tuple[int, int], Source | None]]) -> None:
+    """The event's source: its sentence's, else the speaker of the quote it is said in."""
+    f.attribution = f.source.attribution if f.source is not None else None
+    if f.attribution is None and ctx.in_quote(f.trigger.idx):
+        f.attribution = quote_attribution(ctx, quoted, f.trigger.idx)
+
+
+def _event_mention(ctx: Context, f: Found) -> EventMention:
     return EventMention(
         type=f.type,
         evidence=ctx.sentence_evidence(f.sentence),
@@ -44,7 +48,7 @@ def _event_mention(ctx: Context, f: Found, quoted) -> EventMention:
         place=f.where.place,
         facility=f.where.facility,
         details=dict(f.details),
-        attribution=attribution,
+        attribution=f.attribution,
     )
 
 
@@ -67,11 +71,13 @@ def extract_doc(text: str, doc: Doc, dates: list[DateMention]) -> Extraction:
     events = find_events(ctx, people, sources, anchors)
     events += statement_events(ctx, events, anchors)
     events.sort(key=lambda f: (f.trigger.i, f.type))
+    for f in events:
+        _attribute(ctx, f, quoted)
     speakers = [s.attribution for _, s in quoted if s is not None]
     return Extraction(
         sentences=list(ctx.sentences),
         mentions=list(ctx.mentions),
-        events=[_event_mention(ctx, f, quoted) for f in events],
+        events=[_event_mention(ctx, f) for f in events],
         facts=build_facts(ctx, people, sources, events),
         figures=find_figures(ctx, sources),
         quotes=find_quotes(ctx, quoted),

@@ -15,7 +15,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
-from ..models import DateMention
+from ..models import Attribution, DateMention
 from . import arguments as args
 from .attribution import Source, source_for
 from .context import Context
@@ -42,6 +42,8 @@ class Found:
     date: DateMention | None = None
     where: args.Where = field(default_factory=args.Where)
     source: Source | None = None
+    attribution: Attribution | None = None
+    """The source as the event is given out: the sentence's, or the speaker of the quote it is in."""
     reason: tuple[str, Token] | None = None
     charge: str | None = None
     governor: Token | None = None
@@ -284,7 +286,8 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
     ev = ctx.lex.events
     charge_preps = ev["charge_preps"]
     patient_verbs = frozenset(k for k, v in ev["verbs"].items() if not v.get("intransitive"))
-    governing = tuple(frozenset(ev[k]) for k in ("noun_preps", "subject_verbs", "object_verbs", "noun_gov_preps"))
+    governing = tuple(frozenset(ev[k]) for k in ("noun_preps", "subject_verbs", "object_verbs", "noun_gov_preps",
+                                                 "giver_verbs"))
     out: list[Found] = []
     for tok in ctx.doc:
         if ctx.tok_sent[tok.i] < 0 or not ctx.sentences:

@@ -57,7 +57,7 @@ def build_facts(ctx: Context, people: People, sources: list[list[Source]], event
     for f in events:
         if f.subject is None:
             continue
-        src = _source(f.source)
+        src = f.attribution
         if f.type == "statement":
             if src is not None and src.kind == "organisation" and not src.generic:
                 facts.add(f.subject, "reported_by", src.name, f.sentence, attribution=src)
@@ -91,7 +91,7 @@ def _judges(ctx: Context, people: People, events: list[Found], facts: _Facts) ->
             continue
         for k, d in people.descriptors.items():
             if d.role == "judge" and ctx.mentions[k].sentence == f.sentence and k != f.subject:
-                facts.add(f.subject, "judge", ctx.mentions[k].text, f.sentence, f.modality, _source(f.source))
+                facts.add(f.subject, "judge", ctx.mentions[k].text, f.sentence, f.modality, f.attribution)
 
 
 def _descriptor_source(ctx: Context, sources: list[list[Source]], k: int) -> Attribution | None:
@@ -118,7 +118,7 @@ def _pronoun_gender(ctx: Context, people: People, facts: _Facts, f: Found) -> No
                and people.cluster[k] != people.cluster[f.subject]]
     if between:
         return
-    facts.add(f.subject, "gender", _PRONOUN_GENDER[tok.lower_], f.sentence, attribution=_source(f.source))
+    facts.add(f.subject, "gender", _PRONOUN_GENDER[tok.lower_], f.sentence, attribution=f.attribution)
 
 
 def _lawyers(ctx: Context, people: People, sources: list[list[Source]], facts: _Facts) -> None:

@@ -19,8 +19,6 @@ from .people import People, resolve_pronoun, resolve_role
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
 _PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "themselves", "these"})
-GIVERS = frozenset({"hand", "give", "issue", "impose", "pass", "deliver", "uphold", "confirm", "announce", "carry",
-                    "overturn", "quash", "annul", "commute", "reduce", "suspend", "halt", "stay", "cancel"})
 
 
 def is_passive(tok: Token) -> bool:
@@ -103,13 +101,12 @@ def object_owner(obj: Token | None) -> Token | None:
     return None
 
 
-def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[str],
-                 object_verbs: frozenset[str], gov_preps: frozenset[str] = frozenset({"on", "to", "in", "into"})
-                 ) -> Token | None:
+def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[str], object_verbs: frozenset[str],
+                 gov_preps: frozenset[str], givers: frozenset[str]) -> Token | None:
     """The token naming whom a noun event ("execution", "death sentence") happens to."""
     t = noun
     for _ in range(3):
-        found = _noun_own(t, preps)
+        found = _noun_own(t, preps, givers)
         if found is not None:
             return found
         if t.dep_ in ("conj", "nmod", "compound") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i != t.i:
@@ -130,7 +127,7 @@ def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[st
         return clause_subject(gov)
     if lemma in object_verbs:
         return child(gov, "nsubjpass") if is_passive(gov) else child(gov, "dobj")
-    if lemma in GIVERS:
+    if lemma in givers:
         d = child(gov, "dative")
         if d is not None:
             return d
@@ -142,7 +139,7 @@ def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[st
     return None
 
 
-def _noun_own(noun: Token, preps: frozenset[str]) -> Token | None:
+def _noun_own(noun: Token, preps: frozenset[str], givers: frozenset[str]) -> Token | None:
     poss = child(noun, "poss")
     if poss is not None:
         return poss
@@ -154,7 +151,7 @@ def _noun_own(noun: Token, preps: frozenset[str]) -> Token | None:
     doc = noun.doc
     follower = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     acls = [a for a in noun.children if a.dep_ == "acl"]
-    if follower is not None and follower.lemma_.lower() in GIVERS and follower.tag_ in ("VBN", "VBD") \
+    if follower is not None and follower.lemma_.lower() in givers and follower.tag_ in ("VBN", "VBD") \
             and follower not in acls:
         acls.append(follower)
     for a in acls:
