@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from casewatch.errors import AmbiguousIdError, NotFoundError, StoreError
-from casewatch.models import Article, RawReport
+from casewatch.models import Article, Outcome, RawReport
 from casewatch.store import document_id, open_store, sha256_hex
 
 
@@ -18,7 +18,7 @@ def article(text: str) -> Article:
 def test_database_is_wal_and_raw_bytes_cannot_change(db: Path) -> None:
     store = open_store(db)
     raw = RawReport(b"A report.", "text", "a.txt")
-    store.add_documents([(document_id(raw.data), raw, article("A report."), None)])
+    store.add_documents([(document_id(raw.data), raw, Outcome(article("A report.")))])
     store.close()
     con = sqlite3.connect(db)
     assert con.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
@@ -41,7 +41,7 @@ def test_resolve_full_id_prefix_external_id_and_errors(db: Path) -> None:
     for body in (b"one", b"two", b"three"):
         a = article(body.decode())
         a.external_id = f"ext-{body.decode()}"
-        items.append((document_id(body), RawReport(body, "text", body.decode()), a, None))
+        items.append((document_id(body), RawReport(body, "text", body.decode()), Outcome(a)))
     store.add_documents(items)
     full = document_id(b"two")
     assert store.resolve_document_id(full) == full
@@ -66,7 +66,7 @@ def test_ambiguous_prefix(db: Path) -> None:
         first_by_prefix[prefix] = body
         i += 1
     pair = [first_by_prefix[prefix], body]
-    store.add_documents([(document_id(b), RawReport(b, "text", str(k)), article("x"), None)
+    store.add_documents([(document_id(b), RawReport(b, "text", str(k)), Outcome(article("x")))
                          for k, b in enumerate(pair)])
     clash = prefix
     with pytest.raises(AmbiguousIdError, match="give more of the id"):

@@ -99,7 +99,8 @@ def ingest(
         outcomes = process([raw for _, raw in fresh], runner)
         store.add_documents([(doc_id, raw, out) for (doc_id, raw), out in zip(fresh, outcomes, strict=True)])
         store.add_sightings(again)
-        people.update(link_documents(store, [doc_id for doc_id, _ in fresh]))
+        people.update(link_documents(store, [(doc_id, out.extraction)
+                                             for (doc_id, _), out in zip(fresh, outcomes, strict=True)]))
         for (doc_id, raw), out in zip(fresh, outcomes, strict=True):
             summary.new.append(doc_id)
             if out.error:
@@ -128,7 +129,8 @@ def rebuild(store: Store, runner: Runner, batch_size: int = 64, on_progress: Pro
     for batch in store.iter_raw(batch_size):
         outcomes = run_stages([raw for _, raw in batch], runner)
         store.replace_outcomes([(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)])
-        people.update(link_documents(store, [doc_id for doc_id, _ in batch]))
+        people.update(link_documents(store, [(doc_id, out.extraction)
+                                             for (doc_id, _), out in zip(batch, outcomes, strict=True)]))
         for (_doc_id, raw), out in zip(batch, outcomes, strict=True):
             if out.error:
                 on_failure(Failure(raw.origin, out.error))

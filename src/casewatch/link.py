@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .models import Entity
+from .models import Entity, Extraction
 from .store import Store
 
 
@@ -55,14 +55,13 @@ class StoreIndex:
         self.pending.clear()
 
 
-def resolve_documents(store: Store, doc_ids: Sequence[str]) -> None:
+def resolve_documents(store: Store, items: Sequence[tuple[str, Extraction | None]]) -> None:
     """Resolve the people and organisations of these reports and store which entity each mention names."""
     from .resolve import link_mentions, resolve_report
 
     index = StoreIndex(store)
     rows = []
-    for doc_id in doc_ids:
-        extraction = store.extraction(doc_id)
+    for doc_id, extraction in items:
         if extraction is None:
             continue
         local = link_mentions(extraction.mentions, extraction.expansions)
@@ -136,8 +135,12 @@ def _subject_entity(cf: dict, entities: dict[str, Entity]) -> str | None:
     return hits[0] if len(hits) == 1 else None
 
 
-def link_documents(store: Store, doc_ids: Sequence[str]) -> set[str]:
-    """Resolution and syndication for newly stored reports; returns the people whose case files must be remade."""
-    resolve_documents(store, doc_ids)
+def link_documents(store: Store, items: Sequence[tuple[str, Extraction | None]]) -> set[str]:
+    """Resolution and syndication for newly stored reports (in ingest order, with their extractions).
+
+    Returns the people whose case files must be made again.
+    """
+    resolve_documents(store, items)
+    doc_ids = [doc_id for doc_id, _ in items]
     regrouped = group_syndicated(store, doc_ids)
     return store.entities_in_documents([*doc_ids, *regrouped], "PERSON")

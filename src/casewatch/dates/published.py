@@ -1,6 +1,7 @@
 """Reading a publication date from the words of a date line or a page's metadata."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from casewatch.dates.find import find_dates
@@ -11,6 +12,8 @@ _DATEPARSER_SETTINGS = {
     "STRICT_PARSING": True,
     "PARSERS": ["custom-formats", "absolute-time"],
 }
+# An ISO day, alone or starting a timestamp: the usual form of page metadata, read without dateparser.
+_ISO_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?")
 # Day and month both 12 or less and different: the order cannot be told.
 _AMBIGUOUS_NUMERIC = re.compile(r"(?<!\d)(?P<a>0?[1-9]|1[0-2])[/.-](?P<b>0?[1-9]|1[0-2])[/.-]\d{2,4}(?!\d)")
 
@@ -26,6 +29,13 @@ def parse_published(text: str) -> DateMention | None:
     words = text.strip()
     if not words:
         return None
+    iso = _ISO_DAY.fullmatch(words)
+    if iso:
+        try:
+            day = dt.date(int(iso[1]), int(iso[2]), int(iso[3]))
+        except ValueError:
+            return None
+        return DateMention(text=words, first=day, last=day, precision="day")
     ambiguous = _AMBIGUOUS_NUMERIC.search(words)
     if ambiguous and int(ambiguous["a"]) != int(ambiguous["b"]):
         return None

@@ -35,6 +35,7 @@ ACRONYM_LENGTH = (2, 12)
 """Shortest and longest written acronym, in characters ("UN" to "IHRNGO", "KMMK-G", "U.N.")."""
 
 
+@lru_cache(maxsize=65536)
 def normalise_org(name: str) -> str:
     """An organisation name for comparison: lower case, no diacritics, article, possessive or punctuation.
 
