@@ -41,17 +41,25 @@ def _noop(_: object) -> None:
     return None
 
 
-def run_stages(raws: list[RawReport], runner: Runner, parallel_from: int = 24) -> list[Outcome]:
-    """Every per-report stage over a batch, split into one chunk per worker so each runs ``nlp.pipe`` once.
+def start_stages(raws: list[RawReport], runner: Runner, parallel_from: int = 24) -> Callable[[], list[Outcome]]:
+    """Begin every per-report stage over a batch, one chunk per worker so each runs ``nlp.pipe`` once.
 
-    A batch smaller than ``parallel_from`` stays in this process: starting workers would cost more.
+    Returns a function that waits for the outcomes. A batch smaller than
+    ``parallel_from`` stays in this process: starting workers would cost more.
     """
     if len(raws) < parallel_from or runner.workers == 1:
-        return process_reports(raws)
+        outcomes = process_reports(raws)
+        return lambda: outcomes
     parts = min(len(raws), runner.workers)
     size = -(-len(raws) // parts)
     chunks = [raws[i:i + size] for i in range(0, len(raws), size)]
-    return [out for chunk in runner.map(process_reports, chunks) for out in chunk]
+    wait = runner.start(process_reports, chunks)
+    return lambda: [out for chunk in wait() for out in chunk]
+
+
+def run_stages(raws: list[RawReport], runner: Runner, parallel_from: int = 24) -> list[Outcome]:
+    """Every per-report stage over a batch (see :func:`start_stages`)."""
+    return start_stages(raws, runner, parallel_from)()
 
 
 def ingest(
@@ -68,15 +76,33 @@ def ingest(
 
     ``on_progress`` gets the number of raw bytes handled after each report;
     ``on_failure`` each input that could not be read or processed, as it happens;
-    ``process`` is the per-report stage (the document layer unless a caller measures another).
+    ``process`` replaces the per-report stages (for a caller measuring another).
+    While the workers process one batch, this process stores and links the one before.
     """
-    if process is None:
-        def process(raws: list[RawReport], r: Runner) -> list[Outcome]:
-            return run_stages(raws, r, parallel_from)
     summary = IngestSummary()
     seen: set[str] = set()
     batch: list[RawReport] = []
     people: set[str] = set()
+    in_flight: list[tuple[list[tuple[str, RawReport]], Callable[[], list[Outcome]], list[tuple[str, str]], int]] = []
+
+    def begin(fresh: list[tuple[str, RawReport]]) -> Callable[[], list[Outcome]]:
+        raws = [raw for _, raw in fresh]
+        if process is not None:
+            return lambda: process(raws, runner)
+        return start_stages(raws, runner, parallel_from)
+
+    def finish() -> None:
+        fresh, wait, again, size = in_flight.pop(0)
+        outcomes = wait()
+        store.add_documents([(doc_id, raw, out) for (doc_id, raw), out in zip(fresh, outcomes, strict=True)])
+        store.add_sightings(again)
+        people.update(link_documents(store, [(doc_id, out.extraction)
+                                             for (doc_id, _), out in zip(fresh, outcomes, strict=True)]))
+        for (doc_id, raw), out in zip(fresh, outcomes, strict=True):
+            summary.new.append(doc_id)
+            if out.error:
+                fail(Failure(raw.origin, f"stored as {doc_id} but not processed: {out.error}"))
+        on_progress(size)
 
     def fail(f: Failure) -> None:
         summary.failed.append(f)
@@ -96,17 +122,10 @@ def ingest(
             else:
                 seen.add(doc_id)
                 fresh.append((doc_id, raw))
-        outcomes = process([raw for _, raw in fresh], runner)
-        store.add_documents([(doc_id, raw, out) for (doc_id, raw), out in zip(fresh, outcomes, strict=True)])
-        store.add_sightings(again)
-        people.update(link_documents(store, [(doc_id, out.extraction)
-                                             for (doc_id, _), out in zip(fresh, outcomes, strict=True)]))
-        for (doc_id, raw), out in zip(fresh, outcomes, strict=True):
-            summary.new.append(doc_id)
-            if out.error:
-                fail(Failure(raw.origin, f"stored as {doc_id} but not processed: {out.error}"))
-        on_progress(sum(len(r.data) for r in batch))
+        in_flight.append((fresh, begin(fresh), again, sum(len(r.data) for r in batch)))
         batch.clear()
+        while len(in_flight) > 1:
+            finish()
 
     for item in items:
         if isinstance(item, Failure):
@@ -116,6 +135,8 @@ def ingest(
         if len(batch) >= batch_size:
             flush()
     flush()
+    while in_flight:
+        finish()
     rebuild_cases(store, people)
     return summary
 

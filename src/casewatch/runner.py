@@ -18,6 +18,10 @@ class Runner(Protocol):
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]: ...
 
+    def start(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+        """Begin mapping; the returned function waits for the results (so the caller can work meanwhile)."""
+        ...
+
     def close(self) -> None: ...
 
 
@@ -28,6 +32,10 @@ class SerialRunner:
 
     def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
         return [fn(x) for x in items]
+
+    def start(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+        results = self.map(fn, items)
+        return lambda: results
 
     def close(self) -> None:
         return None
@@ -40,14 +48,22 @@ class ProcessRunner:
         self.workers = max(1, workers)
         self._pool: cf.ProcessPoolExecutor | None = None
 
-    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
-        if self.workers == 1 or len(items) < 2:
-            return [fn(x) for x in items]
+    def _ensure_pool(self) -> cf.ProcessPoolExecutor:
         if self._pool is None:
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload(["casewatch.pipeline"])
             self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
-        return list(self._pool.map(fn, items))
+        return self._pool
+
+    def map(self, fn: Callable[[T], R], items: Sequence[T]) -> list[R]:
+        return self.start(fn, items)()
+
+    def start(self, fn: Callable[[T], R], items: Sequence[T]) -> Callable[[], list[R]]:
+        if self.workers == 1 or len(items) < 2:
+            results = [fn(x) for x in items]
+            return lambda: results
+        futures = [self._ensure_pool().submit(fn, x) for x in items]
+        return lambda: [f.result() for f in futures]
 
     def close(self) -> None:
         if self._pool is not None:
