@@ -51,7 +51,7 @@ class ProcessRunner:
     def _ensure_pool(self) -> cf.ProcessPoolExecutor:
         if self._pool is None:
             ctx = multiprocessing.get_context("forkserver")
-            ctx.set_forkserver_preload(["casewatch.pipeline"])
+            ctx.set_forkserver_preload(["casewatch.pipeline", "casewatch.extract.warm"])
             self._pool = cf.ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx)
         return self._pool
 
