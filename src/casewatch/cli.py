@@ -6,8 +6,9 @@ Every error reaches the user as one line on stderr and an exit status:
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
@@ -50,6 +51,21 @@ def _open():
     from .store import open_store
 
     return open_store(state.settings.db_path)
+
+
+def _show(fmt: Format, read: Callable[[Any], Any], view: Callable[[Any], Any]) -> None:
+    """Read from the store (closed right after), then print the result as JSON or as ``view`` renders it."""
+    store = _open()
+    try:
+        result = read(store)
+    finally:
+        store.close()
+    if fmt is Format.json:
+        from .render import print_json
+
+        print_json(out, result)
+    else:
+        out.print(view(result))
 
 
 def _version(value: bool) -> None:
@@ -126,17 +142,10 @@ def ingest(
 @app.command()
 def documents(fmt: FormatOpt = Format.table) -> None:
     """List the stored documents with their title, outlet, publication date and status."""
-    from .render import document_summary, documents_table, print_json
+    from .render import document_summary, documents_table
 
-    store = _open()
-    try:
-        docs = store.list_documents()
-    finally:
-        store.close()
-    if fmt is Format.json:
-        print_json(out, [document_summary(d) for d in docs])
-    else:
-        out.print(documents_table(docs, out.width))
+    _show(fmt, lambda store: [document_summary(d) for d in store.list_documents()],
+          lambda items: documents_table(items, out.width))
 
 
 @app.command()
@@ -146,19 +155,15 @@ def document(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show one document: metadata, clean text and every date expression with its days."""
-    from .render import document_full, document_mentions, document_view, print_json
+    from .render import document_full, document_mentions, document_view
 
-    store = _open()
-    try:
+    def read(store: Any) -> dict[str, Any]:
         d = store.get_document(doc_id)
         full = document_full(d, store.document_dates(d.id), store.document_origins(d.id))
         full["mentions"] = document_mentions(store, d.id)
-    finally:
-        store.close()
-    if fmt is Format.json:
-        print_json(out, full)
-    else:
-        out.print(document_view(full))
+        return full
+
+    _show(fmt, read, document_view)
 
 
 class Kind(StrEnum):
@@ -172,36 +177,19 @@ def entities(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List the people and organisations resolved across reports, with every mention."""
-    from .render import print_json
     from .render_cases import entities_table, entity_json
 
     label = {"person": "PERSON", "org": "ORG"}.get(kind.value) if kind else None
-    store = _open()
-    try:
-        items = [entity_json(e, m) for e, m in store.list_entities(label)]
-    finally:
-        store.close()
-    if fmt is Format.json:
-        print_json(out, items)
-    else:
-        out.print(entities_table(items, kind.value if kind else None))
+    _show(fmt, lambda store: [entity_json(e, m) for e, m in store.list_entities(label)],
+          lambda items: entities_table(items, kind.value if kind else None))
 
 
 @app.command()
 def cases(fmt: FormatOpt = Format.table) -> None:
     """List the cases: one per person the reports tie to an arrest, trial, sentence, execution..."""
-    from .render import print_json
     from .render_cases import case_summary, cases_table
 
-    store = _open()
-    try:
-        items = [case_summary(c) for c in store.list_cases()]
-    finally:
-        store.close()
-    if fmt is Format.json:
-        print_json(out, items)
-    else:
-        out.print(cases_table(items))
+    _show(fmt, lambda store: [case_summary(c) for c in store.list_cases()], cases_table)
 
 
 @app.command()
@@ -211,35 +199,17 @@ def case(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show one case file: conflicts, facts with their quotes and sources, timeline, reports."""
-    from .render import print_json
     from .render_cases import case_view
 
-    store = _open()
-    try:
-        cf = store.get_case(ref)
-    finally:
-        store.close()
-    if fmt is Format.json:
-        print_json(out, cf)
-    else:
-        out.print(case_view(cf))
+    _show(fmt, lambda store: store.get_case(ref), case_view)
 
 
 @app.command()
 def figures(fmt: FormatOpt = Format.table) -> None:
     """List the figures the reports give (killed, arrested, executions...), each with its quotes."""
-    from .render import print_json
     from .render_cases import figures_json, figures_table
 
-    store = _open()
-    try:
-        items = figures_json(store.all_extractions())
-    finally:
-        store.close()
-    if fmt is Format.json:
-        print_json(out, items)
-    else:
-        out.print(figures_table(items))
+    _show(fmt, lambda store: figures_json(store.all_extractions()), figures_table)
 
 
 @app.command()

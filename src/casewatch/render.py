@@ -75,9 +75,8 @@ def _short_origin(origin: str) -> str:
     return origin.replace("\\", "/").rsplit("/", 1)[-1]
 
 
-def documents_table(docs: list[StoredDocument], width: int = 160) -> Table:
-    """One line per document, fitted to the screen: the origin column only where there is room."""
-    rows = [document_summary(d) for d in docs]
+def documents_table(rows: list[dict[str, Any]], width: int = 160) -> Table:
+    """One line per document summary, fitted to the screen: the origin column only where there is room."""
     published = [_published_cell(s["published"]) for s in rows]
     narrow, wide = width < 100, width >= 140
     fixed = {"id": 16, "published": max([10, *map(len, published)]), "status": 7, "outlet": 10 if narrow else 18}
@@ -86,7 +85,7 @@ def documents_table(docs: list[StoredDocument], width: int = 160) -> Table:
     origin_w = 32 if wide else 0
     columns = len(fixed) + 1 + (1 if wide else 0)
     title_w = max(12, width - sum(fixed.values()) - origin_w - 3 * columns - 1)
-    table = Table(title=f"{len(docs)} document(s)", title_justify="left", expand=False)
+    table = Table(title=f"{len(rows)} document(s)", title_justify="left", expand=False)
     table.add_column("id", style="cyan", no_wrap=True, width=fixed["id"])
     table.add_column("published", no_wrap=True, width=fixed["published"])
     if not narrow:
