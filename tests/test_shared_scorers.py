@@ -1,6 +1,10 @@
-"""The shared reference scorers, run through the CLI (skipped when ../shared is not beside the project)."""
+"""Quality gates: the shared reference scorers, run through the CLI as a user runs it.
+
+Each pins a floor that a change must not go below (skipped when ../shared is not beside the project).
+"""
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -9,17 +13,55 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
+TEMPEVAL_VALUE_F1 = 80.0
+"""TimeBank date values: the issue asks for 70 and more than dateparser; the document layer reaches 84."""
+ECBPLUS_NAMED_F1 = 85.0
+"""ECB+ dev topics, cross-document person coreference, NAMED CoNLL F1 with singletons."""
+
 
 def casewatch_cli() -> str:
     return f"{sys.executable} -m casewatch"
 
 
+def run_scorer(shared: Path, name: str, *args: str, timeout: int = 1500) -> str:
+    proc = subprocess.run([sys.executable, str(shared / "eval" / name), "--cli", casewatch_cli(), *args],
+                          capture_output=True, text=True, timeout=timeout, cwd=ROOT)
+    assert proc.returncode in (0, 1), proc.stdout[-2000:] + proc.stderr[-2000:]
+    return proc.stdout
+
+
 @pytest.mark.shared
-def test_reference_reports_documents_section(shared: Path, tmp_path: Path) -> None:
-    proc = subprocess.run(
-        [sys.executable, str(shared / "eval" / "score_corpus.py"), "--gold", str(shared / "gold" / "seeds.json"),
-         "--cli", casewatch_cli(), "--sections", "documents", "--keep", str(tmp_path)],
-        capture_output=True, text=True, timeout=600, cwd=ROOT,
-    )
-    failed = [line for line in proc.stdout.splitlines() if line.startswith("FAIL")]
-    assert proc.returncode == 0 and not failed, proc.stdout[-3000:] + proc.stderr[-2000:]
+def test_reference_reports_every_section(shared: Path, tmp_path: Path) -> None:
+    out = run_scorer(shared, "score_corpus.py", "--gold", str(shared / "gold" / "seeds.json"), "--keep",
+                     str(tmp_path))
+    failed = [line for line in out.splitlines() if line.startswith("FAIL")]
+    assert not failed and re.search(r"^\d+ passed, 0 failed$", out, re.M), out[-3000:]
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_tempeval_dates(shared: Path) -> None:
+    out = run_scorer(shared, "score_tempeval.py")
+    summary = next(line for line in out.splitlines() if line.startswith("SUMMARY"))
+    value_f1 = float(re.search(r"value F1 ([\d.]+)", summary).group(1))
+    rows = {line.split()[0] + " " + line.split()[1]: line.split() for line in out.splitlines()
+            if line.startswith("value F1")}
+    dateparser = float(rows["value F1"][-1])
+    assert value_f1 >= TEMPEVAL_VALUE_F1 and value_f1 > dateparser, summary
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_ecbplus_people(shared: Path) -> None:
+    out = run_scorer(shared, "score_ecbplus.py", "--topics", "dev")
+    summary = next(line for line in out.splitlines() if line.startswith("SUMMARY"))
+    named = float(re.search(r"NAMED CoNLL F1 \(\+singl/-singl\): casewatch ([\d.]+)", summary).group(1))
+    assert named >= ECBPLUS_NAMED_F1, summary
+
+
+@pytest.mark.shared
+@pytest.mark.slow
+def test_html_boilerplate_removal(shared: Path) -> None:
+    out = run_scorer(shared, "score_html.py", "--jobs", "2")
+    ratio = re.search(r"casewatch/TRAFILATURA-BENCH F1 = ([\d.]+)", out)
+    assert ratio and float(ratio.group(1)) >= 1.0, out[-1500:]

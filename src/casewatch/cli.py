@@ -123,7 +123,8 @@ def ingest(
         with progress:
             task = progress.add_task("ingest", total=total)
             summary = run_ingest(store, items(), runner, settings.batch_size,
-                                 on_progress=lambda n: progress.advance(task, n), on_failure=report)
+                                 on_progress=lambda n: progress.advance(task, n), on_failure=report,
+                                 parallel_from=settings.parallel_from)
     finally:
         runner.close()
         store.close()
