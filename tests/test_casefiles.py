@@ -138,9 +138,15 @@ def test_entities_and_document_mentions(example_cli) -> None:
     assert any(m["entity"] == kourosh[0]["id"] for m in doc["mentions"])
 
 
-def test_rebuild_keeps_entity_and_case_ids(cli, examples) -> None:
+def test_rebuild_keeps_entity_case_and_fact_ids(cli, examples) -> None:
     assert cli("ingest", str(examples)).returncode == 0
-    before = (cli.json("cases"), [e["id"] for e in cli.json("entities")])
+
+    def snapshot() -> tuple:
+        cases = cli.json("cases")
+        fact_ids = {c["id"]: sorted(f["id"] for f in cli.json("case", c["id"])["facts"]) for c in cases}
+        return cases, [e["id"] for e in cli.json("entities")], fact_ids
+
+    before = snapshot()
+    assert all(before[2].values())
     assert cli("rebuild").returncode == 0
-    after = (cli.json("cases"), [e["id"] for e in cli.json("entities")])
-    assert before == after
+    assert snapshot() == before
