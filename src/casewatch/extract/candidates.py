@@ -7,6 +7,9 @@ from spacy.tokens import Token
 
 from .context import Context
 
+POSSESSIVES = frozenset({"'s", "’s", "'", "’", "s'", "s’"})
+"""Possessive endings as the tokenizer gives them."""
+
 
 @dataclass
 class Cand:
@@ -17,6 +20,8 @@ class Cand:
     label: str
     origin: str = "ner"
     title: str | None = None
+    cut: bool = False
+    """Whether words were cut from the front of the model's span (titles, role words, lower-case words)."""
 
 
 def name_words(ctx: Context, c: Cand) -> list[str]:
@@ -37,3 +42,19 @@ def name_head(ctx: Context, c: Cand) -> Token:
         if h.i < c.start or h.i >= c.end or h.i == i:
             return doc[i]
     return doc[c.end - 1]
+
+
+def is_modifier(ctx: Context, c: Cand, known: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Whether a name only qualifies a noun after it: an institution's ("the Varo administration", "Varo
+    Administration"), or any common noun when the name is one word that is no person's name in the report
+    (``known``): "an Oscar host", "a Tarsen man"; not "the Varo rule" when Varo is a person there."""
+    doc = ctx.doc
+    if c.end < len(doc) and doc[c.end].lower_ in POSSESSIVES:
+        return False
+    h = name_head(ctx, c)
+    head = h.head
+    if not (h.dep_ in ("compound", "amod", "nmod") and head.i >= c.end and head.pos_ in ("NOUN", "PROPN")):
+        return False
+    if head.lower_ in ctx.lex.mentions["institution_nouns"]:
+        return True
+    return head.pos_ == "NOUN" and head.text.islower() and c.end - c.start == 1 and doc[c.start].text not in known

@@ -9,15 +9,31 @@
   with an age ("X, 23,"), a role ("X, a teacher", "lawyer X") or a title ("Senator X");
 * a one-word "person" that is elsewhere a place, or sits in "the city of X", is a place;
 * a one-word "person" that begins a facility's name ("Gharvan" beside "Gharvan Prison") is that facility;
-* acronyms are organisations; streets, squares and provinces are places.
+* acronyms are organisations; streets, squares and provinces are places;
+* in a title-case heading, a name is cut to the person's name the body gives ("Ellen Varo Returns" -> "Ellen Varo");
+* a "person" that is no name goes: all lower case, only titles or role words ("Surgeon General"), a lone letter,
+  or a word left over once a title was cut that is no name ("Charged");
+* a name that qualifies a common noun ("the Varo administration", "a Varo fan") is no mention of that person;
+* a "person" ending in or followed by an organisation's word ("... Foundation", "Sam's Club") is not one, and one
+  with a place word ("Mount ...", "... Glacier") is a place.
 """
 from __future__ import annotations
 
 import re
 
-from .candidates import Cand, name_key
+from .candidates import POSSESSIVES, Cand, is_modifier, name_head, name_key
 from .context import Context
-from .names import extend_people, people_and_places, person_words, untagged_orgs, untagged_people
+from .names import (
+    agree_labels,
+    extend_people,
+    join_initials,
+    merge_adjacent_people,
+    one_word_people,
+    people_and_places,
+    person_words,
+    untagged_orgs,
+    untagged_people,
+)
 
 _TERMINAL = tuple(".!?\"”:;")
 _SMALL = frozenset({"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "over", "from"})
@@ -44,10 +60,13 @@ def _in_lines(offset: int, lines: list[tuple[int, int]]) -> bool:
 
 
 def drop_furniture(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """Headings and page furniture are not names unless the same words name something elsewhere."""
+    """Headings and page furniture are not names unless the same words name something elsewhere, or hold the
+    surname of a person named elsewhere (:func:`cut_headings` cuts those later)."""
     lex, doc = ctx.lex, ctx.doc
     headings = heading_lines(ctx.text)
-    outside = {name_key(ctx, c) for c in cands if not _in_lines(doc[c.start].idx, headings)}
+    body = [c for c in cands if not _in_lines(doc[c.start].idx, headings)]
+    outside = {name_key(ctx, c) for c in body}
+    surnames = {doc[c.end - 1].text for c in body if c.label == "PERSON"}
     kept = []
     for c in cands:
         key = name_key(ctx, c)
@@ -55,7 +74,7 @@ def drop_furniture(ctx: Context, cands: list[Cand]) -> list[Cand]:
         if key in lex.furniture_phrases or (words and all(w in lex.furniture_words for w in words)):
             continue
         if c.label in ("PERSON", "ORG") and c.origin == "ner" and _in_lines(doc[c.start].idx, headings) \
-                and key not in outside:
+                and key not in outside and not any(doc[i].text in surnames for i in range(c.start, c.end)):
             continue
         kept.append(c)
     return kept
@@ -100,12 +119,201 @@ def drop_demonyms(ctx: Context, cands: list[Cand]) -> list[Cand]:
     return kept
 
 
+def cut_headings(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """In a title-case heading, where capitals prove nothing, a name that holds a person's name from the body
+    is cut to that name ("Ellen Varo Returns", "Club Hires Maurice Teller" -> "Maurice Teller"), taking in the
+    given names the body writes with it. A lone word followed by more capitalised words ("Leyla Varo Checks
+    In", where the body says only "Leyla") may be a given name: the name is not read there."""
+    doc = ctx.doc
+    headings = heading_lines(ctx.text)
+    if not headings:
+        return cands
+    body = [c for c in cands if c.label == "PERSON" and not _in_lines(doc[c.start].idx, headings)]
+    surnames = {doc[c.end - 1].text for c in body if doc[c.end - 1].text[:1].isupper()}
+    given = {doc[i].text for c in body for i in range(c.start, c.end - 1) if doc[i].text[:1].isupper()}
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    for c in cands:
+        if c.origin in ("facility", "expansion", "acronym", "dateline") or c.label == "FACILITY" \
+                or not _in_lines(doc[c.start].idx, headings):
+            continue
+        ends = [i for i in range(c.start, c.end) if doc[i].text in surnames]
+        if not ends:
+            continue
+        first = ends[-1]
+        while first > 0 and doc[first - 1].text in given and doc[first - 1].whitespace_ == " " \
+                and (first - 1 >= c.start or first - 1 not in covered):
+            first -= 1
+        last = ends[-1]
+        if first == last and last + 1 < c.end and doc[last + 1].is_alpha and doc[last + 1].text[:1].isupper():
+            c.label = "DROP"
+            continue
+        if (first, last + 1) != (c.start, c.end):
+            c.start, c.end, c.cut = first, last + 1, True
+        c.label = "PERSON"
+    return [c for c in cands if c.label != "DROP"]
+
+
+_LEFT_OVER_TAGS = frozenset({"PROPN"})
+
+
+def drop_non_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """"People" that are no names: all lower case, only titles or role words, a lone letter, a word left
+    over once a title was cut that is no name ("Charged" from "Man Charged"), or a word that starts a sentence
+    or sits in a heading and that the report writes in lower case elsewhere ("Arson suspected ...")."""
+    doc, lex = ctx.doc, ctx.lex
+    _, words, _ = person_words(ctx, cands)
+    known = words | one_word_people(ctx, cands)
+    headings = heading_tokens(ctx)
+    roles = lex.titles | frozenset(lex.mentions["role_only_words"])
+    lower = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
+    kept = []
+    for c in cands:
+        if c.label == "PERSON":
+            toks = [doc[i] for i in range(c.start, c.end) if any(ch.isalpha() for ch in doc[i].text)]
+            if not toks or not any(t.text[:1].isupper() for t in toks):
+                continue
+            if all(t.lower_ in roles or t.lower_.rstrip(".") in roles or t.lower_ in lex.role_map for t in toks):
+                continue
+            if len(toks) == 1 and len(toks[0].text.strip(".")) <= 1:
+                continue
+            if len(toks) == 1 and c.cut and (toks[0].pos_ not in _LEFT_OVER_TAGS or toks[0].lower_ in lower):
+                continue
+            if len(toks) == 1 and toks[0].lower_ in lower and toks[0].text not in known and (
+                    toks[0].is_sent_start or toks[0].i in headings):
+                continue
+        kept.append(c)
+    return kept
+
+
+def drop_modifiers(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A "person" that qualifies a noun ("the Varo administration", "an Oscar host", "a Tarsen man") is no
+    mention of a person (see :func:`~.candidates.is_modifier`)."""
+    _, words, _ = person_words(ctx, cands)
+    known = words | one_word_people(ctx, cands)
+    return [c for c in cands if c.label != "PERSON" or not (is_modifier(ctx, c, known)
+                                                             or _qualifies_person_noun(ctx, c))]
+
+
+def _qualifies_person_noun(ctx: Context, c: Cand) -> bool:
+    """"A Tarsen Hill mother", "the Tarsen man": a name before a noun for people says where they are from."""
+    if c.end < len(ctx.doc) and ctx.doc[c.end].lower_ in POSSESSIVES:
+        return False
+    h = name_head(ctx, c)
+    head = h.head
+    return h.dep_ in ("compound", "amod", "nmod") and head.i >= c.end and head.pos_ == "NOUN" \
+        and (head.lower_ in ctx.lex.kinship or head.lower_ in ctx.lex.person_nouns)
+
+
+_OPEN_QUOTES = frozenset({'"', "“", "``", "‘", "'"})
+_CLOSE_QUOTES = frozenset({'"', "”", "''", "’", "'"})
+
+
+def drop_odd_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """"People" that are not: a ship ("INS Tarsen"), a work ("the film, Burning Tarsen"), one word in quotation
+    marks (a show's or a work's title: "Ellen"), a word after a number ("26 Varesh pirates"), a place and an
+    organisation of the report run together ("Tarsen Chargers" beside "Tarsen" and "the Chargers"), and a
+    person's home town ("Xxx Yyy, of Tarsen, ...")."""
+    doc, lex = ctx.doc, ctx.lex
+    vessels = frozenset(lex.mentions["vessel_prefixes"])
+    works = frozenset(lex.mentions["work_nouns"])
+    places = {name_key(ctx, c) for c in cands if c.label == "PLACE"}
+    orgs = {name_key(ctx, c) for c in cands if c.label == "ORG"}
+    people = {i for c in cands if c.label == "PERSON" for i in range(c.start, c.end)}
+    n = len(doc)
+    kept = []
+    for c in cands:
+        if c.label == "PERSON":
+            if any(doc[i].text in vessels for i in range(c.start, c.end - 1)):
+                continue
+            if c.end - c.start == 1 and c.start > 0:
+                j = c.end + (1 if c.end < n and doc[c.end].text == "," else 0)
+                if doc[c.start - 1].text in _OPEN_QUOTES and j < n and doc[j].text in _CLOSE_QUOTES:
+                    continue
+                if doc[c.start - 1].like_num and doc[c.start - 1].whitespace_:
+                    continue
+            h = name_head(ctx, c)
+            if (h.dep_ == "appos" and h.head.lemma_.lower() in works) or any(
+                    ch.dep_ == "appos" and ch.lemma_.lower() in works for ch in h.children):
+                continue
+            words = [doc[i].lower_ for i in range(c.start, c.end)]
+            if any(" ".join(words[:k]) in places and " ".join(words[k:]) in orgs for k in range(1, len(words))):
+                c.label = "ORG"
+            elif _home_place(ctx, c, people):
+                c.label = "PLACE"
+        kept.append(c)
+    return kept
+
+
+def _home_place(ctx: Context, c: Cand, people: set[int]) -> bool:
+    """"Xxx Yyy, of Tarsen, ...": the name after "of" is where the person named before lives."""
+    h = name_head(ctx, c)
+    of = h.head
+    return h.dep_ == "pobj" and of.lower_ == "of" and of.i > 0 and ctx.doc[of.i - 1].text == "," \
+        and of.head.i in people and not c.start <= of.head.i < c.end
+
+
+def org_and_place_words(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A "person" ending in an organisation's word is an organisation ("... Foundation"); one with an
+    organisation's word inside or right after it is no person ("Sam's Club"); one with a place word is a place
+    ("Mount Tarsen", "Tarsen Glacier")."""
+    doc, lex = ctx.doc, ctx.lex
+    orgs = frozenset(lex.mentions["org_name_words"])
+    places = frozenset(lex.mentions["place_name_words"])
+    n = len(doc)
+    kept = []
+    for c in cands:
+        if c.label == "PERSON":
+            words = [doc[i].lower_.rstrip(".") for i in range(c.start, c.end)]
+            if any(w in places for w in words):
+                c.label = "PLACE"
+            elif words[-1] in orgs and len(words) > 1:
+                c.label = "ORG"
+            elif any(w in orgs for w in words):
+                continue
+            else:
+                j = c.end
+                if j < n and doc[j].lower_ in ("'s", "’s"):
+                    j += 1
+                if j < n and doc[j].text[:1].isupper() and doc[j].lower_.rstrip(".") in orgs \
+                        and ctx.tok_sent[j] == ctx.tok_sent[c.start]:
+                    continue
+        kept.append(c)
+    return kept
+
+
 def correct(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
     """All the rules, in order."""
     cands = drop_furniture(ctx, cands)
     cands = photo_credits(ctx, cands)
     cands = drop_demonyms(ctx, cands)
+    cands = drop_non_names(ctx, cands)
+    cands = org_and_place_words(ctx, cands)
+    cands = join_initials(ctx, cands)
+    cands = drop_odd_people(ctx, cands)
+    cands = drop_modifiers(ctx, cands)
     cands = untagged_people(ctx, cands)
     cands = untagged_orgs(ctx, cands)
     cands = people_and_places(ctx, cands, acronyms)
-    return extend_people(ctx, cands)
+    cands = agree_labels(ctx, cands)
+    cands = extend_people(ctx, cands, heading_tokens(ctx))
+    return cut_headings(ctx, cands)
+
+
+def final_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """The last look at people, once every name is in: no non-names or modifiers, and a name the model cut in
+    two ("Regina" + "Varo") is one."""
+    cands = drop_non_names(ctx, cands)
+    cands = join_initials(ctx, cands)
+    cands = drop_odd_people(ctx, cands)
+    cands = drop_modifiers(ctx, cands)
+    return merge_adjacent_people(ctx, cands)
+
+
+def heading_tokens(ctx: Context) -> frozenset[int]:
+    """Indexes of the tokens in title-case headings."""
+    out = []
+    for a, b in heading_lines(ctx.text):
+        span = ctx.doc.char_span(a, b, alignment_mode="expand") if b > a else None
+        if span is not None:
+            out.extend(range(span.start, span.end))
+    return frozenset(out)

@@ -7,6 +7,7 @@ become :class:`~casewatch.models.Mention` objects with character offsets.
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from ..models import Mention
@@ -33,12 +34,16 @@ def _char_span(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _split(ctx: Context, c: Cand) -> list[Cand]:
-    """Pieces of a span cut at brackets, dashes, slashes, quotes and line breaks."""
+    """Pieces of a span cut at brackets, dashes, slashes, quotes, commas, line breaks and sentence starts."""
     doc = ctx.doc
     pieces, start = [], c.start
     for i in range(c.start, c.end):
         t = doc[i]
-        cut = t.text in _SPLIT or t.is_space or (t.text == "-" and (t.whitespace_ or doc[i - 1].whitespace_))
+        if i > start and (t.is_sent_start or ctx.tok_sent[i] != ctx.tok_sent[i - 1]):
+            pieces.append(Cand(start, i, c.label, c.origin))
+            start = i
+        cut = t.text in _SPLIT or t.text == "," or t.is_space or (
+            t.text == "-" and (t.whitespace_ or doc[i - 1].whitespace_))
         if cut:
             if i > start:
                 pieces.append(Cand(start, i, c.label, c.origin))
@@ -53,6 +58,7 @@ def _trim(ctx: Context, c: Cand) -> Cand | None:
     doc, lex = ctx.doc, ctx.lex
     s, e = c.start, c.end
     title = None
+    cut = c.cut
     while s < e:
         t = doc[s]
         low = t.lower_
@@ -61,8 +67,10 @@ def _trim(ctx: Context, c: Cand) -> Cand | None:
         elif c.label == "PERSON" and (low in lex.titles or low.rstrip(".") in lex.titles) and e - s > 1:
             title = low
             s += 1
+            cut = True
         elif c.label == "PERSON" and e - s > 1 and (low in lex.role_map or not t.text[:1].isupper()):
             s += 1
+            cut = True
         else:
             break
     while e > s:
@@ -74,7 +82,7 @@ def _trim(ctx: Context, c: Cand) -> Cand | None:
             break
     if s >= e:
         return None
-    return Cand(s, e, c.label, c.origin, title or c.title)
+    return Cand(s, e, c.label, c.origin, title or c.title, cut)
 
 
 def _overlay(base: list[Cand], top: list[Cand]) -> list[Cand]:
@@ -128,6 +136,30 @@ def _datelines(ctx: Context) -> list[Cand]:
     return out
 
 
+@functools.cache
+def _degree_pattern(degrees: tuple[str, ...]) -> re.Pattern[str]:
+    """Degree letters and suffixes after a name, with or without dots and a comma: ", MD", ", M.D., M.B.A", " Jr"."""
+    forms = sorted((r"(?:[ \t]?\.[ \t]?)?".join(re.escape(ch) for ch in d) for d in degrees), key=len, reverse=True)
+    one = "(?:" + "|".join(forms) + r")(?![\w'’])"
+    return re.compile(r"[ \t]?,?[ \t]?" + one + r"(?:(?:[ \t]?\.)?[ \t]?,[ \t]?" + one + ")*")
+
+
+def _degrees(ctx: Context, cands: list[Cand]) -> None:
+    """A person's name takes in the degree letters written after it ("Xxx Yyy, MD")."""
+    doc, text = ctx.doc, ctx.text
+    pattern = _degree_pattern(tuple(ctx.lex.mentions["degree_suffixes"]))
+    for c in cands:
+        if c.label != "PERSON":
+            continue
+        end = doc[c.end - 1].idx + len(doc[c.end - 1].text)
+        m = pattern.match(text, end)
+        if m is None:
+            continue
+        span = doc.char_span(doc[c.start].idx, m.end(), alignment_mode="expand")
+        if span is not None and span.end > c.end:
+            c.end = span.end
+
+
 def _fac_label(ctx: Context, c: Cand) -> str:
     return "FACILITY" if any(ctx.doc[i].lower_ in ctx.lex.facility_generic for i in range(c.start, c.end)) else "PLACE"
 
@@ -167,7 +199,8 @@ def find_mentions(ctx: Context, found: list[Found]) -> dict[int, str]:
     cands = _overlay(cands, _datelines(ctx))
     acronyms = {f.acronym for f in found}
     cands = corrections.correct(ctx, cands, acronyms)
-    cands = cands + names.missing(ctx, cands, acronyms)
+    cands = corrections.final_people(ctx, cands + names.missing(ctx, cands, acronyms))
+    _degrees(ctx, cands)
     _finish(ctx, cands)
     titles: dict[int, str] = {}
     for c in cands:

@@ -1,21 +1,24 @@
 """Make a report's names agree: a name whose words are elsewhere a person's is a person, a one-word "person"
-that is elsewhere a place is a place, untagged names with clear cues are added, and a surname or full name
-the model missed is found again."""
+that is elsewhere a place is a place, a one-word name takes the label the report gives it most, untagged names
+with clear cues are added, and a surname or full name the model missed is found again."""
 from __future__ import annotations
 
-from .candidates import Cand, name_key, name_words
+from collections import Counter, defaultdict
+
+from .candidates import Cand, is_modifier, name_head, name_key, name_words
 from .context import Context
 from .cues import PLACE_PREPS, conj_place, person_cue, place_context, role_word, speaks
 
 
 def person_words(ctx: Context, cands: list[Cand]) -> tuple[set[str], set[str], set[str]]:
-    """Full names, all their words and their last words, from person names of two words or more."""
+    """Full names, all their words and their last words, from person names of two words or more (the dot
+    after an initial aside)."""
     full, words, last = set(), set(), set()
     for c in cands:
         if c.label != "PERSON" or c.end - c.start < 2:
             continue
-        toks = [ctx.doc[i] for i in range(c.start, c.end)]
-        if not all(t.text[:1].isupper() and any(ch.isalpha() for ch in t.text) for t in toks):
+        toks = [ctx.doc[i] for i in range(c.start, c.end) if ctx.doc[i].text != "."]
+        if len(toks) < 2 or not all(t.text[:1].isupper() and any(ch.isalpha() for ch in t.text) for t in toks):
             continue
         ws = [t.text for t in toks]
         full.add(" ".join(ws))
@@ -24,12 +27,52 @@ def person_words(ctx: Context, cands: list[Cand]) -> tuple[set[str], set[str], s
     return full, words, last
 
 
+def _who_follows(ctx: Context, c: Cand) -> bool:
+    """"X, who ...": a relative clause with "who" is said of a person."""
+    doc = ctx.doc
+    j = c.end
+    if j < len(doc) and doc[j].text == ",":
+        j += 1
+    return j < len(doc) and doc[j].lower_ in ("who", "whose") and ctx.tok_sent[j] == ctx.tok_sent[c.start]
+
+
+def one_word_people(ctx: Context, cands: list[Cand]) -> set[str]:
+    """One-word names the report gives as a person's at least twice and more often than anything else, or
+    writes with a clear person cue ("X, 34,", "X, who ...")."""
+    doc = ctx.doc
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    cued, placed = set(), set()
+    for c in cands:
+        if c.end - c.start != 1 or not doc[c.start].text[:1].isupper() or not doc[c.start].is_alpha:
+            continue
+        word = doc[c.start].text
+        if is_modifier(ctx, c):
+            continue
+        votes[word][c.label] += 1
+        if _not_a_persons_place(ctx, c):
+            placed.add(word)
+        elif c.label != "FACILITY" and (_who_follows(ctx, c) or person_cue(ctx, c)):
+            cued.add(word)
+    voted = {w for w, v in votes.items() if v["PERSON"] >= 2 and 2 * v["PERSON"] > sum(v.values())}
+    return (cued | voted) - placed
+
+
+def _not_a_persons_place(ctx: Context, c: Cand) -> bool:
+    """Where a person's name does not stand: after "the", after "in" or "near", or where a place does."""
+    tok = ctx.doc[c.start]
+    if c.start > 0 and ctx.doc[c.start - 1].lower_ == "the":
+        return True
+    return (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS) or place_context(ctx, c)
+
+
 def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
     """Make labels agree across the report (see the module docstring)."""
     doc, lex = ctx.doc, ctx.lex
     for _ in range(3):
         changed = False
         full, words, last = person_words(ctx, cands)
+        singles = one_word_people(ctx, cands)
+        person_counts = Counter(doc[i].text for c in cands if c.label == "PERSON" for i in range(c.start, c.end))
         place_keys = {name_key(ctx, c) for c in cands if c.label == "PLACE"}
         place_toks = {i for c in cands if c.label == "PLACE" for i in range(c.start, c.end)}
         fac_firsts = {doc[c.start].text for c in cands if c.label == "FACILITY" and c.end - c.start == 2}
@@ -48,28 +91,127 @@ def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> li
                     if c.label == "ORG":
                         c.label, changed = "PLACE", True
                     continue
-                names_it = text in full or (len(ws) == 1 and ws[0] in words) or (
+                names_it = text in full or (len(ws) == 1 and (ws[0] in words or ws[0] in singles)) or (
                     len(ws) >= 2 and ws[-1] in last and all(doc[i].text[:1].isupper() for i in range(c.start, c.end)))
-                if names_it or (person_cue(ctx, c) and not any(w.lower() in lex.group_words for w in ws)):
+                if not names_it and 2 <= len(ws) <= 3 and ws[-1] in singles:
+                    names_it = _ends_in_name(ctx, c, place_keys)
+                if names_it and is_modifier(ctx, c, words | singles):
+                    continue
+                cue = person_cue(ctx, c) or (_who_follows(ctx, c) and _ends_in_name(ctx, c, place_keys))
+                if names_it or (cue and not any(w.lower() in lex.group_words for w in ws)):
                     c.label, changed = "PERSON", True
                 elif c.label == "ORG" and _org_is_place(ctx, c, place_keys, place_toks):
                     c.label, changed = "PLACE", True
                 continue
-            if len(ws) == 1 and ws[0] not in words and not person_cue(ctx, c):
+            if len(ws) == 1 and ws[0] not in words and ws[0] not in singles and not person_cue(ctx, c):
                 label = _lone_person_label(ctx, c, place_keys, place_toks, fac_firsts, last)
                 if label == "PERSON" and ws[0] in name_parts:
                     label = "PLACE"
                 if label != "PERSON":
                     c.label, changed = label, True
-            elif place_context(ctx, c) and not any(w in words for w in ws):
+            elif (place_context(ctx, c) or direction_of(ctx, c)) \
+                    and not any(person_counts[w] > ws.count(w) for w in ws):
                 c.label, changed = "PLACE", True
-        merged = _merge_adjacent_people(ctx, cands)
+        merged = merge_adjacent_people(ctx, cands)
         changed = changed or len(merged) != len(cands)
         cands = merged
         cands = [c for c in cands if c.label != "DROP"]
         if not changed:
             break
     return cands
+
+
+def _ends_in_name(ctx: Context, c: Cand, place_keys: set[str]) -> bool:
+    """Whether a short organisation or place ends in a person's one-word name and reads as a full name: words
+    in title case that are no group, place or organisation words and no place of the report ("Mo Teller")."""
+    doc, lex = ctx.doc, ctx.lex
+    banned = lex.group_words | lex.state_words | lex.media_words | frozenset(lex.mentions["org_name_words"]) \
+        | frozenset(lex.mentions["place_name_words"]) | lex.place_heads | lex.place_nouns
+    toks = [doc[i] for i in range(c.start, c.end)]
+    if not all(t.is_title and t.is_alpha and t.lower_ not in banned for t in toks):
+        return False
+    if c.start > 0 and doc[c.start - 1].lower_ in ("the", "a", "an"):
+        return False
+    return not any(" ".join(t.lower_ for t in toks[:k]) in place_keys for k in range(1, len(toks)))
+
+
+def agree_labels(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A one-word "person" the report tags more often as a place or an organisation takes that label, unless
+    it is a person's name in the report."""
+    doc = ctx.doc
+    _, words, _ = person_words(ctx, cands)
+    singles = one_word_people(ctx, cands)
+    votes: dict[str, Counter[str]] = defaultdict(Counter)
+    for c in cands:
+        if c.end - c.start == 1 and c.origin == "ner":
+            votes[doc[c.start].text][c.label] += 1
+    out = []
+    for c in cands:
+        word = doc[c.start].text
+        if c.label == "PERSON" and c.end - c.start == 1 and word not in words and word not in singles \
+                and c.origin == "ner":
+            label, n = max(((k, v) for k, v in votes[word].items() if k != "PERSON"), key=lambda kv: kv[1],
+                           default=(None, 0))
+            if label is not None and n > votes[word]["PERSON"]:
+                c.label = label
+        out.append(c)
+    return out
+
+
+_NICKNAME_QUOTES = {"'": "'", '"': '"', "“": "”", "‘": "’", "``": "''", "(": ")"}
+
+
+def _nickname_end(ctx: Context, e: int) -> int | None:
+    """The token after a nickname written in quotes or brackets at ``e`` ("'The Chin'", "( Jerry )"), if any."""
+    doc = ctx.doc
+    close = _NICKNAME_QUOTES.get(doc[e].text) if e < len(doc) else None
+    if close is None:
+        return None
+    for k in range(e + 1, min(e + 5, len(doc))):
+        if doc[k].text == close and k > e + 1:
+            return k + 1
+        if not (doc[k].is_alpha and doc[k].text[:1].isupper()):
+            return None
+    return None
+
+
+def join_initials(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A name cut at an initial's dot ("Raj K" + "." + "Chohan", as spaced text gives it) or at a nickname
+    ("Vincent" + "'The Chin'" + "Gigante", "Luis" + "( Jerry )" + "Ortiz") is one person's name."""
+    doc = ctx.doc
+    n = len(doc)
+    by_start = {c.start: c for c in cands}
+    gone: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if id(c) in gone:
+            continue
+        while True:
+            e = c.end
+            initial = doc[e - 1]
+            if e + 1 < n and len(initial.text) == 1 and initial.is_upper and doc[e].text == "." \
+                    and initial.whitespace_ and doc[e].whitespace_ == " ":
+                nxt_at = e + 1
+            elif c.label == "PERSON" and doc[e - 1].whitespace_ == " " and (k := _nickname_end(ctx, e)) is not None:
+                nxt_at = k
+            else:
+                break
+            if not (nxt_at < n and doc[nxt_at].is_title and doc[nxt_at].is_alpha and doc[nxt_at - 1].whitespace_ == " "
+                    and doc[nxt_at].ent_type_ in ("", "PERSON") and "\n" not in ctx.text[doc[e].idx:doc[nxt_at].idx]):
+                break
+            nxt = by_start.get(nxt_at)
+            if nxt is not None and id(nxt) not in gone and nxt.label != "FACILITY" \
+                    and "PERSON" in (c.label, nxt.label):
+                end = nxt.end
+            elif nxt is None and c.label == "PERSON" and not any(x.start <= nxt_at < x.end for x in cands):
+                end = nxt_at + 1
+            else:
+                break
+            for x in cands:
+                if x is not c and c.end <= x.start < end:
+                    gone.add(id(x))
+            c.end = end
+            c.label = "PERSON"
+    return [c for c in cands if id(c) not in gone]
 
 
 def _org_is_place(ctx: Context, c: Cand, place_keys: set[str], place_toks: set[int]) -> bool:
@@ -106,32 +248,56 @@ def _lone_person_label(ctx: Context, c: Cand, place_keys: set[str], place_toks: 
         return "PLACE"
     if tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS and tok.text not in last:
         return "PLACE"
-    return "PERSON"
+    return "PLACE" if direction_of(ctx, c) else "PERSON"
 
 
-def extend_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """A person's name takes in the untagged name word it is compounded with ("Fariborz" + "Nadimi")."""
+def direction_of(ctx: Context, c: Cand) -> bool:
+    """"60 km south-west of X", "north of X": X is a place."""
+    h = name_head(ctx, c)
+    return h.dep_ == "pobj" and h.head.lower_ == "of" and h.head.head.lower_ in ctx.lex.mentions["direction_words"]
+
+
+def extend_people(ctx: Context, cands: list[Cand], headings: frozenset[int] = frozenset()) -> list[Cand]:
+    """A person's name takes in the untagged name word it is compounded with ("Fariborz" + "Nadimi"); in a
+    title-case heading (token indexes ``headings``) only a word the body writes in a person's name."""
     doc = ctx.doc
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
+    known = {doc[i].text for c in cands if c.label == "PERSON" and c.start not in headings
+             for i in range(c.start, c.end)}
+
+    roles = ctx.lex.titles | ctx.lex.role_map.keys() | frozenset(ctx.lex.mentions["role_only_words"]) \
+        | frozenset(ctx.lex.mentions["nationality_nouns"])
+    lower = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
+    groups = {doc[c.end - 1].text for c in cands if c.label == "ORG"} | {e.text for e in doc.ents if e.label_ == "NORP"}
+
+    def name_word(i: int) -> bool:
+        """Whether an untagged word may be part of a name: no word the report writes in lower case, no group's
+        name or member ("Chargers", "Charger"), and in a heading only a word the body gives a person."""
+        w = doc[i].text
+        if doc[i].lower_ in lower or w in groups or w + "s" in groups:
+            return False
+        return i not in headings or w in known
+
     for c in cands:
         if c.label != "PERSON":
             continue
         while c.start > 0 and c.start - 1 not in covered and doc[c.start - 1].pos_ == "PROPN" \
                 and doc[c.start - 1].is_title and doc[c.start - 1].head.i in range(c.start, c.end) \
-                and doc[c.start - 1].whitespace_ == " " and doc[c.start - 1].lower_ not in ctx.lex.titles:
+                and doc[c.start - 1].whitespace_ == " " and doc[c.start - 1].lower_ not in roles \
+                and name_word(c.start - 1):
             c.start -= 1
             covered.add(c.start)
         while c.end < len(doc) and c.end not in covered and doc[c.end].pos_ == "PROPN" \
                 and doc[c.end].text[:1].isupper() and doc[c.end - 1].head.i == c.end \
-                and doc[c.end - 1].whitespace_ == " ":
+                and doc[c.end - 1].whitespace_ == " " and name_word(c.end):
             covered.add(c.end)
             c.end += 1
     return cands
 
 
-def _merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
+def merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """"Fariborz" + "Nadimi" tagged apart, side by side, are one name."""
     cands = sorted(cands, key=lambda c: c.start)
     out: list[Cand] = []
@@ -195,6 +361,8 @@ def missing(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
         for i in range(c.start, c.end):
             covered[i] = True
     full, _, last = person_words(ctx, cands)
+    last = last | {w for w in one_word_people(ctx, cands)
+                   if any(c.label == "PERSON" and ctx.doc[c.start].text == w for c in cands)}
     by_first: dict[str, list[list[str]]] = {}
     for f in sorted(full, key=lambda f: -len(f.split())):
         seq = f.split()
