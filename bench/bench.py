@@ -1,4 +1,4 @@
-"""casewatch benchmark: the full pipeline over reports generated from the bundled examples.
+"""casewatch benchmark: the full pipeline over generated reports (see corpus.py).
 
 Prints, for the same reports in the same run: reports/s and words/s of the
 full pipeline (ingest, clean, dates, extraction, resolution, syndication, case
@@ -14,10 +14,8 @@ stages one by one. No timing is asserted: the figures are for people to compare.
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import platform
-import random
 import re
 import shutil
 import subprocess
@@ -28,8 +26,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-EXAMPLES = ROOT / "examples" / "reports"
 sys.path.insert(0, str(ROOT / "src"))
+
+from corpus import generate  # noqa: E402
 
 from casewatch.acquire import Failure, iter_inputs  # noqa: E402
 from casewatch.clean import detect_language  # noqa: E402
@@ -40,60 +39,6 @@ from casewatch.pipeline import clean_report  # noqa: E402
 from casewatch.runner import SerialRunner  # noqa: E402
 from casewatch.settings import Settings  # noqa: E402
 from casewatch.store import open_store  # noqa: E402
-
-FIRST = ["Lina", "Arman", "Soraya", "Davin", "Mira", "Kaveh", "Tala", "Ramin", "Nika", "Bardia", "Yasmin", "Omid"]
-LAST = ["Farrow", "Vell", "Tabrizan", "Ostrov", "Kerani", "Dastan", "Morvari", "Zand", "Haleh", "Sepanta"]
-NAME_RE = re.compile(r"\b([A-Z][a-z]{2,})\s([A-Z][a-z]{3,})\b")
-
-
-# ---------------------------------------------------------------------------- corpus
-
-def vary(text: str, rng: random.Random, serial: int) -> str:
-    """A different report of the same shape: other names, other small numbers, one more sentence."""
-    swap = {}
-
-    def name(m: re.Match[str]) -> str:
-        key = m.group(0)
-        if key not in swap:
-            swap[key] = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
-        return swap[key]
-
-    text = NAME_RE.sub(name, text, count=6)
-    text = re.sub(r"\b([2-9]\d)\b", lambda m: str(int(m.group(1)) + rng.randint(-3, 3)), text, count=4)
-    note = f"The case file reference is CW-{serial:06d}, a monitor said."
-    if "</article>" in text:
-        return text.replace("</article>", f"<p>{note}</p></article>", 1)
-    if "</body>" in text:
-        return text.replace("</body>", f"<p>{note}</p></body>", 1)
-    return text.rstrip("\n") + f"\n\n{note}\n"
-
-
-def generate(out: Path, n: int, seed: int = 7) -> None:
-    """n reports under out/, cycling through the example files and JSONL records."""
-    rng = random.Random(seed)
-    templates: list[tuple[str, str]] = []
-    for p in sorted(EXAMPLES.iterdir()):
-        if p.suffix in (".txt", ".html"):
-            templates.append((p.suffix, p.read_text(encoding="utf-8")))
-        elif p.suffix == ".jsonl":
-            for line in p.read_text(encoding="utf-8").splitlines():
-                if line.strip():
-                    templates.append((".jsonl", line))
-    out.mkdir(parents=True, exist_ok=True)
-    records = []
-    for i in range(n):
-        suffix, body = templates[i % len(templates)]
-        if suffix == ".jsonl":
-            rec = json.loads(body)
-            key = "html" if rec.get("html") else "text"
-            rec[key] = vary(rec[key], rng, i)
-            rec.pop("url", None)
-            rec.pop("id", None)
-            records.append(json.dumps(rec, ensure_ascii=False))
-        else:
-            (out / f"r{i:06d}{suffix}").write_text(vary(body, rng, i), encoding="utf-8")
-    (out / "records.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
-
 
 # ---------------------------------------------------------------------------- measuring
 
@@ -228,14 +173,14 @@ def main() -> int:
     total = max([a.reports, *sizes]) + a.more
     work = a.keep or Path(tempfile.mkdtemp(prefix="casewatch-bench-"))
     work.mkdir(parents=True, exist_ok=True)
-    corpus = work / "reports"
-    shutil.rmtree(corpus, ignore_errors=True)
-    generate(corpus, total)
-    all_reports = load_reports(corpus)
+    folder = work / "reports"
+    shutil.rmtree(folder, ignore_errors=True)
+    generate(folder, total)
+    all_reports = load_reports(folder)
     cores = os.cpu_count() or 1
     workers = a.workers or cores
     print(f"machine: {platform.machine()} {platform.system()}, {cores} cores, Python {platform.python_version()}")
-    print(f"reports: {len(all_reports)} generated from {EXAMPLES.relative_to(ROOT)}")
+    print(f"reports: {len(all_reports)} generated (bench/corpus.py: cases of one to six reports each)")
 
     # ---- throughput, one process, on the first --reports reports
     sample = all_reports[:a.reports]
@@ -287,7 +232,7 @@ def main() -> int:
 
     # ---- the CLI as a user runs it, all cores: stores of each size, then --more reports into each
     print(f"CLI, {workers} processes: ingest of {a.more} more reports into stores of each size")
-    files = sorted(p for p in corpus.iterdir() if p.suffix in (".txt", ".html"))
+    files = sorted(p for p in folder.iterdir() if p.suffix in (".txt", ".html"))
     extra = files[-a.more:]
     base_files = files[:-a.more]
     db = fresh_db(work / "grow.db")

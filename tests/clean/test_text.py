@@ -57,6 +57,14 @@ def test_leave_a_reply_and_what_follows_are_dropped(marker: str) -> None:
     assert cleaned.text == "\n\n".join(BODY)
 
 
+@pytest.mark.parametrize("marker", ["Leave a Reply", "Most read", "Related stories"])
+def test_a_marker_above_the_headline_is_not_the_title(marker: str) -> None:
+    cleaned = clean_text(report(marker, TITLE, *BODY))
+    assert cleaned.title == TITLE
+    assert marker not in cleaned.text
+    assert_body_kept(cleaned.text)
+
+
 def test_exit_mobile_version_is_dropped() -> None:
     assert clean_text(report(TITLE, *BODY, "Exit mobile version")).text == "\n\n".join(BODY)
 

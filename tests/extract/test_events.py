@@ -62,6 +62,20 @@ def test_pronoun_skips_officials(run, look):
     assert look.subjects(x, "sentence") == ["Darian Velmor"]
 
 
+def test_pronoun_passes_over_a_lone_word_named_once(run, look):
+    x = run("Security forces arrested Bomraid Lourvand, 56, a journalist, in Lezar on 24 March 2026.\n\n"
+            "The protests began over power cuts, and spread within days to Kishdasht, Seshdasht and Jenkan.\n\n"
+            "Her trial before the Revolutionary Court of Lezar opened on 18 July 2026.")
+    assert not {"Kishdasht", "Seshdasht", "Jenkan"} & set(look.subjects(x, "trial"))
+
+
+def test_the_detainee_is_not_a_lone_word_named_once(run, look):
+    x = run("Security forces arrested Bomraid Lourvand, 56, a journalist, in Lezar on 24 March 2026.\n\n"
+            "The protests began over power cuts, and spread within days to Kishdasht, Seshdasht and Jenkan.\n\n"
+            "A relative has not been told where the detainee is held.")
+    assert not {"Kishdasht", "Seshdasht", "Jenkan"} & set(look.subjects(x, "detention"))
+
+
 def test_pronoun_of_other_gender_is_not_resolved_to_him(run, look):
     x = run("Darian Velmor was detained in May. His mother said she had been arrested too.")
     assert "Darian Velmor" not in look.subjects(x, "arrest")

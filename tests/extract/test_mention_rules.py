@@ -171,6 +171,13 @@ def test_word_left_over_after_cutting_must_be_a_name(parse):
     assert texts(ctx, corrections.drop_non_names(ctx, [charged, name])) == ["Farrokhan"]
 
 
+def test_common_noun_starting_a_sentence_is_no_person(parse):
+    ctx = parse("Farrokhan was held. Photographs shared online showed crowds. Farrokhan was charged.")
+    cands = [cand(ctx, "Farrokhan", "PERSON", 0), cand(ctx, "Photographs", "PERSON"),
+             cand(ctx, "Farrokhan", "PERSON", 1)]
+    assert texts(ctx, corrections.drop_non_names(ctx, cands)) == ["Farrokhan", "Farrokhan"]
+
+
 # 10. a one-word "person" the report tags more often as a place is a place
 
 def test_one_word_person_mostly_a_place_is_a_place(parse):

@@ -249,7 +249,8 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
 
     The headline is the first line that looks like one, unless it is a teaser under a
     banner word ("LIVE: ...") with another such line below; an outlet's name above the
-    headline is its masthead. A labelled date line ("Published: ...") further down is
+    headline is its masthead. A comments or related-stories marker ("Leave a Reply", "Most read") is
+    never the headline. A labelled date line ("Published: ...") further down is
     read too.
     """
     header = _Header()
@@ -263,6 +264,8 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
             continue
         if (words := date_words(line.text, r)) is not None:
             line.drop, header.date = "date", header.date or words
+        elif _marker_kind(line, r) is not None:
+            line.drop = "marker"
         elif header.title is not None:
             if _same(line.text, header.title):
                 line.drop = "title"

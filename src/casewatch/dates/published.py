@@ -23,7 +23,8 @@ def parse_published(text: str) -> DateMention | None:
 
     A full date is needed: None for a month alone, a relative date ("yesterday"),
     a numeric date whose day and month cannot be told apart, or no date.
-    dateparser reads the whole text first; when it cannot, the first full day
+    A text that is one full date the date grammar reads is read by it; otherwise
+    dateparser reads the whole text first and, when it cannot, the first full day
     the date grammar finds in it is taken (a date line with other words around it).
     """
     words = text.strip()
@@ -39,13 +40,18 @@ def parse_published(text: str) -> DateMention | None:
     ambiguous = _AMBIGUOUS_NUMERIC.search(words)
     if ambiguous and int(ambiguous["a"]) != int(ambiguous["b"]):
         return None
+    found = find_dates(words, None)
+    if len(found) == 1 and found[0].precision == "day" and found[0].first is not None \
+            and found[0].span == (0, len(words)):
+        m = found[0]  # the whole text is one full date the grammar reads ("4 April 2025"): no need for dateparser
+        return DateMention(text=words, first=m.first, last=m.last, precision="day", calendar=m.calendar)
     import dateparser  # imported here: slow to import, and needed only for metadata
 
     parsed = dateparser.parse(words, languages=["en"], settings=_DATEPARSER_SETTINGS)
     if parsed is not None:
         day = parsed.date()
         return DateMention(text=words, first=day, last=day, precision="day")
-    for m in find_dates(words, None):
+    for m in found:
         if m.precision == "day" and m.first is not None:
             return DateMention(text=words, first=m.first, last=m.last, precision="day", calendar=m.calendar)
     return None

@@ -36,12 +36,20 @@ def name_key(ctx: Context, c: Cand) -> str:
 
 def name_head(ctx: Context, c: Cand) -> Token:
     """The token of a name whose syntactic head lies outside it."""
+    key = ("head", c.start, c.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _head(ctx, c.start, c.end)
+    return found  # type: ignore[return-value]
+
+
+def _head(ctx: Context, start: int, end: int) -> Token:
     doc = ctx.doc
-    for i in range(c.start, c.end):
+    for i in range(start, end):
         h = doc[i].head
-        if h.i < c.start or h.i >= c.end or h.i == i:
+        if h.i < start or h.i >= end or h.i == i:
             return doc[i]
-    return doc[c.end - 1]
+    return doc[end - 1]
 
 
 def is_modifier(ctx: Context, c: Cand, known: set[str] | frozenset[str] = frozenset()) -> bool:

@@ -6,6 +6,7 @@ made here, from those offsets, so its quote is always the text they cover.
 from __future__ import annotations
 
 import bisect
+import functools
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
@@ -32,6 +33,13 @@ class Context:
     tok_mention: list[int] = field(default_factory=list)
     mention_tokens: list[tuple[int, int]] = field(default_factory=list)
     expansion_of: dict[str, str] = field(default_factory=dict)
+    memo: dict[object, object] = field(default_factory=dict, repr=False)
+    """Results of report-wide lookups the name rules ask for more than once, by their arguments."""
+
+    @functools.cached_property
+    def lower_words(self) -> frozenset[str]:
+        """The words the report writes in lower case somewhere."""
+        return frozenset(t.lower_ for t in self.doc if t.is_alpha and t.is_lower)
 
     # ------------------------------------------------------------------ evidence
 

@@ -19,6 +19,7 @@
 """
 from __future__ import annotations
 
+import functools
 import re
 
 from .candidates import POSSESSIVES, Cand, is_modifier, name_head, name_key
@@ -39,6 +40,7 @@ _TERMINAL = tuple(".!?\"”:;")
 _SMALL = frozenset({"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "over", "from"})
 
 
+@functools.lru_cache(maxsize=4)
 def heading_lines(text: str) -> list[tuple[int, int]]:
     """Lines that look like headings: short, title case, no final punctuation."""
     out = []
@@ -154,18 +156,20 @@ def cut_headings(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 
 _LEFT_OVER_TAGS = frozenset({"PROPN"})
+_COMMON_NOUNS = frozenset({"NN", "NNS"})
 
 
 def drop_non_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """"People" that are no names: all lower case, only titles or role words, a lone letter, a word left
-    over once a title was cut that is no name ("Charged" from "Man Charged"), or a word that starts a sentence
-    or sits in a heading and that the report writes in lower case elsewhere ("Arson suspected ...")."""
+    over once a title was cut that is no name ("Charged" from "Man Charged"), a word that starts a sentence
+    or sits in a heading and that the report writes in lower case elsewhere ("Arson suspected ..."), or one
+    word at a sentence's start that the tagger reads as a common noun ("Photographs shared online showed")."""
     doc, lex = ctx.doc, ctx.lex
     _, words, _ = person_words(ctx, cands)
     known = words | one_word_people(ctx, cands)
     headings = heading_tokens(ctx)
     roles = lex.titles | frozenset(lex.mentions["role_only_words"])
-    lower = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
+    lower = ctx.lower_words
     kept = []
     for c in cands:
         if c.label == "PERSON":
@@ -180,6 +184,9 @@ def drop_non_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
                 continue
             if len(toks) == 1 and toks[0].lower_ in lower and toks[0].text not in known and (
                     toks[0].is_sent_start or toks[0].i in headings):
+                continue
+            if len(toks) == 1 and toks[0].tag_ in _COMMON_NOUNS and toks[0].is_sent_start \
+                    and toks[0].text not in known:
                 continue
         kept.append(c)
     return kept
@@ -296,6 +303,7 @@ def correct(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
     cands = people_and_places(ctx, cands, acronyms)
     cands = agree_labels(ctx, cands)
     cands = extend_people(ctx, cands, heading_tokens(ctx))
+    cands = people_and_places(ctx, cands, acronyms)
     return cut_headings(ctx, cands)
 
 
@@ -317,3 +325,4 @@ def heading_tokens(ctx: Context) -> frozenset[int]:
         if span is not None:
             out.extend(range(span.start, span.end))
     return frozenset(out)
+

@@ -39,6 +39,14 @@ def _who_follows(ctx: Context, c: Cand) -> bool:
 def one_word_people(ctx: Context, cands: list[Cand]) -> set[str]:
     """One-word names the report gives as a person's at least twice and more often than anything else, or
     writes with a clear person cue ("X, 34,", "X, who ...")."""
+    key = ("one_word_people", tuple((c.start, c.end, c.label, c.title) for c in cands))
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = frozenset(_one_word_people(ctx, cands))
+    return set(found)  # type: ignore[arg-type]
+
+
+def _one_word_people(ctx: Context, cands: list[Cand]) -> set[str]:
     doc = ctx.doc
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     cued, placed = set(), set()
@@ -269,12 +277,16 @@ def extend_people(ctx: Context, cands: list[Cand], headings: frozenset[int] = fr
 
     roles = ctx.lex.titles | ctx.lex.role_map.keys() | frozenset(ctx.lex.mentions["role_only_words"]) \
         | frozenset(ctx.lex.mentions["nationality_nouns"])
-    lower = {t.lower_ for t in doc if t.is_alpha and t.is_lower}
-    groups = {doc[c.end - 1].text for c in cands if c.label == "ORG"} | {e.text for e in doc.ents if e.label_ == "NORP"}
+    lower = ctx.lower_words
+    groups = {doc[c.end - 1].text for c in cands if c.label == "ORG" and (
+        c.end - c.start > 1 or doc[c.start].is_upper or doc[c.start].tag_ == "NNPS"
+        or doc[c.start].lower_ in ctx.lex.group_words)} \
+        | {e.text for e in doc.ents if e.label_ == "NORP"}
 
     def name_word(i: int) -> bool:
         """Whether an untagged word may be part of a name: no word the report writes in lower case, no group's
-        name or member ("Chargers", "Charger"), and in a heading only a word the body gives a person."""
+        name or member ("Chargers", "Charger"; a lone capitalised word in the singular tagged as an organisation
+        elsewhere is more often a surname), and in a heading only a word the body gives a person."""
         w = doc[i].text
         if doc[i].lower_ in lower or w in groups or w + "s" in groups:
             return False

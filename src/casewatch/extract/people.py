@@ -274,7 +274,9 @@ def _gender_of(low: str) -> str | None:
 
 def resolve_pronoun(ctx: Context, p: People, tok: Token) -> int | None:
     """The person mention "he/his/she/her" stands for: the most recent case person of matching gender
-    (None when a gendered noun such as "his mother" is nearer, or inside what a named person says)."""
+    (None when a gendered noun such as "his mother" is nearer, or inside what a named person says). A person
+    of unknown gender named once by one word ("Tarsen", maybe a place the model took for a name) is passed
+    over: too little to hang an event on."""
     gender = _gender_of(tok.lower_)
     if gender is None or _in_person_speech(ctx, tok, p):
         return None
@@ -283,10 +285,15 @@ def resolve_pronoun(ctx: Context, p: People, tok: Token) -> int | None:
             continue
         if k is None:
             return None
-        if p.cluster[k] in p.non_case:
+        if p.cluster[k] in p.non_case or (g in (None, "?") and _named_once_by_one_word(ctx, p, k)):
             continue
         return k
     return None
+
+
+def _named_once_by_one_word(ctx: Context, p: People, k: int) -> bool:
+    cluster = p.cluster[k]
+    return sum(1 for c in p.cluster.values() if c == cluster) == 1 and len(ctx.mentions[k].text.split()) == 1
 
 
 def resolve_speaker(ctx: Context, p: People, tok: Token) -> int | None:
@@ -311,7 +318,8 @@ def resolve_role(ctx: Context, p: People, tok: Token) -> int | None:
     pos = bisect.bisect_left(p.starts, tok.idx)
     if lemma in lex.case_nouns:
         for k in reversed(p.order[:pos]):
-            if p.cluster[k] not in p.non_case:
+            if p.cluster[k] not in p.non_case and not (p.gender.get(p.cluster[k]) in (None, "?")
+                                                       and _named_once_by_one_word(ctx, p, k)):
                 return k
         return None
     if role is None:
