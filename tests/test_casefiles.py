@@ -53,6 +53,14 @@ def test_main_case_joins_spellings_and_surname(files) -> None:
     assert "death" in facts(cf, "sentence")
 
 
+def test_reported_by_names_each_source_once(files) -> None:
+    reported = facts(case_named(files, "Kourosh Dalirvand"), "reported_by")
+    assert "Varesh Human Rights Watch" in reported
+    assert "VHRW" not in reported
+    quotes = [s["quote"] for s in reported["Varesh Human Rights Watch"]["support"]]
+    assert any("VHRW" in q for q in quotes) and any("Varesh Human Rights Watch" in q for q in quotes)
+
+
 def test_two_people_in_one_report_keep_their_own_sentences(files) -> None:
     judo = facts(case_named(files, "Davoud Kheradmand"), "sentence")
     nurse = facts(case_named(files, "Mina Sharifzad"), "sentence")
@@ -150,3 +158,18 @@ def test_rebuild_keeps_entity_case_and_fact_ids(cli, examples) -> None:
     assert all(before[2].values())
     assert cli("rebuild").returncode == 0
     assert snapshot() == before
+
+
+def test_ingest_in_parts_gives_what_a_rebuild_gives(cli, examples) -> None:
+    files = sorted(p for p in examples.iterdir() if p.suffix in (".txt", ".html", ".jsonl"))
+    half = len(files) // 2
+    for part in (files[:half], files[half:]):
+        assert cli("ingest", *map(str, part)).returncode == 0
+
+    def case_files() -> dict[str, dict]:
+        return {c["id"]: cli.json("case", c["id"]) for c in cli.json("cases")}
+
+    parts = case_files()
+    assert len(parts) >= 4
+    assert cli("rebuild").returncode == 0
+    assert case_files() == parts

@@ -2,9 +2,9 @@
 
 They run in the calling process, in ingest order, after the per-report stages.
 Each touches only what the new reports reach: entities through blocking keys,
-syndication candidates through LSH band keys, and the case files of the people
-the new reports mention. So ingesting more reports costs the same whatever the
-size of the store.
+syndication candidates through LSH band keys, and the case files of the case
+subjects the new reports mention or make. So ingesting more reports costs the
+same whatever the size of the store.
 """
 from __future__ import annotations
 
@@ -138,9 +138,17 @@ def _subject_entity(cf: dict, entities: dict[str, Entity]) -> str | None:
 def link_documents(store: Store, items: Sequence[tuple[str, Extraction | None]]) -> set[str]:
     """Resolution and syndication for newly stored reports (in ingest order, with their extractions).
 
-    Returns the people whose case files must be made again.
+    Returns the people whose case files must be made again: those with a case file whom the new (or
+    regrouped) reports mention, and those the new reports make case subjects. Anyone else the reports
+    mention (an official quoted in thousands of reports, a word the model took for a name) is no case
+    before or after, and nothing is made again for them, so the cost stays with the new reports.
     """
+    from .corroborate import case_subjects
+
     resolve_documents(store, items)
     doc_ids = [doc_id for doc_id, _ in items]
     regrouped = group_syndicated(store, doc_ids)
-    return store.entities_in_documents([*doc_ids, *regrouped], "PERSON")
+    mentioned = store.entities_in_documents([*doc_ids, *regrouped], "PERSON")
+    new_docs = store.case_documents(doc_ids)
+    entities = store.entities_by_id({e for d in new_docs for e in d.entity_of_mention.values()})
+    return store.case_subjects_among(mentioned) | set(case_subjects(new_docs, entities))

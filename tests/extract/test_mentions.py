@@ -88,6 +88,21 @@ def test_acronym_expansion(run, look):
     assert look.names(x, "ORG").count("KHRS") == 2
 
 
+def test_expansion_starts_after_an_article_that_joins_two_names(run):
+    x = run("The Workers' Union of Tonar and the Northern Lawyers' Circle (NLC) condemned the arrest. "
+            "The Committee for the Defence of Political Prisoners (CDPP) agreed.")
+    assert [(e.acronym, e.expansion) for e in x.expansions] == [
+        ("NLC", "Northern Lawyers' Circle"), ("CDPP", "Committee for the Defence of Political Prisoners")]
+
+
+def test_plural_possessive_organisation_is_one_name(run, look):
+    x = run("Security forces arrested Kounria Vemfar, 32, a nurse, in Tonar, the Prisoners' Defence Committee "
+            "said.\n\nVemfar has been held since her arrest, the Northern Lawyers' Circle said.")
+    assert look.label(x, "Prisoners' Defence Committee") == "ORG"
+    assert look.label(x, "Northern Lawyers' Circle") == "ORG"
+    assert "Circle" not in look.names(x, "PERSON")
+
+
 def test_demonym_is_not_a_name(run, look):
     x = run("The Vareshi authorities arrested Darian Velmor in Varesh.")
     assert "Vareshi" not in look.names(x)

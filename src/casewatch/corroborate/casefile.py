@@ -28,7 +28,7 @@ def build_case_file(corpus: Corpus, entity: Entity, organisations: list[AcronymC
     scope = Scope.build(corpus, entity)
     resolver = SourceResolver(scope, organisations)
     cid = case_id(entity.id)
-    facts = merge_facts(scope)
+    facts = merge_facts(scope, resolver)
     events = merge_events(scope)
     supported = dedupe([s for g in [*facts, *events] if not g.denied for s in g.statements], corpus.order)
     overall = count_sources([resolver.origin(s) for s in supported])

@@ -40,6 +40,10 @@ class FactGroup:
         return "denied" if self.denied else strongest([s.modality for s in self.statements])
 
 
+_SOURCE_FIELDS = frozenset({"reported_by"})
+"""Fields whose value is a source of the report: merged on the source, not on the words."""
+
+
 def field_name(text: str) -> str:
     return norm(text).replace(" ", "_")
 
@@ -61,12 +65,17 @@ def fact_claims(scope: Scope) -> list[tuple[str, str, Statement]]:
     return out
 
 
-def merge_facts(scope: Scope) -> list[FactGroup]:
-    """The subject's facts, one group per (field, normalised value, denied)."""
+def merge_facts(scope: Scope, resolver: SourceResolver | None = None) -> list[FactGroup]:
+    """The subject's facts, one group per (field, normalised value, denied). With a resolver, ``reported_by``
+    names the source as resolved ("VHRW" and "Varesh Human Rights Watch" are one value, the known name)."""
     groups: dict[tuple[str, str, bool], FactGroup] = {}
     for fld, value, st in fact_claims(scope):
         name = field_name(fld)
         key = (name, norm_value(name, value), is_denied(st.modality))
+        if name in _SOURCE_FIELDS and resolver is not None and st.attribution is not None:
+            source = resolver.source(st.doc, st.attribution)
+            if not source.generic:
+                value, key = source.name, (name, source.key, key[2])
         if not key[1]:
             continue
         group = groups.setdefault(key, FactGroup(name, key[1], key[2]))

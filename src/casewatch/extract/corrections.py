@@ -10,6 +10,7 @@
 * a one-word "person" that is elsewhere a place, or sits in "the city of X", is a place;
 * a one-word "person" that begins a facility's name ("Gharvan" beside "Gharvan Prison") is that facility;
 * acronyms are organisations; streets, squares and provinces are places;
+* an organisation named with a plural possessive is one name ("Northern Lawyers' Circle");
 * in a title-case heading, a name is cut to the person's name the body gives ("Ellen Varo Returns" -> "Ellen Varo");
 * a "person" that is no name goes: all lower case, only titles or role words ("Surgeon General"), a lone letter,
   or a word left over once a title was cut that is no name ("Charged");
@@ -186,7 +187,7 @@ def drop_non_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
                     toks[0].is_sent_start or toks[0].i in headings):
                 continue
             if len(toks) == 1 and toks[0].tag_ in _COMMON_NOUNS and toks[0].is_sent_start \
-                    and toks[0].text not in known:
+                    and toks[0].text not in words:
                 continue
         kept.append(c)
     return kept
@@ -288,8 +289,52 @@ def org_and_place_words(ctx: Context, cands: list[Cand]) -> list[Cand]:
     return kept
 
 
+_APOSTROPHES = frozenset({"'", "’"})
+
+
+def _capitalised_run(ctx: Context, i: int, step: int) -> int:
+    """The last index of the run of capitalised words from token ``i`` going ``step`` (+1 or -1) in one line."""
+    doc = ctx.doc
+    j = i
+    while 0 <= j + step < len(doc) and doc[j + step].is_alpha and doc[j + step].text[:1].isupper() \
+            and ctx.tok_sent[j + step] == ctx.tok_sent[i]:
+        j += step
+    return j
+
+
+def join_plural_possessives(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """An organisation named with a plural possessive is one name: "Northern Lawyers' Circle", "Prisoners'
+    Defence Committee" (the model tags the parts apart, as an organisation and a "person")."""
+    doc = ctx.doc
+    n = len(doc)
+
+    def plural_apostrophe(k: int) -> bool:
+        return 0 < k < n - 1 and doc[k].text in _APOSTROPHES and doc[k - 1].text.endswith("s") \
+            and doc[k - 1].text[:1].isupper() and doc[k + 1].text[:1].isupper() and doc[k + 1].is_alpha \
+            and not doc[k - 1].whitespace_
+    joined: list[Cand] = []
+    for c in cands:
+        if c.label != "ORG":
+            continue
+        start, end = c.start, c.end
+        if plural_apostrophe(end):
+            end = _capitalised_run(ctx, end + 1, 1) + 1
+        elif start >= 2 and plural_apostrophe(start - 1):
+            start = _capitalised_run(ctx, start - 2, -1)
+        if (start, end) != (c.start, c.end):
+            joined.append(Cand(start, end, "ORG", c.origin))
+    if not joined:
+        return cands
+    names: list[Cand] = []
+    for j in sorted(joined, key=lambda j: j.start - j.end):
+        if not any(j.start < o.end and o.start < j.end for o in names):
+            names.append(j)
+    return [c for c in cands if not any(c.start < j.end and j.start < c.end for j in names)] + names
+
+
 def correct(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
     """All the rules, in order."""
+    cands = join_plural_possessives(ctx, cands)
     cands = drop_furniture(ctx, cands)
     cands = photo_credits(ctx, cands)
     cands = drop_demonyms(ctx, cands)
@@ -299,7 +344,7 @@ def correct(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
     cands = drop_odd_people(ctx, cands)
     cands = drop_modifiers(ctx, cands)
     cands = untagged_people(ctx, cands)
-    cands = untagged_orgs(ctx, cands)
+    cands = join_plural_possessives(ctx, untagged_orgs(ctx, cands))
     cands = people_and_places(ctx, cands, acronyms)
     cands = agree_labels(ctx, cands)
     cands = extend_people(ctx, cands, heading_tokens(ctx))

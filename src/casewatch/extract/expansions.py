@@ -22,6 +22,11 @@ _LEADING_STOP = frozenset({
 })
 
 
+_ARTICLES = frozenset({"the", "a", "an"})
+_PREPOSITIONS = frozenset({"of", "for", "on", "to", "in", "against", "at", "from", "with"})
+"""Words after which an article belongs inside a name ("Committee for the Defence of ...")."""
+
+
 @dataclass(frozen=True)
 class Found:
     """One acronym in parentheses, and the words before it that expand it (if any)."""
@@ -49,11 +54,14 @@ def find_acronyms(ctx: Context) -> list[Found]:
         before = text[line_start:m.start()]
         words = [(w.start() + line_start, w.end() + line_start, w.group()) for w in _WORD.finditer(before)]
         kept: list[tuple[int, int, str]] = []
-        for start, end, w in reversed(words):
+        for k in range(len(words) - 1, -1, -1):
+            start, end, w = words[k]
             if w[-1] in _TRAILING and not _INITIALS.fullmatch(w):
                 break
             if not (w[:1].isupper() or w.lower() in connectors):
                 break
+            if w.lower() in _ARTICLES and kept and (k == 0 or words[k - 1][2].lower() not in _PREPOSITIONS):
+                break  # "... and the Northern Lawyers' Circle (NLC)": the name starts after "the"
             kept.append((start, end, w))
         kept.reverse()
         while kept and (kept[0][2].lower() in _LEADING_STOP or kept[0][2].lower() in connectors):

@@ -235,6 +235,15 @@ class GraphQueries:
                     data=json.dumps(cf, ensure_ascii=False),
                 ))
 
+    def case_subjects_among(self, entity_ids: Iterable[str]) -> set[str]:
+        """Which of these entities have a case file."""
+        found: set[str] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(dict.fromkeys(entity_ids))):
+                found.update(conn.execute(select(case_files.c.entity_id)
+                                          .where(case_files.c.entity_id.in_(chunk))).scalars())
+        return found
+
     def delete_case_files(self, entity_ids: Iterable[str]) -> None:
         with self.engine.begin() as conn:
             for chunk in _chunks(list(entity_ids)):
