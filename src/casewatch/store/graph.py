@@ -173,25 +173,23 @@ class GraphQueries:
                     {"document": r.document_id, "start": r.start, "end": r.end, "text": r.text})
         return [(e, by_entity.get(e.id, [])) for e in ents]
 
+    def _values_where_in(self, wanted: Any, column: Any, keys: Iterable[str], *more: Any) -> set[Any]:
+        """Distinct ``wanted`` values of the rows whose ``column`` is one of ``keys`` (and ``more`` holds)."""
+        found: set[Any] = set()
+        with self.engine.connect() as conn:
+            for chunk in _chunks(list(dict.fromkeys(keys))):
+                found.update(conn.execute(select(wanted).where(column.in_(chunk), *more)).scalars())
+        return found
+
     def documents_mentioning(self, entity_ids: Iterable[str]) -> list[str]:
         """Documents that mention any of these entities, in ingest order."""
-        found: set[str] = set()
-        with self.engine.connect() as conn:
-            for chunk in _chunks(list(dict.fromkeys(entity_ids))):
-                found.update(conn.execute(select(entity_mentions.c.document_id)
-                                          .where(entity_mentions.c.entity_id.in_(chunk))).scalars())
+        found = self._values_where_in(entity_mentions.c.document_id, entity_mentions.c.entity_id, entity_ids)
         order = self.document_order(found)
         return sorted(found, key=lambda d: order.get(d, 0))
 
     def entities_in_documents(self, doc_ids: Iterable[str], label: str | None = None) -> set[str]:
-        found: set[str] = set()
-        with self.engine.connect() as conn:
-            for chunk in _chunks(list(dict.fromkeys(doc_ids))):
-                q = select(entity_mentions.c.entity_id).where(entity_mentions.c.document_id.in_(chunk))
-                if label:
-                    q = q.where(entity_mentions.c.label == label)
-                found.update(conn.execute(q).scalars())
-        return found
+        more = [entity_mentions.c.label == label] if label else []
+        return self._values_where_in(entity_mentions.c.entity_id, entity_mentions.c.document_id, doc_ids, *more)
 
     # ------------------------------------------------------------------ case files
 
@@ -237,12 +235,7 @@ class GraphQueries:
 
     def case_subjects_among(self, entity_ids: Iterable[str]) -> set[str]:
         """Which of these entities have a case file."""
-        found: set[str] = set()
-        with self.engine.connect() as conn:
-            for chunk in _chunks(list(dict.fromkeys(entity_ids))):
-                found.update(conn.execute(select(case_files.c.entity_id)
-                                          .where(case_files.c.entity_id.in_(chunk))).scalars())
-        return found
+        return self._values_where_in(case_files.c.entity_id, case_files.c.entity_id, entity_ids)
 
     def delete_case_files(self, entity_ids: Iterable[str]) -> None:
         with self.engine.begin() as conn:
