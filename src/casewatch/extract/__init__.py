@@ -54,13 +54,14 @@ def _event_mention(ctx: Context, f: Found) -> EventMention:
 
 def extract_doc(text: str, doc: Doc, dates: list[DateMention]) -> Extraction:
     """Everything the extract stage finds in one report, given its parse (of the whole text or a first part)."""
-    if not text.startswith(doc.text):
+    parsed = doc.text
+    if not text.startswith(parsed):
         raise ValueError("the parse is not of this text")
     ctx = Context(text, doc, list(dates))
     build_sentences(ctx)
     if not ctx.sentences:
         return Extraction()
-    ctx.quote_spans = long_quotes(doc.text)
+    ctx.quote_spans = long_quotes(parsed)
     found = find_acronyms(ctx)
     ctx.expansion_of = {f.acronym: f.expansion for f in found if f.expansion}
     titles = find_mentions(ctx, found)

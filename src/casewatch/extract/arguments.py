@@ -58,7 +58,7 @@ def clause_text(ctx: Context, head: Token, extra_cut: frozenset[str] = frozenset
             if i > head.i:
                 break
             continue
-        t = ctx.doc[i]
+        t = ctx.tokens[i]
         if t.is_space:
             break
         words.append(t)
@@ -194,7 +194,7 @@ def noun_sentence_details(ctx: Context, noun: Token) -> dict[str, str]:
     ev = ctx.lex.events
     mods = [c for c in noun.children if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i]
     if noun.i > 0:
-        mods.append(ctx.doc[noun.i - 1])
+        mods.append(ctx.tokens[noun.i - 1])
     words = {m.lemma_.lower() for m in mods} | {noun.lemma_.lower()}
     if words & set(ev["death_words"]) or noun.lemma_.lower() == "row":
         return {"sentence": "death"}

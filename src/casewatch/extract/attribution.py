@@ -229,7 +229,7 @@ def find_sources(ctx: Context, people: People) -> list[list[Source]]:
     lex = ctx.lex
     out: list[list[Source]] = [[] for _ in ctx.sentences]
     unnamed: Unnamed = []
-    doc = ctx.doc
+    doc = ctx.tokens
     for tok in doc:
         si = ctx.tok_sent[tok.i]
         if not ctx.sentences or ctx.in_quote(tok.idx):

@@ -26,7 +26,7 @@ class Cand:
 
 def name_words(ctx: Context, c: Cand) -> list[str]:
     """The words of a name."""
-    return [ctx.doc[i].text for i in range(c.start, c.end)]
+    return [t.text for t in ctx.tokens[c.start:c.end]]
 
 
 def name_key(ctx: Context, c: Cand) -> str:
@@ -44,7 +44,7 @@ def name_head(ctx: Context, c: Cand) -> Token:
 
 
 def _head(ctx: Context, start: int, end: int) -> Token:
-    doc = ctx.doc
+    doc = ctx.tokens
     for i in range(start, end):
         h = doc[i].head
         if h.i < start or h.i >= end or h.i == i:
@@ -56,7 +56,7 @@ def is_modifier(ctx: Context, c: Cand, known: set[str] | frozenset[str] = frozen
     """Whether a name only qualifies a noun after it: an institution's ("the Varo administration", "Varo
     Administration"), or any common noun when the name is one word that is no person's name in the report
     (``known``): "an Oscar host", "a Tarsen man"; not "the Varo rule" when Varo is a person there."""
-    doc = ctx.doc
+    doc = ctx.tokens
     if c.end < len(doc) and doc[c.end].lower_ in POSSESSIVES:
         return False
     h = name_head(ctx, c)

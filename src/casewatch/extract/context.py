@@ -35,11 +35,22 @@ class Context:
     expansion_of: dict[str, str] = field(default_factory=dict)
     memo: dict[object, object] = field(default_factory=dict, repr=False)
     """Results of report-wide lookups the name rules ask for more than once, by their arguments."""
+    tokens: list[Token] = field(init=False, repr=False)
+    """The parse's tokens, made once: every step reads them many times, and spaCy makes a new object on
+    each access to the Doc."""
+
+    def __post_init__(self) -> None:
+        self.tokens = list(self.doc)
+
+    @functools.cached_property
+    def lowers(self) -> list[str]:
+        """Each token's lower-case form."""
+        return [t.lower_ for t in self.tokens]
 
     @functools.cached_property
     def lower_words(self) -> frozenset[str]:
         """The words the report writes in lower case somewhere."""
-        return frozenset(t.lower_ for t in self.doc if t.is_alpha and t.is_lower)
+        return frozenset(t.lower_ for t in self.tokens if t.is_alpha and t.is_lower)
 
     # ------------------------------------------------------------------ evidence
 
@@ -53,7 +64,7 @@ class Context:
 
     def token_evidence(self, first: int, last: int) -> Evidence:
         """Words from token ``first`` to token ``last`` (both included)."""
-        a, b = self.doc[first], self.doc[last]
+        a, b = self.tokens[first], self.tokens[last]
         return self.evidence(a.idx, b.idx + len(b.text))
 
     def sentence_evidence(self, index: int) -> Evidence:
@@ -85,17 +96,17 @@ class Context:
         """The token of a mention whose syntactic head lies outside it (its last token if none)."""
         s, e = self.mention_tokens[index]
         for i in range(s, e):
-            h = self.doc[i].head
+            h = self.tokens[i].head
             if h.i < s or h.i >= e or h.i == i:
-                return self.doc[i]
-        return self.doc[e - 1]
+                return self.tokens[i]
+        return self.tokens[e - 1]
 
     def in_quote(self, offset: int) -> bool:
         k = bisect.bisect_right(self.quote_spans, (offset, len(self.text) + 1)) - 1
         return k >= 0 and self.quote_spans[k][0] <= offset < self.quote_spans[k][1]
 
     def span_text(self, first: int, last: int) -> str:
-        a, b = self.doc[first], self.doc[last]
+        a, b = self.tokens[first], self.tokens[last]
         return self.text[a.idx:b.idx + len(b.text)]
 
 
@@ -104,20 +115,20 @@ def build_sentences(ctx: Context) -> None:
     doc, text = ctx.doc, ctx.text
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     tok_sent = [0] * len(doc)
+    tokens = ctx.tokens
     for sent in doc.sents:
-        toks = [t for t in sent if not t.is_space]
+        s, e = sent.start, sent.end
+        toks = [t for t in tokens[s:e] if not t.is_space]
         if not toks or not any(ch.isalnum() for t in toks for ch in t.text):
             last = max(len(ctx.sentences) - 1, 0)
-            for t in sent:
-                tok_sent[t.i] = last
+            tok_sent[s:e] = [last] * (e - s)
             continue
         index = len(ctx.sentences)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         ctx.sentences.append((start, end))
         ctx.sent_tokens.append((toks[0].i, toks[-1].i + 1))
         ctx.sent_para.append(bisect.bisect_left(breaks, start))
-        for t in sent:
-            tok_sent[t.i] = index
+        tok_sent[s:e] = [index] * (e - s)
     ctx.tok_sent = tok_sent
     ctx.tok_mention = [-1] * len(doc)
     for k, d in enumerate(ctx.dates):

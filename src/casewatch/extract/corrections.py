@@ -65,7 +65,7 @@ def _in_lines(offset: int, lines: list[tuple[int, int]]) -> bool:
 def drop_furniture(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """Headings and page furniture are not names unless the same words name something elsewhere, or hold the
     surname of a person named elsewhere (:func:`cut_headings` cuts those later)."""
-    lex, doc = ctx.lex, ctx.doc
+    lex, doc = ctx.lex, ctx.tokens
     headings = heading_lines(ctx.text)
     body = [c for c in cands if not _in_lines(doc[c.start].idx, headings)]
     outside = {name_key(ctx, c) for c in body}
@@ -101,7 +101,7 @@ def photo_credits(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 def drop_demonyms(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """One-word names used as adjectives ("Vareshi", "Digital") are not names."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     names = {name_key(ctx, c) for c in cands}
     _, known, _ = person_words(ctx, cands)
     endings = lex.mentions["demonym_endings"]
@@ -127,7 +127,7 @@ def cut_headings(ctx: Context, cands: list[Cand]) -> list[Cand]:
     is cut to that name ("Ellen Varo Returns", "Club Hires Maurice Teller" -> "Maurice Teller"), taking in the
     given names the body writes with it. A lone word followed by more capitalised words ("Leyla Varo Checks
     In", where the body says only "Leyla") may be a given name: the name is not read there."""
-    doc = ctx.doc
+    doc = ctx.tokens
     headings = heading_lines(ctx.text)
     if not headings:
         return cands
@@ -165,7 +165,7 @@ def drop_non_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
     over once a title was cut that is no name ("Charged" from "Man Charged"), a word that starts a sentence
     or sits in a heading and that the report writes in lower case elsewhere ("Arson suspected ..."), or one
     word at a sentence's start that the tagger reads as a common noun ("Photographs shared online showed")."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     _, words, _ = person_words(ctx, cands)
     known = words | one_word_people(ctx, cands)
     headings = heading_tokens(ctx)
@@ -204,7 +204,7 @@ def drop_modifiers(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 def _qualifies_person_noun(ctx: Context, c: Cand) -> bool:
     """"A Tarsen Hill mother", "the Tarsen man": a name before a noun for people says where they are from."""
-    if c.end < len(ctx.doc) and ctx.doc[c.end].lower_ in POSSESSIVES:
+    if c.end < len(ctx.doc) and ctx.tokens[c.end].lower_ in POSSESSIVES:
         return False
     h = name_head(ctx, c)
     head = h.head
@@ -221,7 +221,7 @@ def drop_odd_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
     marks (a show's or a work's title: "Ellen"), a word after a number ("26 Varesh pirates"), a place and an
     organisation of the report run together ("Tarsen Chargers" beside "Tarsen" and "the Chargers"), and a
     person's home town ("Xxx Yyy, of Tarsen, ...")."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     vessels = frozenset(lex.mentions["vessel_prefixes"])
     works = frozenset(lex.mentions["work_nouns"])
     places = {name_key(ctx, c) for c in cands if c.label == "PLACE"}
@@ -256,7 +256,7 @@ def _home_place(ctx: Context, c: Cand, people: set[int]) -> bool:
     """"Xxx Yyy, of Tarsen, ...": the name after "of" is where the person named before lives."""
     h = name_head(ctx, c)
     of = h.head
-    return h.dep_ == "pobj" and of.lower_ == "of" and of.i > 0 and ctx.doc[of.i - 1].text == "," \
+    return h.dep_ == "pobj" and of.lower_ == "of" and of.i > 0 and ctx.tokens[of.i - 1].text == "," \
         and of.head.i in people and not c.start <= of.head.i < c.end
 
 
@@ -264,7 +264,7 @@ def org_and_place_words(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """A "person" ending in an organisation's word is an organisation ("... Foundation"); one with an
     organisation's word inside or right after it is no person ("Sam's Club"); one with a place word is a place
     ("Mount Tarsen", "Tarsen Glacier")."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     orgs = frozenset(lex.mentions["org_name_words"])
     places = frozenset(lex.mentions["place_name_words"])
     n = len(doc)
@@ -294,7 +294,7 @@ _APOSTROPHES = frozenset({"'", "’"})
 
 def _capitalised_run(ctx: Context, i: int, step: int) -> int:
     """The last index of the run of capitalised words from token ``i`` going ``step`` (+1 or -1) in one line."""
-    doc = ctx.doc
+    doc = ctx.tokens
     j = i
     while 0 <= j + step < len(doc) and doc[j + step].is_alpha and doc[j + step].text[:1].isupper() \
             and ctx.tok_sent[j + step] == ctx.tok_sent[i]:
@@ -305,7 +305,7 @@ def _capitalised_run(ctx: Context, i: int, step: int) -> int:
 def join_plural_possessives(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """An organisation named with a plural possessive is one name: "Northern Lawyers' Circle", "Prisoners'
     Defence Committee" (the model tags the parts apart, as an organisation and a "person")."""
-    doc = ctx.doc
+    doc = ctx.tokens
     n = len(doc)
 
     def plural_apostrophe(k: int) -> bool:

@@ -15,7 +15,7 @@ _EVENT_NOUNS = frozenset({"sentence", "penalty", "punishment", "execution", "arr
 
 def place_context(ctx: Context, c: Cand) -> bool:
     """"the city of X", "the capital, X", "X Province", "in Ostabad and X": the words around say it is a place."""
-    lex, doc = ctx.lex, ctx.doc
+    lex, doc = ctx.lex, ctx.tokens
     h = name_head(ctx, c)
     if doc[c.end - 1].lower_ in lex.place_heads:
         return True
@@ -40,7 +40,7 @@ def role_word(tok: Token, lex: Lexicon) -> bool:
 
 def person_cue(ctx: Context, c: Cand) -> bool:
     """An age, a role or a title written with the name says it is a person."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     n = len(doc)
     e = c.end
     if e + 2 < n and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text in (",", ".", ";", ")") \
@@ -81,6 +81,6 @@ def patient_of_person_verb(ctx: Context, c: Cand) -> bool:
 def speaks(ctx: Context, c: Cand) -> bool:
     """An untagged name that says something ("X Y said") and is no group's name is a person."""
     h = name_head(ctx, c)
-    words = {ctx.doc[i].lower_ for i in range(c.start, c.end)}
+    words = {ctx.tokens[i].lower_ for i in range(c.start, c.end)}
     return h.dep_ == "nsubj" and h.head.lemma_.lower() in ctx.lex.statement_verbs and not (
         words & ctx.lex.group_words or words & ctx.lex.media_words or words & ctx.lex.state_words)

@@ -61,7 +61,7 @@ def date_anchors(ctx: Context) -> dict[int, list[int]]:
     for i, k in ctx.tok_date.items():
         by_date.setdefault(k, []).append(i)
     out: dict[int, list[int]] = {}
-    doc = ctx.doc
+    doc = ctx.tokens
     for k, toks in by_date.items():
         inside = set(toks)
         t = next((doc[i] for i in sorted(toks) if doc[i].head.i not in inside or doc[i].head.i == i), doc[toks[0]])
@@ -97,7 +97,7 @@ def _verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
             return False
     if spec.get("needs_context"):
         s, e = ctx.sent_tokens[ctx.tok_sent[tok.i]]
-        if not any(ctx.doc[i].lemma_.lower() in spec["needs_context"] for i in range(s, e)):
+        if not any(ctx.tokens[i].lemma_.lower() in spec["needs_context"] for i in range(s, e)):
             return False
     if spec.get("no_amod") and tok.dep_ == "amod":
         return False
@@ -135,14 +135,14 @@ def _refusal_ok(ctx: Context, tok: Token) -> bool:
     if comps:
         return any(t.lemma_.lower() in objects for c in comps for t in c.subtree)
     s, e = ctx.sent_tokens[ctx.tok_sent[tok.i]]
-    return any(ctx.doc[i].lemma_.lower() in {"order", "shoot", "fire", "command"} for i in range(s, e))
+    return any(ctx.tokens[i].lemma_.lower() in {"order", "shoot", "fire", "command"} for i in range(s, e))
 
 
 def _noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
     if spec.get("needs_modifier"):
         mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
         if tok.i > 0:
-            mods.add(ctx.doc[tok.i - 1].lemma_.lower())
+            mods.add(ctx.tokens[tok.i - 1].lemma_.lower())
         if not mods & set(spec["needs_modifier"]):
             return tok.lemma_.lower() == "sentence" and child(tok, "poss") is not None
     if spec.get("needs_prep_head") and not (tok.dep_ == "pobj" and tok.head.lower_ in spec["needs_prep_head"]):
@@ -256,7 +256,7 @@ def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any])
     if tok.dep_ != "acomp" or any(c.dep_ == "neg" for c in tok.head.children):
         return None
     words = set(spec["needs_word"])
-    if not any(t.lemma_.lower() in words for t in ctx.doc):
+    if not any(t.lemma_.lower() in words for t in ctx.tokens):
         return None
     f = _event(ctx, people, tok, spec["type"], clause_subject(tok.head), tok.i, {"modality": spec["modality"]})
     return f if f is not None and f.subject is not None else None
@@ -272,7 +272,7 @@ def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[froze
     if spec["type"] == "sentence":
         details.update(args.noun_sentence_details(ctx, tok))
     first = tok.i
-    if tok.i > 0 and ctx.doc[tok.i - 1].lemma_.lower() in set(spec.get("needs_modifier", [])):
+    if tok.i > 0 and ctx.tokens[tok.i - 1].lemma_.lower() in set(spec.get("needs_modifier", [])):
         first = tok.i - 1
     f = _event(ctx, people, tok, spec["type"], patient, first, details)
     if f is None or f.subject is None:
@@ -289,7 +289,7 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
     governing = tuple(frozenset(ev[k]) for k in ("noun_preps", "subject_verbs", "object_verbs", "noun_gov_preps",
                                                  "giver_verbs"))
     out: list[Found] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if ctx.tok_sent[tok.i] < 0 or not ctx.sentences:
             continue
         if tok.pos_ in ("VERB", "AUX"):

@@ -18,7 +18,7 @@ from .subjects import child
 def _value(ctx: Context, tok: Token) -> float | None:
     fig = ctx.lex.figures
     low = tok.lower_.replace(",", "")
-    doc = ctx.doc
+    doc = ctx.tokens
     value: float | None = None
     if low.replace(".", "", 1).isdigit():
         value = float(low)
@@ -34,7 +34,7 @@ def _value(ctx: Context, tok: Token) -> float | None:
 
 
 def _qualifier(ctx: Context, tok: Token) -> str:
-    doc = ctx.doc
+    doc = ctx.tokens
     start = tok.i
     if start > 0 and doc[start - 1].lower_ in ("a", "one") and tok.lower_ in ("dozen", "hundred", "thousand"):
         start -= 1
@@ -48,7 +48,7 @@ def _qualifier(ctx: Context, tok: Token) -> str:
 
 def _skip(ctx: Context, tok: Token) -> bool:
     fig = ctx.lex.figures
-    doc = ctx.doc
+    doc = ctx.tokens
     if tok.ent_type_ in fig["excluded_entity_labels"] or tok.i in ctx.tok_date:
         return True
     if ctx.mention_of(tok) is not None:
@@ -79,8 +79,8 @@ def _quantity(ctx: Context, n: Token) -> str | None:
     verbs, nouns = fig["quantity_verbs"], fig["quantity_nouns"]
     lemma = n.lemma_.lower()
     if lemma in nouns or n.lower_ in nouns:
-        if n.i > 0 and f"{ctx.doc[n.i - 1].lower_} {lemma}" in nouns:
-            return nouns[f"{ctx.doc[n.i - 1].lower_} {lemma}"]
+        if n.i > 0 and f"{ctx.tokens[n.i - 1].lower_} {lemma}" in nouns:
+            return nouns[f"{ctx.tokens[n.i - 1].lower_} {lemma}"]
         return nouns.get(lemma) or nouns.get(n.lower_)
     for c in n.children:
         if c.dep_ in ("amod", "acl", "relcl") and c.lemma_.lower() in verbs and c.tag_ in ("VBN", "VBD", "JJ"):
@@ -107,7 +107,7 @@ def _with_death(verb: Token, word: str) -> str:
 def find_figures(ctx: Context, sources: list[list[Source]]) -> list[Figure]:
     """Every figure of the report, with the sentence as evidence and its source if it has one."""
     out: list[Figure] = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         if not (tok.like_num or tok.lower_ in ctx.lex.figures["number_words"]) or _skip(ctx, tok):
             continue
         value = _value(ctx, tok)

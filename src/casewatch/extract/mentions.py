@@ -35,7 +35,7 @@ def _char_span(ctx: Context, start: int, end: int) -> tuple[int, int] | None:
 
 def _split(ctx: Context, c: Cand) -> list[Cand]:
     """Pieces of a span cut at brackets, dashes, slashes, quotes, commas, line breaks and sentence starts."""
-    doc = ctx.doc
+    doc = ctx.tokens
     pieces, start = [], c.start
     for i in range(c.start, c.end):
         t = doc[i]
@@ -55,7 +55,7 @@ def _split(ctx: Context, c: Cand) -> list[Cand]:
 
 def _trim(ctx: Context, c: Cand) -> Cand | None:
     """Determiners, titles and punctuation off the front; possessives and punctuation off the end."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     s, e = c.start, c.end
     title = None
     cut = c.cut
@@ -161,12 +161,13 @@ def _degrees(ctx: Context, cands: list[Cand]) -> None:
 
 
 def _fac_label(ctx: Context, c: Cand) -> str:
-    return "FACILITY" if any(ctx.doc[i].lower_ in ctx.lex.facility_generic for i in range(c.start, c.end)) else "PLACE"
+    generic = ctx.lex.facility_generic
+    return "FACILITY" if any(t.lower_ in generic for t in ctx.tokens[c.start:c.end]) else "PLACE"
 
 
 def _finish(ctx: Context, cands: list[Cand]) -> None:
     """Sorted, non-overlapping mentions with character offsets, and the token index."""
-    doc, text = ctx.doc, ctx.text
+    doc, text = ctx.tokens, ctx.text
     cands.sort(key=lambda c: (c.start, -(c.end - c.start)))
     last_end = -1
     mentions: list[Mention] = []
@@ -212,7 +213,7 @@ def find_mentions(ctx: Context, found: list[Found]) -> dict[int, str]:
             continue
         first = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if first is not None and first.start > 0:
-            prev = ctx.doc[first.start - 1].lower_
+            prev = ctx.tokens[first.start - 1].lower_
             if prev in ctx.lex.titles or prev.rstrip(".") in ctx.lex.titles:
                 titles[k] = prev
     return titles

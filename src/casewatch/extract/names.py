@@ -17,7 +17,7 @@ def person_words(ctx: Context, cands: list[Cand]) -> tuple[set[str], set[str], s
     for c in cands:
         if c.label != "PERSON" or c.end - c.start < 2:
             continue
-        toks = [ctx.doc[i] for i in range(c.start, c.end) if ctx.doc[i].text != "."]
+        toks = [ctx.tokens[i] for i in range(c.start, c.end) if ctx.tokens[i].text != "."]
         if len(toks) < 2 or not all(t.text[:1].isupper() and any(ch.isalpha() for ch in t.text) for t in toks):
             continue
         ws = [t.text for t in toks]
@@ -29,7 +29,7 @@ def person_words(ctx: Context, cands: list[Cand]) -> tuple[set[str], set[str], s
 
 def _who_follows(ctx: Context, c: Cand) -> bool:
     """"X, who ...": a relative clause with "who" is said of a person."""
-    doc = ctx.doc
+    doc = ctx.tokens
     j = c.end
     if j < len(doc) and doc[j].text == ",":
         j += 1
@@ -47,7 +47,7 @@ def one_word_people(ctx: Context, cands: list[Cand]) -> set[str]:
 
 
 def _one_word_people(ctx: Context, cands: list[Cand]) -> set[str]:
-    doc = ctx.doc
+    doc = ctx.tokens
     votes: dict[str, Counter[str]] = defaultdict(Counter)
     cued, placed = set(), set()
     for c in cands:
@@ -67,15 +67,15 @@ def _one_word_people(ctx: Context, cands: list[Cand]) -> set[str]:
 
 def _not_a_persons_place(ctx: Context, c: Cand) -> bool:
     """Where a person's name does not stand: after "the", after "in" or "near", or where a place does."""
-    tok = ctx.doc[c.start]
-    if c.start > 0 and ctx.doc[c.start - 1].lower_ == "the":
+    tok = ctx.tokens[c.start]
+    if c.start > 0 and ctx.tokens[c.start - 1].lower_ == "the":
         return True
     return (tok.dep_ == "pobj" and tok.head.lower_ in PLACE_PREPS) or place_context(ctx, c)
 
 
 def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
     """Make labels agree across the report (see the module docstring)."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     for _ in range(3):
         changed = False
         full, words, last = person_words(ctx, cands)
@@ -132,7 +132,7 @@ def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> li
 def _ends_in_name(ctx: Context, c: Cand, place_keys: set[str]) -> bool:
     """Whether a short organisation or place ends in a person's one-word name and reads as a full name: words
     in title case that are no group, place or organisation words and no place of the report ("Mo Teller")."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     banned = lex.group_words | lex.state_words | lex.media_words | frozenset(lex.mentions["org_name_words"]) \
         | frozenset(lex.mentions["place_name_words"]) | lex.place_heads | lex.place_nouns
     toks = [doc[i] for i in range(c.start, c.end)]
@@ -146,7 +146,7 @@ def _ends_in_name(ctx: Context, c: Cand, place_keys: set[str]) -> bool:
 def agree_labels(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """A one-word "person" the report tags more often as a place or an organisation takes that label, unless
     it is a person's name in the report."""
-    doc = ctx.doc
+    doc = ctx.tokens
     _, words, _ = person_words(ctx, cands)
     singles = one_word_people(ctx, cands)
     votes: dict[str, Counter[str]] = defaultdict(Counter)
@@ -171,7 +171,7 @@ _NICKNAME_QUOTES = {"'": "'", '"': '"', "“": "”", "‘": "’", "``": "''", 
 
 def _nickname_end(ctx: Context, e: int) -> int | None:
     """The token after a nickname written in quotes or brackets at ``e`` ("'The Chin'", "( Jerry )"), if any."""
-    doc = ctx.doc
+    doc = ctx.tokens
     close = _NICKNAME_QUOTES.get(doc[e].text) if e < len(doc) else None
     if close is None:
         return None
@@ -186,7 +186,7 @@ def _nickname_end(ctx: Context, e: int) -> int | None:
 def join_initials(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """A name cut at an initial's dot ("Raj K" + "." + "Chohan", as spaced text gives it) or at a nickname
     ("Vincent" + "'The Chin'" + "Gigante", "Luis" + "( Jerry )" + "Ortiz") is one person's name."""
-    doc = ctx.doc
+    doc = ctx.tokens
     n = len(doc)
     by_start = {c.start: c for c in cands}
     gone: set[int] = set()
@@ -224,7 +224,7 @@ def join_initials(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 def _org_is_place(ctx: Context, c: Cand, place_keys: set[str], place_toks: set[int]) -> bool:
     """An "organisation" that is a place: same words tagged as a place elsewhere, "in X", "the X teacher"."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     if place_context(ctx, c) or conj_place(ctx, c, place_toks):
         return True
     if c.end - c.start != 1:
@@ -243,7 +243,7 @@ def _org_is_place(ctx: Context, c: Cand, place_keys: set[str], place_toks: set[i
 def _lone_person_label(ctx: Context, c: Cand, place_keys: set[str], place_toks: set[int], fac_firsts: set[str],
                        last: set[str]) -> str:
     """What a one-word "person" that is nobody's name in the report really is."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     tok = doc[c.start]
     low = tok.lower_
     if low in place_keys or place_context(ctx, c) or conj_place(ctx, c, place_toks):
@@ -316,7 +316,7 @@ def merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
     for c in cands:
         prev = out[-1] if out else None
         if prev is not None and prev.label == c.label == "PERSON" and prev.end == c.start \
-                and ctx.doc[prev.end - 1].whitespace_ == " ":
+                and ctx.tokens[prev.end - 1].whitespace_ == " ":
             out[-1] = Cand(prev.start, c.end, "PERSON", prev.origin, prev.title)
             continue
         out.append(c)
@@ -326,7 +326,7 @@ def merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
 def untagged_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """Untagged runs of two to four capitalised name words written with an age or a role ("Xxx Yyy, 24, ...",
     "Xxx Yyy, a teacher, ...") are people."""
-    doc = ctx.doc
+    doc = ctx.tokens
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
@@ -347,7 +347,7 @@ def untagged_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
 def untagged_orgs(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """Untagged runs of capitalised words ending in a group word ("Kelvar Rights Network", "Free Voices Watch")
     are organisations."""
-    doc, lex = ctx.doc, ctx.lex
+    doc, lex = ctx.tokens, ctx.lex
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
@@ -366,15 +366,15 @@ def untagged_orgs(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 def missing(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
     """Names the model did not tag: a person's surname or full name, a known acronym."""
-    doc = ctx.doc
-    texts = [t.text for t in doc]
+    doc = ctx.tokens
+    texts = [t.text for t in ctx.tokens]
     covered = [False] * len(doc)
     for c in cands:
         for i in range(c.start, c.end):
             covered[i] = True
     full, _, last = person_words(ctx, cands)
     last = last | {w for w in one_word_people(ctx, cands)
-                   if any(c.label == "PERSON" and ctx.doc[c.start].text == w for c in cands)}
+                   if any(c.label == "PERSON" and ctx.tokens[c.start].text == w for c in cands)}
     by_first: dict[str, list[list[str]]] = {}
     for f in sorted(full, key=lambda f: -len(f.split())):
         seq = f.split()

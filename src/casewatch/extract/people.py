@@ -119,7 +119,7 @@ def _location(ctx: Context, n: Token) -> str | None:
 
 def describe(ctx: Context, m: int, title: str | None) -> Descriptor:
     """Role, nationality, age, gender and home town written with one person's name."""
-    lex, doc = ctx.lex, ctx.doc
+    lex, doc = ctx.lex, ctx.tokens
     d = Descriptor()
     e = ctx.mention_tokens[m][1]
     if e + 2 < len(doc) and doc[e].text in (",", "(") and doc[e + 1].text.isdigit() \
@@ -208,7 +208,7 @@ def build_people(ctx: Context, titles: dict[int, str]) -> People:
 def _blockers(ctx: Context, p: People) -> list[tuple[int, str]]:
     nouns = {d.noun.i for d in p.descriptors.values() if d.noun is not None}
     out = []
-    for tok in ctx.doc:
+    for tok in ctx.tokens:
         g = ctx.lex.genders.get(tok.lower_) or (ctx.lex.genders.get(tok.lemma_.lower()) if tok.pos_ == "NOUN" else None)
         if g is None or tok.pos_ != "NOUN" or tok.i in nouns or ctx.mention_of(tok) is not None:
             continue
@@ -238,8 +238,7 @@ def _candidates(ctx: Context, p: People, offset: int) -> list[tuple[int, int | N
 
 def _learn_genders(ctx: Context, p: People) -> None:
     """A pronoun right after a person who is the subject of the sentence before gives that person's gender."""
-    for tok in ctx.doc:
-        low = tok.lower_
+    for low, tok in zip(ctx.lowers, ctx.tokens, strict=True):
         gender = "male" if low in _HE else "female" if low in _SHE else None
         if gender is None:
             continue

@@ -33,7 +33,7 @@ def long_quotes(text: str) -> list[tuple[int, int]]:
 
 def _after(ctx: Context, by_cue: dict[int, Source], last: int, limit: int) -> Source | None:
     """", the group said." right after the quote, within its sentence."""
-    doc = ctx.doc
+    doc = ctx.tokens
     i = last
     while i < len(doc) and i < last + _WINDOW and doc[i].idx < limit:
         t = doc[i]
@@ -47,7 +47,7 @@ def _after(ctx: Context, by_cue: dict[int, Source], last: int, limit: int) -> So
 
 def _governing(ctx: Context, by_cue: dict[int, Source], first: int, last: int) -> Source | None:
     """"Nadimi said: ..." or "... described as ...": the reporting verb whose clause holds the quote."""
-    doc = ctx.doc
+    doc = ctx.tokens
     head = next((doc[i] for i in range(first, last) if not (first <= doc[i].head.i < last)), None)
     t = head
     for _ in range(8):
@@ -64,10 +64,10 @@ def _governing(ctx: Context, by_cue: dict[int, Source], first: int, last: int) -
 def quote_sources(ctx: Context, sources: list[list[Source]]) -> list[tuple[tuple[int, int], Source | None]]:
     """Each long quote with the source that says it (None when the report does not say)."""
     by_cue = {s.cue.i: s for row in sources for s in row}
-    doc, text = ctx.doc, ctx.text
+    text = ctx.text
     out: list[tuple[tuple[int, int], Source | None]] = []
-    spans = long_quotes(doc.text)
-    starts = [t.idx for t in doc]
+    spans = ctx.quote_spans
+    starts = [t.idx for t in ctx.tokens]
     for n, (a, b) in enumerate(spans):
         first = bisect.bisect_left(starts, a)
         last = bisect.bisect_left(starts, b)
