@@ -6,7 +6,7 @@ morphology with an ``attribute_ruler``: 179 token patterns run by spaCy's
 Nearly all of them test one token's tag, lower-case form, dependency label or
 whether it is whitespace, so the same result comes from evaluating the patterns
 once per distinct (tag, lower, dep, space) and looking it up for every token
-after that. :func:`lookup_rules` compiles the ruler's own patterns; the result
+after that. :func:`compile_rules` compiles the ruler's own patterns; the result
 is the ruler's, token for token (later patterns win, as in the ruler; every
 pattern is matched against the tokens as they were before any is applied). A
 pattern this module cannot read leaves the model's ruler in place.
@@ -71,9 +71,10 @@ def compile_token(spec: dict[str, object]) -> Predicate:
 
 @dataclass
 class LookupRules:
-    """The ruler's patterns, compiled: rule number, token predicates, the token the attributes go to."""
+    """The ruler's patterns in its order, compiled: token predicates, the token the attributes go to, the
+    attributes."""
 
-    rules: list[tuple[int, list[Predicate], int, dict[int, int]]]
+    rules: list[tuple[list[Predicate], int, dict[int, int]]]
     single: list[int] = field(default_factory=list)
     multi: list[int] = field(default_factory=list)
     cache: dict[tuple[int, int, int, int], tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = field(
@@ -81,16 +82,16 @@ class LookupRules:
     merged: dict[tuple[int, ...], dict[int, int]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.single = [n for n, (_, preds, _, _) in enumerate(self.rules) if len(preds) == 1]
-        self.multi = [n for n, (_, preds, _, _) in enumerate(self.rules) if len(preds) > 1]
+        self.single = [n for n, (preds, _, _) in enumerate(self.rules) if len(preds) == 1]
+        self.multi = [n for n, (preds, _, _) in enumerate(self.rules) if len(preds) > 1]
 
     def _describe(self, doc: Doc, key: tuple[int, int, int, int]) -> tuple[tuple[int, ...],
                                                                              frozenset[tuple[int, int]]]:
         strings = doc.vocab.strings
         k: Key = (strings[key[0]] if key[0] else "", strings[key[1]] if key[1] else "",
                   strings[key[2]] if key[2] else "", bool(key[3]))
-        singles = tuple(n for n in self.single if self.rules[n][1][0](k))
-        parts = frozenset((n, j) for n in self.multi for j, p in enumerate(self.rules[n][1]) if p(k))
+        singles = tuple(n for n in self.single if self.rules[n][0][0](k))
+        parts = frozenset((n, j) for n in self.multi for j, p in enumerate(self.rules[n][0]) if p(k))
         if len(self.cache) >= _CACHE_LIMIT:
             self.cache.clear()
         self.cache[key] = (singles, parts)
@@ -101,7 +102,7 @@ class LookupRules:
         if got is None:
             got = {}
             for n in sorted(rules):
-                got.update(self.rules[n][3])
+                got.update(self.rules[n][2])
             self.merged[rules] = got
         return got
 
@@ -118,11 +119,11 @@ class LookupRules:
         extra_rules: dict[int, list[int]] = {}
         for i, (_, parts) in enumerate(infos):
             for rule, j in parts:
-                preds = self.rules[rule][1]
+                preds, index, _ = self.rules[rule]
                 if j or i + len(preds) > n:
                     continue
                 if all((rule, m) in infos[i + m][1] for m in range(1, len(preds))):
-                    extra_rules.setdefault(i + self.rules[rule][2], []).append(rule)
+                    extra_rules.setdefault(i + index, []).append(rule)
         columns = doc.to_array(_WRITE).tolist()
         later: list[tuple[int, int, int]] = []
         for i, (singles, _) in enumerate(infos):
@@ -152,7 +153,8 @@ class LookupRules:
 
 
 def compile_rules(ruler: AttributeRuler) -> LookupRules:
-    """The ruler's patterns in its order; raises :class:`Unsupported` for one the lookup cannot run."""
+    """The ruler's patterns in its order (later rules win: the ruler sorts its matches by rule number);
+    raises :class:`Unsupported` for one the lookup cannot run."""
     rules = []
     for n in range(len(ruler.attrs)):
         attrs = dict(ruler.attrs[n])
@@ -165,9 +167,7 @@ def compile_rules(ruler: AttributeRuler) -> LookupRules:
             index = index if index >= 0 else len(pattern) + index
             if not 0 <= index < len(pattern):
                 raise Unsupported("index outside the pattern")
-            rules.append((n, [compile_token(t) for t in pattern], index, attrs))
-    # The ruler sorts matches by rule number, so equal numbers (several patterns of one rule) stay together.
-    rules.sort(key=lambda r: r[0])
+            rules.append(([compile_token(t) for t in pattern], index, attrs))
     return LookupRules(rules)
 
 
