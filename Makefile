@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB ?= casewatch.db
 
-.PHONY: install demo test bench lint clean
+.PHONY: install demo test bench lint browser serve clean
 
 install: $(STAMP)
 
@@ -17,6 +17,17 @@ $(STAMP): pyproject.toml
 demo: install
 	$(BIN)/casewatch --db $(DEMO_DB) ingest examples/reports
 	$(BIN)/casewatch --db $(DEMO_DB) documents
+	$(BIN)/casewatch --db $(DEMO_DB) cases
+
+# The web UI over the demo database (create a user first: casewatch user add NAME --role admin).
+serve: install
+	$(BIN)/casewatch --db $(DEMO_DB) serve
+
+# Debian's Chromium for the browser tests (root, or sudo); without it they skip with a message.
+browser:
+	@command -v chromium >/dev/null 2>&1 || { \
+	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
 
 test: install
 	$(BIN)/python -m pytest -q

@@ -6,8 +6,9 @@ files) in one process beside bare spaCy `nlp.pipe` over the same clean texts
 (the ratio, the best of interleaved rounds; the target is at least 0.8) and
 beside reading + hashing + storing alone; the CLI on all cores growing a store, with the cost of ingesting more
 reports into stores of several sizes (it should not grow with the store); the
-peak memory of the `casewatch ingest` process tree; and the document-layer
-stages one by one. No timing is asserted: the figures are for people to compare.
+peak memory of the `casewatch ingest` process tree; median and p95 page and
+API times on the example reports and on the generated ones (``web.py``); and
+the document-layer stages one by one. No timing is asserted: the figures are for people to compare.
 
     python bench/bench.py [--reports 2000] [--stores 1000,4000] [--more 500] [--workers 0] [--rounds 2] [--keep DIR]
 """
@@ -272,6 +273,17 @@ def main() -> int:
     print("\n".join(lines))
     print(f"peak memory, CLI process tree: {peak_all / 1024:.0f} MiB")
 
+    # ---- the web workplace: page and API times on the examples and on the generated reports
+    from web import measure
+    from web import summary as web_summary
+
+    examples_db = open_store(fresh_db(work / "examples.db"))
+    ingest(examples_db, iter(load_reports(ROOT / "examples" / "reports")), SerialRunner())
+    examples_db.close()
+    web_examples = measure(work / "examples.db", "the example reports")
+    web_generated = measure(work / "serial.db", f"the {n} generated reports")
+    print("\n".join([*web_examples, *web_generated]))
+
     stage_sample = sample[:300]
     print(f"document-layer stages over {len(stage_sample)} of the reports, 1 process:")
     for stage, (secs, calls) in stage_times(stage_sample).items():
@@ -280,7 +292,8 @@ def main() -> int:
     print(f"SUMMARY bench reports={n} | document layer {n / t_doc:.1f} reports/s {words / t_doc:,.0f} words/s | "
           f"full pipeline {n / t_full:.1f} reports/s {words / t_full:,.0f} words/s | bare nlp.pipe "
           f"{words / t_nlp:,.0f} words/s | ratio {t_nlp / t_full:.3f} (1 process), {t_nlp_n / wall_n:.3f} "
-          f"({workers} processes) | peak {max(peak_all, peak_n) / 1024:.0f} MiB")
+          f"({workers} processes) | peak {max(peak_all, peak_n) / 1024:.0f} MiB | web, examples: "
+          f"{web_summary(web_examples)}; {n} reports: {web_summary(web_generated)}")
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

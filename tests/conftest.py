@@ -2,12 +2,11 @@
 from __future__ import annotations
 
 import json
-import os
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
+
+from tests_support import Cli
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = ROOT / "examples" / "reports"
@@ -34,25 +33,6 @@ def shared() -> Path:
     if not (SHARED / "eval").is_dir():
         pytest.skip("../shared is not beside the project")
     return SHARED
-
-
-class Cli:
-    """Runs `python -m casewatch --db DB ...` in a subprocess, as a user would."""
-
-    def __init__(self, db: Path):
-        self.db = db
-
-    def __call__(self, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
-                 db: bool = True) -> subprocess.CompletedProcess[str]:
-        cmd = [sys.executable, "-m", "casewatch", *(["--db", str(self.db)] if db else []), *args]
-        full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
-        proc = subprocess.run(cmd, input=stdin, capture_output=True, env=full_env, timeout=600)
-        return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
-
-    def json(self, *args: str) -> object:
-        proc = self(*args, "--format", "json")
-        assert proc.returncode == 0, proc.stderr
-        return json.loads(proc.stdout)
 
 
 @pytest.fixture

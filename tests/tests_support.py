@@ -1,7 +1,10 @@
-"""Small invented reports the tests write to disk."""
+"""Small invented reports the tests write to disk, and the CLI run as a user runs it."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 TEACHER_REPORT = """Teacher detained in Ostara
@@ -32,3 +35,22 @@ def write_corpus(folder: Path) -> Path:
                     "id": "w-1"}) + "\n",
         encoding="utf-8")
     return folder
+
+
+class Cli:
+    """Runs `python -m casewatch --db DB ...` in a subprocess, as a user would."""
+
+    def __init__(self, db: Path):
+        self.db = db
+
+    def __call__(self, *args: str, stdin: bytes | None = None, env: dict[str, str] | None = None,
+                 db: bool = True) -> subprocess.CompletedProcess[str]:
+        cmd = [sys.executable, "-m", "casewatch", *(["--db", str(self.db)] if db else []), *args]
+        full_env = {**os.environ, "COLUMNS": "200", **(env or {})}
+        proc = subprocess.run(cmd, input=stdin, capture_output=True, env=full_env, timeout=600)
+        return subprocess.CompletedProcess(proc.args, proc.returncode, proc.stdout.decode(), proc.stderr.decode())
+
+    def json(self, *args: str) -> object:
+        proc = self(*args, "--format", "json")
+        assert proc.returncode == 0, proc.stderr
+        return json.loads(proc.stdout)

@@ -214,11 +214,31 @@ def read_stdin(stream: BinaryIO, settings: Settings) -> Iterator[RawReport | Fai
     except InputError as e:
         yield Failure(e.origin, e.reason)
         return
-    kind = sniff_kind(data)
+    yield from read_bytes(data, STDIN_ORIGIN, None, settings)
+
+
+def read_bytes(data: bytes, origin: str, kind: str | None, settings: Settings) -> Iterator[RawReport | Failure]:
+    """Reports held in memory (standard input, an upload): one, or one per line of JSONL.
+
+    ``kind`` is text, html or jsonl, or None to tell from the bytes. The same
+    checks as for files apply, the size limit first.
+    """
+    try:
+        check_size(len(data), origin, settings.max_bytes)
+    except InputError as e:
+        yield Failure(e.origin, e.reason)
+        return
+    kind = kind or sniff_kind(data)
     if kind == "jsonl":
-        yield from _jsonl_reports(data.splitlines(), STDIN_ORIGIN, settings.max_bytes)
+        yield from _jsonl_reports(data.splitlines(), origin, settings.max_bytes)
     else:
-        yield from _one_report(data, STDIN_ORIGIN, kind, settings)
+        yield from _one_report(data, origin, kind, settings)
+
+
+def read_upload(name: str, data: bytes, settings: Settings) -> Iterator[RawReport | Failure]:
+    """A file sent from the browser: its kind from its ending (as in a folder), else from its bytes."""
+    origin = f"upload:{Path(name).name or 'report'}"
+    yield from read_bytes(data, origin, kind_of(Path(name), settings), settings)
 
 
 def kind_of(path: Path, settings: Settings) -> str | None:

@@ -4,15 +4,21 @@
     ├── InputError          a report that cannot be read (binary, empty, not UTF-8, too large, broken JSON)
     ├── NotFoundError       an id or name that matches nothing in the store
     ├── AmbiguousIdError    an id prefix that matches more than one thing
-    └── StoreError          the database cannot be opened or is from a newer casewatch
+    ├── StoreError          the database cannot be opened or is from a newer casewatch
+    ├── InvalidValueError   a value a person gave that cannot be used (a user name, a role, a review state)
+    └── AccessError         not signed in, or signed in without the role an action needs
+        └── ForbiddenError  signed in, but the role does not allow it
 
-The CLI prints ``str(error)`` as one line and exits with ``error.exit_code``.
+The CLI prints ``str(error)`` as one line and exits with ``error.exit_code``; the
+web layer answers every one of them in one JSON (or HTML) shape with
+``error.http_status``.
 """
 from __future__ import annotations
 
 
 class CasewatchError(Exception):
     exit_code = 1
+    http_status = 400
 
 
 class InputError(CasewatchError):
@@ -26,6 +32,7 @@ class InputError(CasewatchError):
 
 class NotFoundError(CasewatchError):
     exit_code = 2
+    http_status = 404
 
 
 class AmbiguousIdError(CasewatchError):
@@ -34,3 +41,18 @@ class AmbiguousIdError(CasewatchError):
 
 class StoreError(CasewatchError):
     exit_code = 2
+    http_status = 503
+
+
+class InvalidValueError(CasewatchError):
+    exit_code = 2
+    http_status = 422
+
+
+class AccessError(CasewatchError):
+    exit_code = 2
+    http_status = 401
+
+
+class ForbiddenError(AccessError):
+    http_status = 403

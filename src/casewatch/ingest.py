@@ -13,7 +13,7 @@ from .link import link_documents, rebuild_cases
 from .models import Outcome, RawReport
 from .pipeline import process_reports
 from .runner import Runner
-from .store import Store, document_id
+from .store import Store, document_id, now_iso
 
 
 @dataclass
@@ -71,12 +71,14 @@ def ingest(
     on_failure: FailureFn = _noop,
     process: ProcessFn | None = None,
     parallel_from: int = 24,
+    actor: str | None = None,
 ) -> IngestSummary:
     """Store every new report with its article; known bytes are a no-op (recorded as seen again).
 
     ``on_progress`` gets the number of raw bytes handled after each report;
     ``on_failure`` each input that could not be read or processed, as it happens;
-    ``process`` replaces the per-report stages (for a caller measuring another).
+    ``process`` replaces the per-report stages (for a caller measuring another);
+    ``actor`` (a user, or ``cli:LOGIN``) is who the audit log names for the run.
     While the workers process one batch, this process stores and links the one before.
     """
     summary = IngestSummary()
@@ -138,11 +140,16 @@ def ingest(
     while in_flight:
         finish()
     rebuild_cases(store, people)
+    if actor is not None:
+        store.record(now_iso(), actor, "ingest", "documents", None, {
+            "new": summary.new, "unchanged": len(summary.unchanged),
+            "failed": [f"{f.input}: {f.reason}" for f in summary.failed],
+        })
     return summary
 
 
 def rebuild(store: Store, runner: Runner, batch_size: int = 64, on_progress: ProgressFn = _noop,
-            on_failure: FailureFn = _noop) -> int:
+            on_failure: FailureFn = _noop, actor: str | None = None) -> int:
     """Drop every derived table and make it again from the raw reports; the ids stay the same."""
     store.drop_derived()
     done = 0
@@ -158,4 +165,6 @@ def rebuild(store: Store, runner: Runner, batch_size: int = 64, on_progress: Pro
         done += len(batch)
         on_progress(len(batch))
     rebuild_cases(store, people)
+    if actor is not None:
+        store.record(now_iso(), actor, "rebuild", "documents", None, {"documents": done})
     return done

@@ -291,3 +291,30 @@ class Outcome:
     error: str | None = None
     extraction: Extraction | None = None
     signature: list[int] | None = None
+
+
+REVIEW_STATES = ("unreviewed", "confirmed", "rejected", "edited")
+REVIEW_KINDS = ("fact", "event", "conflict")
+
+
+@dataclass(frozen=True)
+class Review:
+    """An analyst's decision on one fact, event or conflict of a case file (the latest per target counts).
+
+    ``value`` is the corrected value of an edited fact, or the value a reviewer
+    settles a conflict on; None otherwise.
+    """
+
+    case_id: str
+    target_id: str
+    kind: str
+    state: str
+    value: str | None
+    note: str
+    user: str
+    at: str
+    seq: int = 0
+
+    def to_json(self) -> dict[str, Any]:
+        return {"case": self.case_id, "target": self.target_id, "kind": self.kind, "state": self.state,
+                "value": self.value, "note": self.note, "user": self.user, "at": self.at}

@@ -140,3 +140,20 @@ def print_json(console: Console, obj: Any) -> None:
     import json
 
     console.file.write(json.dumps(obj, ensure_ascii=False, indent=2) + "\n")
+
+
+def search_table(result: dict[str, Any]) -> Table:
+    """Search hits, best first: id, title, and the words around the match (matches in bold)."""
+    items = result["items"]
+    table = Table(title=f"{result['total']} report(s) match; {len(items)} shown", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("snippet", overflow="fold")
+    for h in items:
+        snippet = Text()
+        for i, part in enumerate(h["snippet"].split("[[")):
+            hit, _sep, rest = part.partition("]]") if i else ("", "", part)
+            snippet.append(hit, style="bold")
+            snippet.append(rest)
+        table.add_row(h["id"], h["title"] or "—", snippet)
+    return table

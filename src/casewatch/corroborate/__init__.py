@@ -1,6 +1,8 @@
 """Corroborate: one sourced case file per person, from the per-report extractions and the resolved entities.
 
-    build_case_files(documents, entities) -> list[dict]   one schema-valid case file per case subject, by name
+    build_case_files(documents, entities, reviews) -> list[dict]
+                                                          one schema-valid case file per case subject, by name,
+                                                          analysts' reviews laid over it (``review.py``)
     case_subjects(documents, entities) -> list[str]       the person entity ids that are cases
     CASE_EVENT_TYPES                                      the event types that make a person a case
 
@@ -20,20 +22,23 @@ Settings (status order, single-valued fields, weights) are data:
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..models import CaseDocument, Entity
+from ..models import CaseDocument, Entity, Review
 from .casefile import build_case_file
 from .context import Corpus
-from .organisations import acronym_conflicts_in
+from .ids import case_id
 from .subjects import CASE_EVENT_TYPES, case_subjects
 
 __all__ = ["CASE_EVENT_TYPES", "build_case_files", "case_subjects"]
 
 
-def build_case_files(documents: list[CaseDocument], entities: dict[str, Entity]) -> list[dict[str, Any]]:
-    """One case file per case subject, sorted by subject name (then id)."""
+def build_case_files(documents: list[CaseDocument], entities: dict[str, Entity],
+                     reviews: Mapping[str, Mapping[str, Review]] | None = None) -> list[dict[str, Any]]:
+    """One case file per case subject, sorted by subject name (then id); ``reviews`` by case id, then target id."""
     corpus = Corpus.build(documents, entities)
-    organisations = acronym_conflicts_in(corpus.documents)
-    files = [build_case_file(corpus, entities[eid], organisations) for eid in case_subjects(documents, entities)]
+    reviews = reviews or {}
+    files = [build_case_file(corpus, entities[eid], reviews.get(case_id(eid)))
+             for eid in case_subjects(documents, entities)]
     return sorted(files, key=lambda f: (f["subject"]["name"].casefold(), f["id"]))

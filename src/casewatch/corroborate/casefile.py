@@ -2,21 +2,26 @@
 
 Extensions beside the schema's keys: ``schema_version``, ``timeline``,
 ``outlets`` and ``independent_sources`` (over every supported fact and event of
-the case), ``documents`` (report ids), and on facts, events and conflicts an
-``id``, ``modality`` or ``event_type`` / ``acronym``.
+the case that no reviewer rejected), ``documents`` (report ids), ``review``
+(how many items are confirmed, edited, rejected, unreviewed), and on facts,
+events and conflicts an ``id``, ``modality`` or ``event_type`` / ``acronym``,
+``review`` with ``reviewed`` (who, when, the note), ``original_value`` on an
+edited fact and ``resolution`` on an edited conflict.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
-from ..models import Entity
+from ..models import Entity, Review
 from .config import settings
-from .conflicts import case_conflicts
+from .conflicts import case_conflicts, conflict_id
 from .context import Corpus, Scope
-from .events import event_json, merge_events
-from .facts import fact_json, merge_facts
+from .events import event_id, event_json, merge_events
+from .facts import fact_id, fact_json, merge_facts
 from .ids import case_id
-from .organisations import AcronymConflict
+from .organisations import acronym_conflicts_in
+from .review import apply_reviews, rejected_ids
 from .sources import SourceResolver, count_sources, outlet_count, source_entries
 from .status import derive_status
 from .subjects import subject_names
@@ -24,27 +29,40 @@ from .support import dedupe
 from .timeline import timeline
 
 
-def build_case_file(corpus: Corpus, entity: Entity, organisations: list[AcronymConflict]) -> dict[str, Any]:
+def build_case_file(corpus: Corpus, entity: Entity, reviews: Mapping[str, Review] | None = None) -> dict[str, Any]:
+    """The case file of one subject, with ``reviews`` (target id -> latest review) laid over it.
+
+    It depends only on the reports that name the subject (and their entities), never on which other
+    reports were processed beside them, so an incremental ingest, a review and a rebuild agree.
+    """
+    reviews = reviews or {}
     scope = Scope.build(corpus, entity)
+    organisations = acronym_conflicts_in(scope.documents)
     resolver = SourceResolver(scope, organisations)
     cid = case_id(entity.id)
+    rejected = rejected_ids(reviews)
     facts = merge_facts(scope, resolver)
     events = merge_events(scope)
-    supported = dedupe([s for g in [*facts, *events] if not g.denied for s in g.statements], corpus.order)
+    kept_facts = [f for f in facts if fact_id(f, cid) not in rejected]
+    kept_events = [e for e in events if event_id(e, cid) not in rejected]
+    supported = dedupe([s for g in [*kept_facts, *kept_events] if not g.denied for s in g.statements], corpus.order)
     overall = count_sources([resolver.origin(s) for s in supported])
-    return {
+    conflicts = case_conflicts(scope, kept_facts, kept_events, resolver, organisations)
+    for c in conflicts:
+        c["id"] = conflict_id(cid, c)
+    return apply_reviews({
         "schema_version": settings()["schema_version"],
         "id": cid,
         "entity": entity.id,
         "subject": subject_names(entity, scope.names()),
-        "status": derive_status(events, facts),
+        "status": derive_status(kept_events, kept_facts),
         "facts": [fact_json(f, resolver, cid) for f in facts],
         "events": [event_json(e, resolver, cid) for e in events],
-        "conflicts": case_conflicts(scope, facts, events, resolver, organisations),
+        "conflicts": conflicts,
         "sources": source_entries(resolver),
         "timeline": timeline(events),
         "outlets": outlet_count(scope.documents),
         "independent_sources": overall.independent,
         "primary_sources": overall.primary_sources,
         "documents": [d.id for d in scope.documents],
-    }
+    }, reviews)

@@ -22,6 +22,7 @@ from .config import settings
 from .context import Scope
 from .events import EventGroup
 from .facts import FactGroup
+from .ids import stable_id
 from .organisations import AcronymConflict, conflict_json
 from .sources import SourceResolver
 from .status import contested_types, derive_status
@@ -135,6 +136,12 @@ def status_conflicts(events: list[EventGroup], facts: list[FactGroup],
                      f"'{below}' until the primary source settles it."),
         })
     return out
+
+
+def conflict_id(case: str, conflict: dict[str, Any]) -> str:
+    """Stable over new reports: the case, the field and what it is about (an event type, an acronym)."""
+    about = conflict.get("event_type") or conflict.get("acronym") or ""
+    return stable_id("conflict", case, conflict["field"], about)
 
 
 def case_conflicts(scope: Scope, facts: list[FactGroup], events: list[EventGroup], resolver: SourceResolver,

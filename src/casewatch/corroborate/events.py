@@ -100,11 +100,15 @@ def sort_key(g: EventGroup) -> tuple[Any, ...]:
     return (g.days is None, g.days or (dt.date.min, dt.date.min), g.type, g.denied, g.details_key)
 
 
-def event_json(group: EventGroup, resolver: SourceResolver, case: str) -> dict[str, Any]:
+def event_id(group: EventGroup, case: str) -> str:
     days = f"{group.days[0]}/{group.days[1]}" if group.days else ""
     details = "|".join(f"{k}={v}" for k, v in group.details_key)
+    return stable_id("event", case, group.type, days, details, "denied" if group.denied else "")
+
+
+def event_json(group: EventGroup, resolver: SourceResolver, case: str) -> dict[str, Any]:
     return {
-        "id": stable_id("event", case, group.type, days, details, "denied" if group.denied else ""),
+        "id": event_id(group, case),
         "type": group.type,
         "date": date_json(group.date),
         "place": group.place,

@@ -86,12 +86,15 @@ def merge_facts(scope: Scope, resolver: SourceResolver | None = None) -> list[Fa
     return sorted(groups.values(), key=lambda g: (g.field, g.denied, -len(g.statements), g.key))
 
 
+def fact_id(group: FactGroup, case: str) -> str:
+    return stable_id("fact", case, group.field, group.key, "denied" if group.denied else "")
+
+
 def fact_json(group: FactGroup, resolver: SourceResolver, case: str) -> dict[str, Any]:
     return {
-        "id": stable_id("fact", case, group.field, group.key, "denied" if group.denied else ""),
+        "id": fact_id(group, case),
         "field": group.field,
         "value": group.value,
         "modality": group.modality,
         **backing(group.statements, resolver, group.modality),
-        "review": "unreviewed",
     }

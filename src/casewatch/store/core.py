@@ -21,6 +21,8 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 from ..errors import AmbiguousIdError, NotFoundError, StoreError
 from ..models import Article, DateMention, Outcome, RawReport
 from ..serialize import dumps
+from .access import AccessQueries
+from .decisions import DecisionQueries, like_escape
 from .graph import GraphQueries
 from .schema import (
     IMMUTABLE_TRIGGERS,
@@ -37,6 +39,7 @@ from .schema import (
     sightings,
     signatures,
 )
+from .search import SearchQueries, create_index, drop_index, index_article, unindex_article
 
 STATUS_OK = "ok"
 STATUS_NO_TEXT = "no_text"
@@ -81,7 +84,7 @@ def _on_connect(dbapi_connection: Any, _record: Any) -> None:
     cur.close()
 
 
-class Store(GraphQueries):
+class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
     """An open casewatch database. Create with :func:`open_store`."""
 
     def __init__(self, engine: Engine, path: Path):
@@ -94,8 +97,10 @@ class Store(GraphQueries):
         with self.engine.begin() as conn:
             metadata.create_all(conn)
             derived.create_all(conn)
+            self._add_missing_columns(conn)
             for stmt in IMMUTABLE_TRIGGERS:
                 conn.execute(text(stmt))
+            create_index(conn)
             found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
             if found is None:
                 conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
@@ -105,11 +110,26 @@ class Store(GraphQueries):
                     "upgrade casewatch or use another --db"
                 )
 
+    @staticmethod
+    def _add_missing_columns(conn: Any) -> None:
+        """Columns a later casewatch added to a table that a database made by an earlier one lacks."""
+        for table in [*metadata.sorted_tables, *derived.sorted_tables]:
+            have = {r[1] for r in conn.execute(text(f"PRAGMA table_info({table.name})"))}
+            for col in table.columns:
+                if col.name in have:
+                    continue
+                default = col.server_default.arg if col.server_default is not None else None
+                ddl = f"ALTER TABLE {table.name} ADD COLUMN {col.name} {col.type.compile(conn.dialect)}"
+                if default is not None:
+                    ddl += " NOT NULL DEFAULT '" + str(default).replace("'", "''") + "'"
+                conn.execute(text(ddl))
+
     def drop_derived(self) -> None:
         """Drop and recreate the tables that are rebuilt from raw bytes."""
         with self.engine.begin() as conn:
             derived.drop_all(conn)
             derived.create_all(conn)
+            drop_index(conn)
 
     # ------------------------------------------------------------------ raw input
 
@@ -152,6 +172,7 @@ class Store(GraphQueries):
             for doc_id, outcome in items:
                 for table in (articles, dates, extractions, signatures, bands):
                     conn.execute(table.delete().where(table.c.document_id == doc_id))
+                unindex_article(conn, doc_id)
                 self._write_outcome(conn, doc_id, outcome)
 
     @classmethod
@@ -188,6 +209,7 @@ class Store(GraphQueries):
             text=article.text,
             words=len(article.text.split()),
         ))
+        index_article(conn, doc_id, article.title, article.text)
         if article.dates:
             conn.execute(insert(dates), [
                 {
@@ -234,12 +256,14 @@ class Store(GraphQueries):
         with self.engine.connect() as conn:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar() or 0)
 
-    def list_documents(self) -> list[StoredDocument]:
+    def list_documents(self, limit: int | None = None, offset: int = 0) -> list[StoredDocument]:
+        """Documents in ingest order (one page of them when ``limit`` is given)."""
+        q = (select(documents, articles).outerjoin(articles, articles.c.document_id == documents.c.id)
+             .order_by(documents.c.seq).offset(offset))
+        if limit is not None:
+            q = q.limit(limit)
         with self.engine.connect() as conn:
-            rows = conn.execute(
-                select(documents, articles).outerjoin(articles, articles.c.document_id == documents.c.id)
-                .order_by(documents.c.seq)
-            ).mappings().all()
+            rows = conn.execute(q).mappings().all()
         return [self._stored(r) for r in rows]
 
     def resolve_document_id(self, ref: str) -> str:
@@ -250,7 +274,7 @@ class Store(GraphQueries):
                 return ref
             hits: list[str] = []
             if len(ref) >= 4:
-                pattern = ref.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+                pattern = like_escape(ref) + "%"
                 hits = list(conn.execute(
                     select(documents.c.id).where(documents.c.id.like(pattern, escape="\\")).limit(5)
                 ).scalars())

@@ -5,11 +5,12 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select
+from sqlalchemy import Engine, delete, func, insert, select
 
 from ..errors import AmbiguousIdError, NotFoundError
 from ..models import CaseDocument, DateMention, Entity, Extraction
 from ..serialize import extraction_loads
+from .decisions import like_escape
 from .schema import (
     articles,
     bands,
@@ -19,6 +20,7 @@ from .schema import (
     entity_keys,
     entity_mentions,
     extractions,
+    reviews,
     signatures,
     syndication,
 )
@@ -154,12 +156,15 @@ class GraphQueries:
                                 .where(entity_mentions.c.document_id == doc_id)).all()
         return {r.mention: r.entity_id for r in rows}
 
-    def list_entities(self, label: str | None = None) -> list[tuple[Entity, list[dict[str, Any]]]]:
-        """Entities in creation order, each with its mentions (document, start, end, text)."""
+    def list_entities(self, label: str | None = None, limit: int | None = None,
+                      offset: int = 0) -> list[tuple[Entity, list[dict[str, Any]]]]:
+        """Entities in creation order (one page of them when ``limit`` is given), each with its mentions."""
         with self.engine.connect() as conn:
-            q = select(entities).order_by(entities.c.seq)
+            q = select(entities).order_by(entities.c.seq).offset(offset)
             if label:
                 q = q.where(entities.c.label == label)
+            if limit is not None:
+                q = q.limit(limit)
             ents = [_entity(r) for r in conn.execute(q)]
             mq = (select(entity_mentions.c.entity_id, entity_mentions.c.document_id, entity_mentions.c.start,
                          entity_mentions.c.end, entity_mentions.c.text)
@@ -168,10 +173,19 @@ class GraphQueries:
             if label:
                 mq = mq.where(entity_mentions.c.label == label)
             by_entity: dict[str, list[dict[str, Any]]] = {}
-            for r in conn.execute(mq):
-                by_entity.setdefault(r.entity_id, []).append(
-                    {"document": r.document_id, "start": r.start, "end": r.end, "text": r.text})
+            chunks = _chunks([e.id for e in ents]) if limit is not None else [None]
+            for chunk in chunks:
+                for r in conn.execute(mq if chunk is None else mq.where(entity_mentions.c.entity_id.in_(chunk))):
+                    by_entity.setdefault(r.entity_id, []).append(
+                        {"document": r.document_id, "start": r.start, "end": r.end, "text": r.text})
         return [(e, by_entity.get(e.id, [])) for e in ents]
+
+    def count_entities(self, label: str | None = None) -> int:
+        q = select(func.count()).select_from(entities)
+        if label:
+            q = q.where(entities.c.label == label)
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar() or 0)
 
     def _values_where_in(self, wanted: Any, column: Any, keys: Iterable[str], *more: Any) -> set[Any]:
         """Distinct ``wanted`` values of the rows whose ``column`` is one of ``keys`` (and ``more`` holds)."""
@@ -230,8 +244,17 @@ class GraphQueries:
                     id=cf["id"], entity_id=entity_id, name=cf["subject"]["name"], status=cf["status"],
                     documents=len(cf.get("sources") or []), outlets=int(cf.get("outlets") or 0),
                     independent_sources=int(cf.get("independent_sources") or 0),
-                    data=json.dumps(cf, ensure_ascii=False),
+                    changed_at=self._changed_at(conn, cf), data=json.dumps(cf, ensure_ascii=False),
                 ))
+
+    @staticmethod
+    def _changed_at(conn: Any, cf: dict[str, Any]) -> str:
+        """When a case last changed: its latest report's ingest time or its latest review, whichever is later."""
+        stamps = [conn.execute(select(func.max(reviews.c.at)).where(reviews.c.case_id == cf["id"])).scalar() or ""]
+        for chunk in _chunks(list(cf.get("documents") or [])):
+            stamps.append(conn.execute(select(func.max(documents.c.ingested_at))
+                                       .where(documents.c.id.in_(chunk))).scalar() or "")
+        return max(stamps)
 
     def case_subjects_among(self, entity_ids: Iterable[str]) -> set[str]:
         """Which of these entities have a case file."""
@@ -247,9 +270,38 @@ class GraphQueries:
             rows = conn.execute(select(case_files).order_by(case_files.c.name, case_files.c.id)).all()
         return [json.loads(r.data) for r in rows]
 
+    def case_rows(self, status: str | None = None, name: str | None = None, limit: int | None = None,
+                  offset: int = 0, order: str = "name") -> tuple[int, list[dict[str, Any]]]:
+        """(how many cases match, one page of their summary rows): by name, or latest change first."""
+        where = []
+        if status:
+            where.append(case_files.c.status == status)
+        if name:
+            where.append(case_files.c.name.like(f"%{like_escape(name)}%", escape="\\"))
+        keys = ((case_files.c.changed_at.desc(), case_files.c.name, case_files.c.id) if order == "changed"
+                else (case_files.c.name, case_files.c.id))
+        q = select(case_files.c.id, case_files.c.entity_id, case_files.c.name, case_files.c.status,
+                   case_files.c.documents, case_files.c.outlets, case_files.c.independent_sources,
+                   case_files.c.changed_at).where(*where).order_by(*keys).offset(offset)
+        if limit is not None:
+            q = q.limit(limit)
+        with self.engine.connect() as conn:
+            total = int(conn.execute(select(func.count()).select_from(case_files).where(*where)).scalar() or 0)
+            rows = [dict(r._mapping) for r in conn.execute(q)]
+        return total, rows
+
+    def case_statuses(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(case_files.c.status, func.count()).group_by(case_files.c.status)).all()
+        return {r[0]: int(r[1]) for r in rows}
+
     def get_case(self, ref: str) -> dict[str, Any]:
         """A case by id, unique id prefix, or the subject's name or alias (case-insensitive)."""
         ref = ref.strip()
+        with self.engine.connect() as conn:
+            data = conn.execute(select(case_files.c.data).where(case_files.c.id == ref)).scalar()
+        if data is not None:
+            return json.loads(data)
         cases = self.list_cases()
         exact = [c for c in cases if c["id"] == ref]
         if not exact and len(ref) >= 4:

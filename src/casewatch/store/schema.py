@@ -37,6 +37,58 @@ meta = Table(
     Column("value", Text, nullable=False),
 )
 
+# -- never rebuilt: people, their access and their decisions
+users = Table(
+    "users", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", String(64), nullable=False, unique=True),
+    Column("role", String(16), nullable=False),
+    Column("password_hash", Text, nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("disabled_at", String(32)),
+)
+tokens = Table(
+    "tokens", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("label", Text, nullable=False),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("created_at", String(32), nullable=False),
+    Column("last_used_at", String(32)),
+    Column("revoked_at", String(32)),
+)
+sessions = Table(
+    "sessions", metadata,
+    Column("token_hash", String(64), primary_key=True),
+    Column("user_id", Integer, ForeignKey("users.id"), nullable=False),
+    Column("csrf", String(64), nullable=False),
+    Column("created_at", String(32), nullable=False),
+    Column("expires_at", String(32), nullable=False),
+)
+reviews = Table(
+    "reviews", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("case_id", String(64), nullable=False),
+    Column("target_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),  # fact, event, conflict
+    Column("state", String(16), nullable=False),  # confirmed, rejected, edited, unreviewed
+    Column("value", Text),
+    Column("note", Text, nullable=False),
+    Column("user", String(64), nullable=False),
+    Column("at", String(32), nullable=False),
+    Index("ix_reviews_case", "case_id", "target_id"),
+)
+audit = Table(
+    "audit", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("actor", String(64), nullable=False),
+    Column("action", String(32), nullable=False),
+    Column("target", Text, nullable=False),
+    Column("before", Text),  # JSON
+    Column("after", Text),  # JSON
+)
+
 # -- derived: rebuilt from the raw bytes
 derived = MetaData()
 articles = Table(
@@ -75,7 +127,23 @@ IMMUTABLE_TRIGGERS = (
     "BEGIN SELECT RAISE(ABORT, 'raw reports are never changed'); END",
     "CREATE TRIGGER IF NOT EXISTS blobs_never_deleted BEFORE DELETE ON blobs "
     "BEGIN SELECT RAISE(ABORT, 'raw reports are never deleted'); END",
+    "CREATE TRIGGER IF NOT EXISTS audit_never_change BEFORE UPDATE ON audit "
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS audit_never_deleted BEFORE DELETE ON audit "
+    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS reviews_never_change BEFORE UPDATE ON reviews "
+    "BEGIN SELECT RAISE(ABORT, 'reviews are never changed: add a new one'); END",
+    "CREATE TRIGGER IF NOT EXISTS reviews_never_deleted BEFORE DELETE ON reviews "
+    "BEGIN SELECT RAISE(ABORT, 'reviews are never deleted: add a new one'); END",
 )
+
+# -- derived: full-text search over the clean text (SQLite FTS5), rebuilt with the articles
+FTS_TABLE = "documents_fts"
+FTS_CREATE = (
+    f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+    "document_id UNINDEXED, title, text, tokenize='unicode61 remove_diacritics 2')"
+)
+FTS_DROP = f"DROP TABLE IF EXISTS {FTS_TABLE}"
 
 # -- derived: extraction, resolution and corroboration results
 extractions = Table(
@@ -136,5 +204,7 @@ case_files = Table(
     Column("documents", Integer, nullable=False),
     Column("outlets", Integer, nullable=False),
     Column("independent_sources", Integer, nullable=False),
+    Column("changed_at", String(32), nullable=False, server_default=""),
     Column("data", Text, nullable=False),  # JSON case file
+    Index("ix_case_files_status", "status"),
 )

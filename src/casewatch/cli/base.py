@@ -1,0 +1,91 @@
+"""What every command shares: the app, the consoles, the settings, the store opener, output by format."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+from .. import __version__
+from ..settings import Settings, default_db
+
+app = typer.Typer(
+    name="casewatch",
+    help="Sourced case files for human-rights cases, built from many short news reports.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+out = Console(soft_wrap=False)
+err = Console(stderr=True)
+
+
+class Format(StrEnum):
+    table = "table"
+    json = "json"
+
+
+class State:
+    settings: Settings = Settings()
+
+
+state = State()
+
+FormatOpt = Annotated[Format, typer.Option("--format", "-f", help="table for people, json for scripts.")]
+
+
+def fail(message: str, code: int) -> typer.Exit:
+    err.print(f"casewatch: {message}", markup=False, highlight=False, soft_wrap=True)
+    return typer.Exit(code)
+
+
+def open_store():
+    from ..store import open_store as open_db
+
+    return open_db(state.settings.db_path)
+
+
+def show(fmt: Format, read: Callable[[Any], Any], view: Callable[[Any], Any]) -> None:
+    """Read from the store (closed right after), then print the result as JSON or as ``view`` renders it."""
+    store = open_store()
+    try:
+        result = read(store)
+    finally:
+        store.close()
+    if fmt is Format.json:
+        from ..render import print_json
+
+        print_json(out, result)
+    else:
+        out.print(view(result))
+
+
+def actor() -> str:
+    """Who the audit log names for a command typed at this machine: ``cli:`` and the login name."""
+    import getpass
+
+    try:
+        return f"cli:{getpass.getuser()}"
+    except (OSError, KeyError):
+        return "cli"
+
+
+def _version(value: bool) -> None:
+    if value:
+        out.print(f"casewatch {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def main_options(
+    db: Annotated[str, typer.Option("--db", envvar="CASEWATCH_DB", help="The database file.",
+                                    show_default="./casewatch.db or $CASEWATCH_DB")] = "",
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
+                                          help="Print the version and exit.")] = False,
+) -> None:
+    """casewatch reads reports, cleans them, resolves their dates and keeps them in one database."""
+    state.settings = Settings().with_db(db or default_db())
+
+

@@ -1,0 +1,58 @@
+"""Commands over what is built across reports: entities, cases, one case file, figures."""
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated
+
+import typer
+
+from .base import Format, FormatOpt, app, show
+
+
+class Kind(StrEnum):
+    person = "person"
+    org = "org"
+
+
+@app.command()
+def entities(
+    kind: Annotated[Kind | None, typer.Option("--kind", help="Only people or only organisations.")] = None,
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """List the people and organisations resolved across reports, with every mention."""
+    from .. import queries
+    from ..render_cases import entities_table
+
+    show(fmt, lambda store: queries.entities(store, kind.value if kind else None)[1],
+         lambda items: entities_table(items, kind.value if kind else None))
+
+
+@app.command()
+def cases(fmt: FormatOpt = Format.table) -> None:
+    """List the cases: one per person the reports tie to an arrest, trial, sentence, execution..."""
+    from .. import queries
+    from ..render_cases import cases_table
+
+    show(fmt, lambda store: queries.cases(store)[1], cases_table)
+
+
+@app.command()
+def case(
+    ref: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="A case id (or unique prefix), or the person's "
+                                                                  "name or alias.")],
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Show one case file: conflicts, facts with their quotes and sources, timeline, reports."""
+    from .. import queries
+    from ..render_cases import case_view
+
+    show(fmt, lambda store: queries.case(store, ref), case_view)
+
+
+@app.command()
+def figures(fmt: FormatOpt = Format.table) -> None:
+    """List the figures the reports give (killed, arrested, executions...), each with its quotes."""
+    from .. import queries
+    from ..render_cases import figures_table
+
+    show(fmt, lambda store: queries.figures(store)[1], figures_table)

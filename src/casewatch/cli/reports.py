@@ -1,0 +1,119 @@
+"""Commands over the reports: ingest, list, show one, rebuild."""
+from __future__ import annotations
+
+import sys
+from typing import Annotated
+
+import typer
+
+from .base import Format, FormatOpt, actor, app, err, open_store, out, show, state
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")],
+    fmt: FormatOpt = Format.table,
+    max_size: Annotated[float, typer.Option("--max-size", help="Largest report read, in MB.")] = 10.0,
+    workers: Annotated[int, typer.Option("--workers", help="Processes to use; 0 = one per core.")] = 0,
+) -> None:
+    """Read .txt, .html/.htm and .jsonl reports; store new ones, cleaned and with their dates resolved."""
+    from dataclasses import replace
+
+    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from ..acquire import Failure, list_sources, read_source
+    from ..ingest import ingest as run_ingest
+    from ..runner import make_runner
+
+    settings = replace(state.settings, max_bytes=int(max_size * 1_000_000), workers=workers)
+    store = open_store()
+    sources = list_sources(paths, settings)
+    total = sum(s.size for s in sources if not isinstance(s, Failure)) or None
+
+    def items():
+        for s in sources:
+            if isinstance(s, Failure):
+                yield s
+            else:
+                yield from read_source(s, settings, sys.stdin.buffer)
+
+    def report(f: Failure) -> None:
+        err.print(f"casewatch: {f.line()}", markup=False, highlight=False, soft_wrap=True)
+
+    runner = make_runner(settings.effective_workers())
+    progress = Progress(TextColumn("ingest"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
+                        console=err, transient=True, disable=not err.is_terminal)
+    try:
+        with progress:
+            task = progress.add_task("ingest", total=total)
+            summary = run_ingest(store, items(), runner, settings.batch_size,
+                                 on_progress=lambda n: progress.advance(task, n), on_failure=report,
+                                 parallel_from=settings.parallel_from, actor=actor())
+    finally:
+        runner.close()
+        store.close()
+    if fmt is Format.json:
+        from ..render import print_json
+
+        print_json(out, summary.to_json())
+    else:
+        out.print(f"{len(summary.new)} new, {len(summary.unchanged)} unchanged"
+                  + (" (already stored: nothing to do)" if summary.unchanged and not summary.new else "")
+                  + f", {len(summary.failed)} failed", highlight=False)
+    if summary.failed:
+        raise typer.Exit(1)
+
+
+@app.command()
+def documents(fmt: FormatOpt = Format.table) -> None:
+    """List the stored documents with their title, outlet, publication date and status."""
+    from .. import queries
+    from ..render import documents_table
+
+    show(fmt, lambda store: queries.documents(store)[1], lambda items: documents_table(items, out.width))
+
+
+@app.command()
+def document(
+    doc_id: Annotated[str, typer.Argument(metavar="ID", help="A document id, a unique prefix of one, "
+                                                             "or a JSONL record's own id.")],
+    fmt: FormatOpt = Format.table,
+) -> None:
+    """Show one document: metadata, clean text and every date expression with its days."""
+    from .. import queries
+    from ..render import document_view
+
+    show(fmt, lambda store: queries.document(store, doc_id), document_view)
+
+
+@app.command()
+def rebuild(workers: Annotated[int, typer.Option("--workers", help="Processes to use; 0 = one per core.")] = 0
+            ) -> None:
+    """Drop everything derived from the raw reports and make it again (same ids)."""
+    from dataclasses import replace
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from ..acquire import Failure
+    from ..ingest import rebuild as run_rebuild
+    from ..runner import make_runner
+
+    settings = replace(state.settings, workers=workers)
+    store = open_store()
+    failures: list[Failure] = []
+    runner = make_runner(settings.effective_workers())
+    progress = Progress(TextColumn("rebuild"), BarColumn(), MofNCompleteColumn(), console=err,
+                        transient=True, disable=not err.is_terminal)
+    try:
+        with progress:
+            task = progress.add_task("rebuild", total=store.count_documents())
+            n = run_rebuild(store, runner, settings.batch_size, on_progress=lambda k: progress.advance(task, k),
+                            on_failure=failures.append, actor=actor())
+    finally:
+        runner.close()
+        store.close()
+    for f in failures:
+        err.print(f"casewatch: {f.line()}", markup=False, highlight=False, soft_wrap=True)
+    out.print(f"rebuilt {n} document(s), {len(failures)} failed", highlight=False)
+    if failures:
+        raise typer.Exit(1)

@@ -1,0 +1,115 @@
+"""Store queries for what people decide and do: reviews of case files and the audit log.
+
+Both tables are append-only (triggers refuse updates and deletes) and never
+rebuilt. A review's current state is its latest row for the same case and
+target; earlier rows stay as the history.
+"""
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Engine, func, insert, select
+
+from ..models import Review
+from .schema import audit, reviews
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    seq: int
+    at: str
+    actor: str
+    action: str
+    target: str
+    before: Any
+    after: Any
+
+    def to_json(self) -> dict[str, Any]:
+        return {"seq": self.seq, "at": self.at, "actor": self.actor, "action": self.action, "target": self.target,
+                "before": self.before, "after": self.after}
+
+
+def _review(r: Any) -> Review:
+    return Review(case_id=r.case_id, target_id=r.target_id, kind=r.kind, state=r.state, value=r.value,
+                  note=r.note, user=r.user, at=r.at, seq=r.seq)
+
+
+def _dump(value: Any) -> str | None:
+    return None if value is None else json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def write_audit(conn: Connection, at: str, actor: str, action: str, target: str, before: Any = None,
+                after: Any = None) -> None:
+    """One audit row, inside the caller's transaction (so a change and its record land together)."""
+    conn.execute(insert(audit).values(at=at, actor=actor, action=action, target=target, before=_dump(before),
+                                      after=_dump(after)))
+
+
+class DecisionQueries:
+    """Mixed into :class:`casewatch.store.Store`."""
+
+    engine: Engine
+
+    # ------------------------------------------------------------------ reviews
+
+    def add_review(self, review: Review, before: Review | None) -> None:
+        """Record a review and its audit row in one transaction."""
+        with self.engine.begin() as conn:
+            conn.execute(insert(reviews).values(
+                case_id=review.case_id, target_id=review.target_id, kind=review.kind, state=review.state,
+                value=review.value, note=review.note, user=review.user, at=review.at,
+            ))
+            write_audit(conn, review.at, review.user, "review", f"{review.case_id}/{review.target_id}",
+                        before.to_json() if before else None, review.to_json())
+
+    def current_reviews(self, case_ids: Iterable[str]) -> dict[str, dict[str, Review]]:
+        """Case id -> target id -> that target's latest review."""
+        wanted = list(dict.fromkeys(case_ids))
+        out: dict[str, dict[str, Review]] = {}
+        with self.engine.connect() as conn:
+            for i in range(0, len(wanted), 500):
+                chunk = wanted[i:i + 500]
+                latest = (select(func.max(reviews.c.seq)).where(reviews.c.case_id.in_(chunk))
+                          .group_by(reviews.c.case_id, reviews.c.target_id))
+                for r in conn.execute(select(reviews).where(reviews.c.seq.in_(latest))):
+                    out.setdefault(r.case_id, {})[r.target_id] = _review(r)
+        return out
+
+    def review_history(self, case_id: str) -> list[Review]:
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(reviews).where(reviews.c.case_id == case_id).order_by(reviews.c.seq)).all()
+        return [_review(r) for r in rows]
+
+    # ------------------------------------------------------------------ audit log
+
+    def record(self, at: str, actor: str, action: str, target: str, before: Any = None, after: Any = None) -> None:
+        with self.engine.begin() as conn:
+            write_audit(conn, at, actor, action, target, before, after)
+
+    def audit_log(self, *, limit: int = 100, offset: int = 0, action: str | None = None,
+                  actor: str | None = None, target: str | None = None) -> list[AuditEntry]:
+        """Newest first."""
+        q = select(audit).order_by(audit.c.seq.desc()).limit(limit).offset(offset)
+        if action:
+            q = q.where(audit.c.action == action)
+        if actor:
+            q = q.where(audit.c.actor == actor)
+        if target:
+            q = q.where(audit.c.target.like(f"%{like_escape(target)}%", escape="\\"))
+        with self.engine.connect() as conn:
+            rows = conn.execute(q).all()
+        return [AuditEntry(seq=r.seq, at=r.at, actor=r.actor, action=r.action, target=r.target,
+                           before=json.loads(r.before) if r.before else None,
+                           after=json.loads(r.after) if r.after else None) for r in rows]
+
+    def count_audit(self) -> int:
+        with self.engine.connect() as conn:
+            return int(conn.execute(select(func.count()).select_from(audit)).scalar() or 0)
+
+
+def like_escape(text: str) -> str:
+    """Text for a LIKE pattern with ``escape="\\"``: its %, _ and backslashes taken literally."""
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -1,0 +1,134 @@
+"""The REST API under /api: the same JSON as the CLI's ``--format json`` (see ``casewatch.queries``), paginated.
+
+Reads need any signed-in user; ``POST /api/reviews`` and ``POST /api/documents``
+an analyst; ``GET /api/audit`` an admin. Errors are ``{"error": {status, code, message}}``.
+"""
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Depends, Query, Request
+from pydantic import BaseModel, Field
+
+from .. import queries
+from ..models import REVIEW_STATES
+from ..reviewing import find_target, review
+from .auth import Caller, admin, analyst, store_of, viewer
+from .uploads import UploadResult, ingest_uploads
+
+router = APIRouter(prefix="/api", tags=["api"])
+
+PageNo = Annotated[int, Query(ge=1, description="Page number, from 1.")]
+PerPage = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
+
+
+class PageOut(BaseModel):
+    items: list[dict[str, Any]]
+    page: int
+    per_page: int
+    total: int
+    pages: int
+
+
+def _page(total: int, items: list[dict[str, Any]], page: int, per_page: int) -> dict[str, Any]:
+    return {"items": items, "page": page, "per_page": per_page, "total": total,
+            "pages": max(1, -(-total // per_page))}
+
+
+def _window(page: int, per_page: int) -> queries.Page:
+    return queries.Page(limit=per_page, offset=(page - 1) * per_page)
+
+
+@router.get("/cases", response_model=PageOut, summary="Cases, by subject name")
+def list_cases(request: Request, _: Annotated[Caller, Depends(viewer)], page: PageNo = 1, per_page: PerPage = 50,
+               status: Annotated[str | None, Query(description="Only cases with this status.")] = None
+               ) -> dict[str, Any]:
+    """The same objects as `casewatch cases --format json` (id, name, status, documents, outlets, sources)."""
+    total, items = queries.cases(store_of(request), _window(page, per_page), status)
+    return _page(total, items, page, per_page)
+
+
+@router.get("/cases/{case_id}", summary="One case file (casefile.schema.json)")
+def get_case(request: Request, case_id: str, _: Annotated[Caller, Depends(viewer)]) -> dict[str, Any]:
+    """The same JSON as `casewatch case ID --format json`, with every review laid over it."""
+    return queries.case(store_of(request), case_id)
+
+
+@router.get("/documents", response_model=PageOut, summary="Reports, in ingest order")
+def list_documents(request: Request, _: Annotated[Caller, Depends(viewer)], page: PageNo = 1,
+                   per_page: PerPage = 50) -> dict[str, Any]:
+    """The same objects as `casewatch documents --format json`."""
+    total, items = queries.documents(store_of(request), _window(page, per_page))
+    return _page(total, items, page, per_page)
+
+
+@router.get("/documents/{doc_id}", summary="One report: metadata, clean text, dates, mentions")
+def get_document(request: Request, doc_id: str, _: Annotated[Caller, Depends(viewer)]) -> dict[str, Any]:
+    """The same JSON as `casewatch document ID --format json`."""
+    return queries.document(store_of(request), doc_id)
+
+
+@router.get("/entities", response_model=PageOut, summary="People and organisations resolved across reports")
+def list_entities(request: Request, _: Annotated[Caller, Depends(viewer)], page: PageNo = 1,
+                  per_page: PerPage = 50,
+                  kind: Annotated[Literal["person", "org"] | None, Query(description="person or org")] = None
+                  ) -> dict[str, Any]:
+    """The same objects as `casewatch entities [--kind K] --format json`."""
+    total, items = queries.entities(store_of(request), kind, _window(page, per_page))
+    return _page(total, items, page, per_page)
+
+
+@router.get("/figures", response_model=PageOut, summary="Figures the reports give, with their quotes")
+def list_figures(request: Request, _: Annotated[Caller, Depends(viewer)], page: PageNo = 1,
+                 per_page: PerPage = 50) -> dict[str, Any]:
+    """The same objects as `casewatch figures --format json`."""
+    total, items = queries.figures(store_of(request), _window(page, per_page))
+    return _page(total, items, page, per_page)
+
+
+@router.get("/search", response_model=PageOut, summary="Full-text search over the reports")
+def search(request: Request, _: Annotated[Caller, Depends(viewer)],
+           q: Annotated[str, Query(min_length=1, max_length=500, description="Words that must all appear; "
+                                                                            "end one with * for a prefix.")],
+           page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
+    """Reports whose title or clean text holds every word, best first, with a snippet (matches in [[ ]])."""
+    from ..store.search import MARK_END, MARK_START
+
+    total, hits = store_of(request).search_documents(q, per_page, (page - 1) * per_page)
+    items = [{"id": h.document_id, "title": h.title,
+              "snippet": h.snippet.replace(MARK_START, "[[").replace(MARK_END, "]]")} for h in hits]
+    return _page(total, items, page, per_page)
+
+
+class ReviewIn(BaseModel):
+    case: str = Field(description="Case id (or unique prefix, or the subject's name).")
+    target: str = Field(description="The id of a fact, event or conflict of that case.")
+    state: Literal[REVIEW_STATES] = Field(description="confirmed, rejected, edited or unreviewed.")  # type: ignore[valid-type]
+    note: str = Field("", max_length=2000, description="Why; required to reject or edit.")
+    value: str | None = Field(None, max_length=500, description="An edited fact's corrected value, or the value "
+                                                                "an edited conflict is settled on.")
+
+
+@router.post("/reviews", status_code=201, summary="Confirm, reject or edit a fact, event or conflict")
+def post_review(request: Request, body: ReviewIn, caller: Annotated[Caller, Depends(analyst)]) -> dict[str, Any]:
+    """Records the review (kept for good, and in the audit log) and answers the reviewed item and the case status."""
+    updated = review(store_of(request), body.case, body.target, body.state, user=caller.user.name, note=body.note,
+                     value=body.value)
+    kind, item = find_target(updated, body.target)
+    return {"case": {"id": updated["id"], "status": updated["status"], "review": updated["review"]},
+            "kind": kind, "item": item}
+
+
+@router.post("/documents", status_code=201, response_model=UploadResult, summary="Add reports")
+async def post_documents(request: Request, caller: Annotated[Caller, Depends(analyst)]) -> UploadResult:
+    """Multipart files (field `files`) and/or pasted text (field `text`), through the same ingest as the CLI."""
+    form = await request.form()
+    return await ingest_uploads(request, form, caller)
+
+
+@router.get("/audit", summary="The audit log, newest first")
+def get_audit(request: Request, _: Annotated[Caller, Depends(admin)], page: PageNo = 1, per_page: PerPage = 50,
+              action: str | None = None, actor: str | None = None) -> dict[str, Any]:
+    store = store_of(request)
+    entries = store.audit_log(limit=per_page, offset=(page - 1) * per_page, action=action, actor=actor)
+    return _page(store.count_audit(), [e.to_json() for e in entries], page, per_page)

@@ -1,0 +1,230 @@
+"""The pages analysts use: cases, a case, a report, search, upload, audit, login. Server-rendered, escaped."""
+from __future__ import annotations
+
+import re
+import secrets
+from typing import Annotated, Any
+from urllib.parse import quote, urlencode
+
+from fastapi import APIRouter, Depends, Form, Query, Request
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+
+from .. import access, queries
+from ..errors import InvalidValueError
+from ..reviewing import review
+from ..store.search import MARK_END, MARK_START
+from . import views
+from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, viewer
+from .templating import render
+
+router = APIRouter(include_in_schema=False)
+
+PER_PAGE = 50
+STATUSES = ("reported", "arrested", "detained", "charged", "on_trial", "sentenced", "sentenced_to_death", "executed",
+            "released", "acquitted", "pardoned", "commuted", "died_in_custody", "disappeared", "killed", "unknown")
+
+
+def page(request: Request, name: str, caller: Caller | None, http_status: int = 200, **context: Any) -> HTMLResponse:
+    """A rendered page; every template gets the user, the CSRF token, what the role allows and a pager link maker."""
+    params = dict(request.query_params)
+
+    def pager_query(number: int) -> str:
+        return urlencode({**params, "p": number})
+
+    body = render(name, user=caller.user if caller else None, csrf=caller.csrf if caller else "",
+                  can_review=bool(caller and access.allows(caller.user, "analyst")),
+                  is_admin=bool(caller and access.allows(caller.user, "admin")), pager_query=pager_query, **context)
+    return HTMLResponse(body, status_code=http_status)
+
+
+def _safe_next(target: str | None) -> str:
+    """Only a path on this site (never //host or a scheme), so the login form cannot send anyone elsewhere."""
+    if target and target.startswith("/") and not target.startswith("//") and "\\" not in target:
+        return target
+    return "/"
+
+
+def _cookie_flags(request: Request) -> dict[str, Any]:
+    return {"httponly": True, "samesite": "lax", "secure": request.url.scheme == "https", "path": "/"}
+
+
+# ---------------------------------------------------------------------------- signing in and out
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/", failed: bool = False) -> Response:
+    nonce = secrets.token_urlsafe(24)
+    no_users = store_of(request).count_users() == 0
+    response = page(request, "login.html", None, http_status=401 if failed else 200, next=_safe_next(next),
+                    nonce=nonce, failed=failed, no_users=no_users)
+    response.set_cookie(LOGIN_COOKIE, nonce, max_age=3600, **_cookie_flags(request))
+    return response
+
+
+@router.post("/login")
+def login(request: Request, name: Annotated[str, Form()], password: Annotated[str, Form()],
+          nonce: Annotated[str, Form()] = "", next: Annotated[str, Form()] = "/") -> Response:
+    cookie = request.cookies.get(LOGIN_COOKIE, "")
+    if not cookie or not nonce or not secrets.compare_digest(cookie, nonce):
+        return RedirectResponse(f"/login?failed=1&next={quote(_safe_next(next), safe='')}", status_code=303)
+    store = store_of(request)
+    user = access.authenticate(store, name.strip(), password)
+    if user is None:
+        return RedirectResponse(f"/login?failed=1&next={quote(_safe_next(next), safe='')}", status_code=303)
+    key, _ = access.start_session(store, user)
+    response = RedirectResponse(_safe_next(next), status_code=303)
+    response.set_cookie(SESSION_COOKIE, key, max_age=access.SESSION_HOURS * 3600, **_cookie_flags(request))
+    response.delete_cookie(LOGIN_COOKIE, path="/")
+    return response
+
+
+@router.post("/logout")
+def logout(request: Request, _: Annotated[Caller, Depends(member)]) -> Response:
+    access.end_session(store_of(request), request.cookies.get(SESSION_COOKIE, ""))
+    response = RedirectResponse("/login", status_code=303)
+    response.delete_cookie(SESSION_COOKIE, path="/")
+    return response
+
+
+# ---------------------------------------------------------------------------- cases
+
+@router.get("/")
+def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], status: str = "", q: str = "",
+               sort: str = "changed", p: Annotated[int, Query(ge=1)] = 1) -> Response:
+    store = store_of(request)
+    order = "name" if sort == "name" else "changed"
+    total, rows = store.case_rows(status=status or None, name=q.strip() or None, limit=PER_PAGE,
+                                  offset=(p - 1) * PER_PAGE, order=order)
+    return page(request, "cases.html", caller, rows=rows, total=total, statuses=store.case_statuses(), status=status,
+                q=q, sort=order, p=p, pages=max(1, -(-total // PER_PAGE)), all_statuses=STATUSES)
+
+
+@router.get("/cases/{case_id}")
+def case_page(request: Request, case_id: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
+    store = store_of(request)
+    cf = queries.case(store, case_id)
+    titles = {s["document"]: s.get("title") or s.get("outlet") or s["document"] for s in cf.get("sources", [])}
+    outlets = {s["document"]: s.get("outlet") or "" for s in cf.get("sources", [])}
+    history = store.review_history(cf["id"])
+    return page(request, "case.html", caller, cf=cf, titles=titles, outlets=outlets,
+                facts=views.fields_in_order(cf["facts"]), timeline=views.timeline(cf["events"]),
+                groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20])
+
+
+@router.post("/cases/{case_id}/review")
+async def review_form(request: Request, case_id: str, caller: Annotated[Caller, Depends(analyst)]) -> Response:
+    form = await request.form()
+    target = str(form.get("target") or "")
+    from starlette.concurrency import run_in_threadpool
+
+    cf = await run_in_threadpool(review, store_of(request), case_id, target, str(form.get("state") or ""),
+                                 user=caller.user.name, note=str(form.get("note") or ""),
+                                 value=str(form.get("value") or "") or None)
+    return RedirectResponse(f"/cases/{quote(cf['id'])}#{quote(target)}", status_code=303)
+
+
+@router.get("/cases/{case_id}/export.{fmt}")
+def export_case(request: Request, case_id: str, fmt: str, _: Annotated[Caller, Depends(viewer)]) -> Response:
+    from ..export import FORMATS, export
+
+    if fmt not in FORMATS:
+        raise InvalidValueError(f"no export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    cf = queries.case(store_of(request), case_id)
+    body, media = export(cf, fmt)
+    headers = {"Content-Disposition": f'{"inline" if fmt == "html" else "attachment"}; filename="{cf["id"]}.{fmt}"'}
+    if fmt == "html":  # the dossier carries its own print styles and no script
+        headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"
+    return Response(body, media_type=media, headers=headers)
+
+
+# ---------------------------------------------------------------------------- reports
+
+_QUOTE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
+
+
+@router.get("/documents")
+def documents_page(request: Request, caller: Annotated[Caller, Depends(viewer)],
+                   p: Annotated[int, Query(ge=1)] = 1) -> Response:
+    total, items = queries.documents(store_of(request), queries.Page(PER_PAGE, (p - 1) * PER_PAGE))
+    return page(request, "documents.html", caller, items=items, total=total, p=p, pages=max(1, -(-total // PER_PAGE)))
+
+
+@router.get("/documents/{doc_id}")
+def document_page(request: Request, doc_id: str, caller: Annotated[Caller, Depends(viewer)], q: str = "") -> Response:
+    store = store_of(request)
+    full = queries.document(store, doc_id)
+    extraction = store.extraction(full["id"])
+    events = [{"start": e.trigger.start, "end": e.trigger.end, "type": e.type, "modality": e.modality}
+              for e in (extraction.events if extraction else [])]
+    found = _QUOTE.match(q)
+    quoted = (int(found.group(1)), int(found.group(2))) if found else None
+    text = full.get("text") or ""
+    marks = views.document_marks(full, events, quoted)
+    return page(request, "document.html", caller, doc=full, segments=views.segments(text, marks),
+                quoted=text[quoted[0]:quoted[1]] if quoted else None, events=events)
+
+
+@router.get("/documents/{doc_id}/original")
+def original_page(request: Request, doc_id: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
+    """The bytes as received, shown as escaped text: markup is displayed, never run or loaded."""
+    store = store_of(request)
+    d = store.get_document(doc_id)
+    raw = store.raw_bytes(d.id).decode("utf-8", errors="replace")
+    return page(request, "original.html", caller, doc=d, raw=raw)
+
+
+# ---------------------------------------------------------------------------- search, upload, audit
+
+@router.get("/search")
+def search_page(request: Request, caller: Annotated[Caller, Depends(viewer)], q: str = "",
+                p: Annotated[int, Query(ge=1)] = 1) -> Response:
+    total, hits = store_of(request).search_documents(q[:500], PER_PAGE, (p - 1) * PER_PAGE) if q else (0, [])
+    results = [{"id": h.document_id, "title": h.title, "snippet": _snippet(h.snippet)} for h in hits]
+    return page(request, "search.html", caller, q=q, total=total, results=results, p=p,
+                pages=max(1, -(-total // PER_PAGE)))
+
+
+def _snippet(snippet: str) -> list[tuple[str, bool]]:
+    """A search snippet as (text, matched) pieces, so the template escapes the text and marks the matches."""
+    out: list[tuple[str, bool]] = []
+    for i, part in enumerate(snippet.split(MARK_START)):
+        if i == 0:
+            out.append((part, False))
+            continue
+        hit, _, rest = part.partition(MARK_END)
+        out.extend([(hit, True), (rest, False)])
+    return [piece for piece in out if piece[0]]
+
+
+@router.get("/upload")
+def upload_form(request: Request, caller: Annotated[Caller, Depends(analyst)]) -> Response:
+    return page(request, "upload.html", caller, result=None, lines=[])
+
+
+@router.post("/upload")
+async def upload(request: Request, caller: Annotated[Caller, Depends(analyst)]) -> Response:
+    from .uploads import ingest_uploads, result_lines
+
+    result = await ingest_uploads(request, await request.form(), caller)
+    return page(request, "upload.html", caller, result=result, lines=result_lines(result))
+
+
+@router.get("/audit")
+def audit_page(request: Request, caller: Annotated[Caller, Depends(admin)], action: str = "", actor: str = "",
+               p: Annotated[int, Query(ge=1)] = 1) -> Response:
+    store = store_of(request)
+    entries = store.audit_log(limit=PER_PAGE, offset=(p - 1) * PER_PAGE, action=action or None, actor=actor or None)
+    return page(request, "audit.html", caller, entries=[e.to_json() for e in entries], action=action, actor=actor, p=p,
+                more=len(entries) == PER_PAGE)
+
+
+@router.get("/api/openapi.json")
+def openapi_document(request: Request, _: Annotated[Caller, Depends(viewer)]) -> dict[str, Any]:
+    """The OpenAPI document (for signed-in users, like every other call)."""
+    return request.app.openapi()
+
+
+@router.get("/api/docs")
+def api_docs(request: Request, caller: Annotated[Caller, Depends(viewer)]) -> Response:
+    """The OpenAPI document drawn as a page (no script from elsewhere: this works offline)."""
+    spec = request.app.openapi()
+    return page(request, "api_docs.html", caller, spec=spec)

@@ -1,0 +1,90 @@
+"""Reviews laid over a case file: marks, edits, and rejected items leaving the status and the counts."""
+from __future__ import annotations
+
+from casewatch.corroborate import build_case_files
+from casewatch.corroborate.review import apply_reviews
+from casewatch.models import Review
+from corroborate.builders import Report, check_case_files, day, person
+
+ENTITIES = {"p-ness": person("p-ness", "Lio Ness")}
+
+
+def reports() -> list[Report]:
+    a = Report("a", "Lio Ness, 31, was arrested on 2 May 2025. Lio Ness was sentenced to death.", outlet="North")
+    who = a.mention("Lio Ness", "PERSON", "p-ness")
+    a.event("arrest", "was arrested", who, date=day("2025-05-02", "2 May 2025"))
+    a.event("sentence", "was sentenced", who, trigger="sentenced", details={"sentence": "death"})
+    a.fact(who, "age", "31", "31")
+    b = Report("b", "Lio Ness, 33, a teacher, was arrested in May.", outlet="South")
+    a2 = b.mention("Lio Ness", "PERSON", "p-ness")
+    b.fact(a2, "age", "33", "33")
+    b.event("arrest", "was arrested", a2)
+    return [a, b]
+
+
+def build(reviews: dict[str, Review] | None = None) -> dict:
+    rs = reports()
+    docs = [r.build() for r in rs]
+    (cf,) = build_case_files(docs, ENTITIES)
+    if reviews is not None:
+        (cf,) = build_case_files(docs, ENTITIES, {cf["id"]: reviews})
+    check_case_files([cf], rs)
+    return cf
+
+
+def review(cf: dict, target: str, state: str, value: str | None = None) -> Review:
+    kind = "fact" if target.startswith("fact") else "event" if target.startswith("event") else "conflict"
+    return Review(cf["id"], target, kind, state, value, "because", "ana", "2026-01-01T00:00:00+00:00")
+
+
+def test_without_reviews_everything_is_unreviewed():
+    cf = build()
+    assert {f["review"] for f in cf["facts"]} == {"unreviewed"}
+    assert {e["review"] for e in cf["events"]} == {"unreviewed"}
+    assert [c["field"] for c in cf["conflicts"]] == ["age"] and cf["conflicts"][0]["review"] == "unreviewed"
+    assert cf["review"]["unreviewed"] == len(cf["facts"]) + len(cf["events"]) + len(cf["conflicts"])
+    assert cf["status"] == "sentenced_to_death"
+
+
+def test_ids_are_stable_and_a_confirmation_changes_nothing_but_the_mark():
+    plain = build()
+    fact = next(f for f in plain["facts"] if f["field"] == "age" and f["value"] == "31")
+    reviewed = build({fact["id"]: review(plain, fact["id"], "confirmed")})
+    assert [f["id"] for f in reviewed["facts"]] == [f["id"] for f in plain["facts"]]
+    assert [c["id"] for c in reviewed["conflicts"]] == [c["id"] for c in plain["conflicts"]]
+    shown = next(f for f in reviewed["facts"] if f["id"] == fact["id"])
+    assert shown["review"] == "confirmed" and shown["reviewed"]["user"] == "ana"
+    assert reviewed["status"] == plain["status"] and reviewed["review"]["confirmed"] == 1
+
+
+def test_rejecting_the_wrong_age_removes_the_conflict_but_keeps_the_fact_marked():
+    plain = build()
+    wrong = next(f for f in plain["facts"] if f["field"] == "age" and f["value"] == "33")
+    cf = build({wrong["id"]: review(plain, wrong["id"], "rejected")})
+    assert cf["conflicts"] == []
+    assert next(f for f in cf["facts"] if f["id"] == wrong["id"])["review"] == "rejected"
+
+
+def test_a_rejected_event_no_longer_sets_the_status():
+    plain = build()
+    sentence = next(e for e in plain["events"] if e["type"] == "sentence")
+    cf = build({sentence["id"]: review(plain, sentence["id"], "rejected")})
+    assert cf["status"] == "arrested"
+    assert next(e for e in cf["events"] if e["id"] == sentence["id"])["review"] == "rejected"
+
+
+def test_an_edited_fact_and_a_settled_conflict():
+    plain = build()
+    fact = next(f for f in plain["facts"] if f["field"] == "age" and f["value"] == "31")
+    conflict = plain["conflicts"][0]
+    cf = build({fact["id"]: review(plain, fact["id"], "edited", "32"),
+                conflict["id"]: review(plain, conflict["id"], "edited", "32")})
+    shown = next(f for f in cf["facts"] if f["id"] == fact["id"])
+    assert (shown["value"], shown["original_value"]) == ("32", "31")
+    assert cf["conflicts"][0]["resolution"] == "32"
+
+
+def test_apply_reviews_on_a_bare_file_counts_every_item():
+    cf = {"facts": [{"id": "fact-1", "value": "a"}], "events": [{"id": "event-1"}], "conflicts": []}
+    apply_reviews(cf, {"event-1": Review("c", "event-1", "event", "rejected", None, "n", "u", "t")})
+    assert cf["review"] == {"confirmed": 0, "edited": 0, "rejected": 1, "unreviewed": 1}
