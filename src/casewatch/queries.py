@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .render import document_full, document_mentions, document_summary
-from .render_cases import entity_json, figures_json
+from .render_cases import entity_json, merge_figures
 from .store import Store
 
 ENTITY_LABELS = {"person": "PERSON", "org": "ORG"}
@@ -63,6 +63,6 @@ def entities(store: Store, kind: str | None = None, page: Page = ALL) -> tuple[i
 
 
 def figures(store: Store, page: Page = ALL) -> tuple[int, list[dict[str, Any]]]:
-    items = figures_json(store.all_extractions())
+    items = merge_figures(store.figure_rows())
     end = None if page.limit is None else page.offset + page.limit
     return len(items), items[page.offset:end]

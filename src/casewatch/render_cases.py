@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .models import Entity, Extraction, Figure
+from .models import Entity, Extraction
 
 
 def entity_json(entity: Entity, mentions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -29,23 +29,28 @@ def case_summary(cf: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _support_json(doc_id: str, figure: Figure) -> dict[str, Any]:
-    att = figure.attribution
-    return {"document": doc_id, "start": figure.evidence.start, "end": figure.evidence.end,
-            "quote": figure.evidence.quote, "attributed_to": att.name if att else None}
+def merge_figures(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Figures merged across reports by (quantity, value, qualifier), each with every supporting quote.
+
+    ``rows`` are the store's flat figure rows (``casewatch.store.core.figure_row``) in ingest order, then text
+    order.
+    """
+    merged: dict[tuple[str, float, str], dict[str, Any]] = {}
+    for r in rows:
+        value: float | int = int(r["value"]) if float(r["value"]).is_integer() else r["value"]
+        key = (r["quantity"], float(value), r["qualifier"])
+        item = merged.setdefault(key, {"quantity": r["quantity"], "value": value, "qualifier": r["qualifier"],
+                                       "counted": r["counted"], "support": []})
+        item["support"].append({"document": r["document_id"], "start": r["start"], "end": r["end"],
+                                "quote": r["quote"], "attributed_to": r["attributed_to"]})
+    return list(merged.values())
 
 
 def figures_json(extractions: Iterable[tuple[str, Extraction]]) -> list[dict[str, Any]]:
-    """Figures merged across reports by (quantity, value, qualifier), each with every supporting quote."""
-    merged: dict[tuple[str, float, str], dict[str, Any]] = {}
-    for doc_id, ex in extractions:
-        for f in ex.figures:
-            value: float | int = int(f.value) if float(f.value).is_integer() else f.value
-            key = (f.quantity, float(value), f.qualifier)
-            item = merged.setdefault(key, {"quantity": f.quantity, "value": value, "qualifier": f.qualifier,
-                                           "counted": f.counted, "support": []})
-            item["support"].append(_support_json(doc_id, f))
-    return list(merged.values())
+    """Figures merged across these reports' extractions (see :func:`merge_figures`)."""
+    from .store.core import figure_row
+
+    return merge_figures(figure_row(doc_id, i, f) for doc_id, ex in extractions for i, f in enumerate(ex.figures))
 
 
 # ---------------------------------------------------------------------------- tables and views

@@ -59,4 +59,5 @@ def test_audit_filters(store):
     assert [e.actor for e in store.audit_log(action="ingest")] == ["cli:ana"]
     assert [e.action for e in store.audit_log(actor="bo")] == ["rebuild"]
     assert [e.seq for e in store.audit_log(limit=1)] == [2]
-    assert store.audit_log(target="100%_")== []
+    assert store.audit_log(target="100%_") == []
+    assert store.count_audit(action="ingest") == 1 and store.count_audit() == 2

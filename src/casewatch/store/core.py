@@ -15,11 +15,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, text
+from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..errors import AmbiguousIdError, NotFoundError, StoreError
-from ..models import Article, DateMention, Outcome, RawReport
+from ..models import Article, DateMention, Figure, Outcome, RawReport
 from ..serialize import dumps
 from .access import AccessQueries
 from .decisions import DecisionQueries, like_escape
@@ -34,6 +34,7 @@ from .schema import (
     derived,
     documents,
     extractions,
+    figures,
     meta,
     metadata,
     sightings,
@@ -61,6 +62,14 @@ def document_id(data: bytes) -> str:
 
 def now_iso() -> str:
     return dt.datetime.now(dt.UTC).replace(microsecond=0).isoformat()
+
+
+def figure_row(doc_id: str, seq: int, figure: Figure) -> dict[str, Any]:
+    """One figure of one report, flat, as the ``figures`` table keeps it."""
+    att = figure.attribution
+    return {"document_id": doc_id, "seq": seq, "quantity": figure.quantity, "value": float(figure.value),
+            "qualifier": figure.qualifier, "counted": figure.counted, "start": figure.evidence.start,
+            "end": figure.evidence.end, "quote": figure.evidence.quote, "attributed_to": att.name if att else None}
 
 
 @dataclass(frozen=True)
@@ -95,8 +104,11 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
 
     def _create(self) -> None:
         with self.engine.begin() as conn:
+            older = inspect(conn).has_table("articles") and not inspect(conn).has_table("figures")
             metadata.create_all(conn)
             derived.create_all(conn)
+            if older:
+                self._fill_figures(conn)
             self._add_missing_columns(conn)
             for stmt in IMMUTABLE_TRIGGERS:
                 conn.execute(text(stmt))
@@ -109,6 +121,16 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
                     f"{self.path}: made by a newer casewatch (schema {found}, this one reads {SCHEMA_VERSION}); "
                     "upgrade casewatch or use another --db"
                 )
+
+    @staticmethod
+    def _fill_figures(conn: Any) -> None:
+        """The figures table, for a database made before it existed: from the stored extractions."""
+        from ..serialize import extraction_loads
+
+        for row in conn.execute(select(extractions.c.document_id, extractions.c.data)).all():
+            found = extraction_loads(row.data).figures
+            if found:
+                conn.execute(insert(figures), [figure_row(row.document_id, i, f) for i, f in enumerate(found)])
 
     @staticmethod
     def _add_missing_columns(conn: Any) -> None:
@@ -170,7 +192,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
         """Write derived rows for documents already stored (used by rebuild)."""
         with self.engine.begin() as conn:
             for doc_id, outcome in items:
-                for table in (articles, dates, extractions, signatures, bands):
+                for table in (articles, dates, extractions, figures, signatures, bands):
                     conn.execute(table.delete().where(table.c.document_id == doc_id))
                 unindex_article(conn, doc_id)
                 self._write_outcome(conn, doc_id, outcome)
@@ -180,6 +202,9 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
         cls._write_article(conn, doc_id, outcome.article, outcome.error)
         if outcome.extraction is not None:
             conn.execute(insert(extractions).values(document_id=doc_id, data=dumps(outcome.extraction)))
+            if outcome.extraction.figures:
+                conn.execute(insert(figures), [figure_row(doc_id, i, f)
+                                               for i, f in enumerate(outcome.extraction.figures)])
         if outcome.signature is not None:
             from ..syndication import band_keys
 

@@ -91,23 +91,29 @@ class DecisionQueries:
 
     def audit_log(self, *, limit: int = 100, offset: int = 0, action: str | None = None,
                   actor: str | None = None, target: str | None = None) -> list[AuditEntry]:
-        """Newest first."""
-        q = select(audit).order_by(audit.c.seq.desc()).limit(limit).offset(offset)
-        if action:
-            q = q.where(audit.c.action == action)
-        if actor:
-            q = q.where(audit.c.actor == actor)
-        if target:
-            q = q.where(audit.c.target.like(f"%{like_escape(target)}%", escape="\\"))
+        """Newest first; ``target`` matches any part of what was changed."""
+        q = select(audit).where(*_audit_filters(action, actor, target)).order_by(audit.c.seq.desc())
         with self.engine.connect() as conn:
-            rows = conn.execute(q).all()
+            rows = conn.execute(q.limit(limit).offset(offset)).all()
         return [AuditEntry(seq=r.seq, at=r.at, actor=r.actor, action=r.action, target=r.target,
                            before=json.loads(r.before) if r.before else None,
                            after=json.loads(r.after) if r.after else None) for r in rows]
 
-    def count_audit(self) -> int:
+    def count_audit(self, *, action: str | None = None, actor: str | None = None, target: str | None = None) -> int:
+        q = select(func.count()).select_from(audit).where(*_audit_filters(action, actor, target))
         with self.engine.connect() as conn:
-            return int(conn.execute(select(func.count()).select_from(audit)).scalar() or 0)
+            return int(conn.execute(q).scalar() or 0)
+
+
+def _audit_filters(action: str | None, actor: str | None, target: str | None) -> list[Any]:
+    where = []
+    if action:
+        where.append(audit.c.action == action)
+    if actor:
+        where.append(audit.c.actor == actor)
+    if target:
+        where.append(audit.c.target.like(f"%{like_escape(target)}%", escape="\\"))
+    return where
 
 
 def like_escape(text: str) -> str:

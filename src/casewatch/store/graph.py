@@ -20,6 +20,7 @@ from .schema import (
     entity_keys,
     entity_mentions,
     extractions,
+    figures,
     reviews,
     signatures,
     syndication,
@@ -59,6 +60,15 @@ class GraphQueries:
             ).all()
         for r in rows:
             yield r.document_id, extraction_loads(r.data)
+
+    def figure_rows(self) -> list[dict[str, Any]]:
+        """Every figure of every report, flat, in ingest order then text order."""
+        with self.engine.connect() as conn:
+            rows = conn.execute(
+                select(figures).join(documents, documents.c.id == figures.c.document_id)
+                .order_by(documents.c.seq, figures.c.seq)
+            ).mappings().all()
+        return [dict(r) for r in rows]
 
     def signatures_of(self, doc_ids: Sequence[str]) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {}

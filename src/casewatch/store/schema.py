@@ -1,7 +1,7 @@
 """The tables. Those in ``metadata`` are never rebuilt; those in ``derived`` are made again from raw bytes."""
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
 SCHEMA_VERSION = 1
 
@@ -150,6 +150,20 @@ extractions = Table(
     "extractions", derived,
     Column("document_id", String(64), primary_key=True),
     Column("data", Text, nullable=False),  # JSON of models.Extraction
+)
+figures = Table(
+    "figures", derived,
+    Column("document_id", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("quantity", String(64), nullable=False),
+    Column("value", Float, nullable=False),
+    Column("qualifier", String(16), nullable=False),
+    Column("counted", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Column("attributed_to", Text),
+    Index("ix_figures_document", "document_id", "seq"),
 )
 signatures = Table(
     "signatures", derived,

@@ -131,4 +131,4 @@ def get_audit(request: Request, _: Annotated[Caller, Depends(admin)], page: Page
               action: str | None = None, actor: str | None = None) -> dict[str, Any]:
     store = store_of(request)
     entries = store.audit_log(limit=per_page, offset=(page - 1) * per_page, action=action, actor=actor)
-    return _page(store.count_audit(), [e.to_json() for e in entries], page, per_page)
+    return _page(store.count_audit(action=action, actor=actor), [e.to_json() for e in entries], page, per_page)
