@@ -112,6 +112,7 @@ def rebuild_cases(store: Store, people: set[str]) -> int:
     """Make the case files of these people again from every report that mentions them; returns how many."""
     from .corroborate import build_case_files
     from .corroborate.ids import case_id
+    from .corroborate.organisations import acronyms_used
 
     if not people:
         return 0
@@ -119,7 +120,8 @@ def rebuild_cases(store: Store, people: set[str]) -> int:
     docs = store.case_documents(doc_ids)
     entity_ids = {e for d in docs for e in d.entity_of_mention.values()}
     entities = store.entities_by_id(entity_ids)
-    files = build_case_files(docs, entities, store.current_reviews(case_id(e) for e in people))
+    elsewhere = store.expansions_of(acronyms_used(docs))
+    files = build_case_files(docs, entities, store.current_reviews(case_id(e) for e in people), elsewhere)
     keep = []
     for cf in files:
         subject = cf.get("entity") or _subject_entity(cf, entities)

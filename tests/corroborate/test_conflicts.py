@@ -216,3 +216,25 @@ def test_a_report_that_quotes_a_denial_does_not_relay_the_denier():
     (stated,) = [e for e in cf["events"] if e["type"] == "execution" and e["modality"] != "denied"]
     assert stated["primary_sources"] == [] and stated["independent_sources"] == 1
     assert cf["sources"][0]["cites"] == []
+
+
+def test_expansions_stored_elsewhere_count_so_the_file_does_not_depend_on_the_batch(no_resolve):
+    """Ivo Lund's only report gives the wrong expansion; the right one is in reports about someone else."""
+    reports = wrong_expansion_reports()
+    mine = reports[2]
+    others = []
+    for r in reports[:2]:  # the same words, but about another person, so not part of Ivo Lund's case
+        other = Report(r.id, r.text.replace("Ivo Lund", "Oren Pask"), outlet=r.outlet)
+        other.mention("Oren Pask", "PERSON", "p-pask")
+        other.expansion("NRW", "Northbridge Rights Watch", "Northbridge Rights Watch (NRW)")
+        others.append(other)
+    elsewhere = [(o.id, x) for o in others for x in o.extraction.expansions]
+    alone = build_case_files([mine.build()], ENTITIES, None, elsewhere)
+    check_case_files(alone, [mine, *others])
+    batch = case_of(build_case_files([mine.build(), *(o.build() for o in others)], ENTITIES, None, elsewhere),
+                    "Ivo Lund")
+    assert alone[0] == batch
+    (conflict,) = [c for c in alone[0]["conflicts"] if c["field"] == "organisation"]
+    assert [(v["value"], len(v["support"])) for v in conflict["values"]] == [
+        ("Northbridge Rights Watch", 2), ("Harbour Centre for Human Rights", 1)]
+    assert build_case_files([mine.build()], ENTITIES)[0]["conflicts"] == []  # its report alone shows nothing

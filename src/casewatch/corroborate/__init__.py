@@ -22,10 +22,10 @@ Settings (status order, single-valued fields, weights) are data:
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models import CaseDocument, Entity, Review
+from ..models import CaseDocument, Entity, OrgExpansion, Review
 from .casefile import build_case_file
 from .context import Corpus
 from .ids import case_id
@@ -35,10 +35,15 @@ __all__ = ["CASE_EVENT_TYPES", "build_case_files", "case_subjects"]
 
 
 def build_case_files(documents: list[CaseDocument], entities: dict[str, Entity],
-                     reviews: Mapping[str, Mapping[str, Review]] | None = None) -> list[dict[str, Any]]:
-    """One case file per case subject, sorted by subject name (then id); ``reviews`` by case id, then target id."""
+                     reviews: Mapping[str, Mapping[str, Review]] | None = None,
+                     expansions: Sequence[tuple[str, OrgExpansion]] = ()) -> list[dict[str, Any]]:
+    """One case file per case subject, sorted by subject name (then id).
+
+    ``reviews`` go by case id, then target id; ``expansions`` are stored acronym expansions of other reports
+    (see ``organisations.with_expansions_elsewhere``).
+    """
     corpus = Corpus.build(documents, entities)
     reviews = reviews or {}
-    files = [build_case_file(corpus, entities[eid], reviews.get(case_id(eid)))
+    files = [build_case_file(corpus, entities[eid], reviews.get(case_id(eid)), expansions)
              for eid in case_subjects(documents, entities)]
     return sorted(files, key=lambda f: (f["subject"]["name"].casefold(), f["id"]))

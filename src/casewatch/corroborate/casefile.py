@@ -10,17 +10,17 @@ edited fact and ``resolution`` on an edited conflict.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
-from ..models import Entity, Review
+from ..models import Entity, OrgExpansion, Review
 from .config import settings
 from .conflicts import case_conflicts, conflict_id
 from .context import Corpus, Scope
 from .events import event_id, event_json, merge_events
 from .facts import fact_id, fact_json, merge_facts
 from .ids import case_id
-from .organisations import acronym_conflicts_in
+from .organisations import acronym_conflicts_in, with_expansions_elsewhere
 from .review import apply_reviews, rejected_ids
 from .sources import SourceResolver, count_sources, outlet_count, source_entries
 from .status import derive_status
@@ -29,15 +29,17 @@ from .support import dedupe
 from .timeline import timeline
 
 
-def build_case_file(corpus: Corpus, entity: Entity, reviews: Mapping[str, Review] | None = None) -> dict[str, Any]:
+def build_case_file(corpus: Corpus, entity: Entity, reviews: Mapping[str, Review] | None = None,
+                    expansions: Sequence[tuple[str, OrgExpansion]] = ()) -> dict[str, Any]:
     """The case file of one subject, with ``reviews`` (target id -> latest review) laid over it.
 
-    It depends only on the reports that name the subject (and their entities), never on which other
-    reports were processed beside them, so an incremental ingest, a review and a rebuild agree.
+    It depends only on the reports that name the subject (and their entities) and on ``expansions``, every
+    stored expansion of the acronyms those reports use, never on which other reports were processed beside
+    them: an incremental ingest, a review and a rebuild agree.
     """
     reviews = reviews or {}
     scope = Scope.build(corpus, entity)
-    organisations = acronym_conflicts_in(scope.documents)
+    organisations = acronym_conflicts_in(with_expansions_elsewhere(scope.documents, list(expansions)))
     resolver = SourceResolver(scope, organisations)
     cid = case_id(entity.id)
     rejected = rejected_ids(reviews)

@@ -22,11 +22,12 @@ the comparison of expansions alone decides.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ..models import CaseDocument, Entity, Evidence, KnownOrganisation, OrgExpansion
+from ..models import CaseDocument, Entity, Evidence, Extraction, KnownOrganisation, OrgExpansion
 from .config import norm
 from .support import support_item
 
@@ -111,6 +112,39 @@ def _preferred(values: list[Value], owner: KnownOrganisation | None) -> Value | 
                 return v
     counts = [len(v.documents) for v in values]
     return values[counts.index(max(counts))] if counts.count(max(counts)) == 1 else None
+
+
+_ACRONYM = re.compile(r"^[A-Z][A-Z0-9&.-]{1,11}$")
+
+
+def acronyms_used(documents: list[CaseDocument]) -> set[str]:
+    """Acronyms these reports expand, or name a source or an organisation by ("according to VHRW")."""
+    out: set[str] = set()
+    for doc in documents:
+        ex = doc.extraction
+        out.update(x.acronym.strip() for x in ex.expansions)
+        out.update(a.name.strip() for a in ex.attributions if not a.generic and _ACRONYM.match(a.name.strip()))
+        out.update(m.text.strip() for m in ex.mentions if m.label == "ORG" and _ACRONYM.match(m.text.strip()))
+    return out
+
+
+def with_expansions_elsewhere(documents: list[CaseDocument],
+                              elsewhere: list[tuple[str, OrgExpansion]]) -> list[CaseDocument]:
+    """These reports, and a stand-in for each other report expanding an acronym they use (its expansions only).
+
+    ``elsewhere`` is every stored expansion of the acronyms in question, as (report id, expansion). Taking them
+    all, not only those of reports processed alongside, makes a case's organisation conflicts a function of its
+    own reports and the store, whatever else is being ingested.
+    """
+    used = acronyms_used(documents)
+    own = {d.id for d in documents}
+    extra: dict[str, list[OrgExpansion]] = {}
+    for doc_id, x in elsewhere:
+        if doc_id not in own and x.acronym.strip() in used:
+            extra.setdefault(doc_id, []).append(x)
+    stand_ins = [CaseDocument(doc_id, "", None, None, None, None, Extraction(expansions=xs), {})
+                 for doc_id, xs in extra.items()]
+    return [*documents, *stand_ins]
 
 
 def acronym_conflicts_in(documents: list[CaseDocument]) -> list[AcronymConflict]:

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, create_engine, event, func, insert, inspect, sele
 from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..errors import AmbiguousIdError, NotFoundError, StoreError
-from ..models import Article, DateMention, Figure, Outcome, RawReport
+from ..models import Article, DateMention, Extraction, Figure, Outcome, RawReport
 from ..serialize import dumps
 from .access import AccessQueries
 from .decisions import DecisionQueries, like_escape
@@ -33,6 +33,7 @@ from .schema import (
     dates,
     derived,
     documents,
+    expansions,
     extractions,
     figures,
     meta,
@@ -104,11 +105,15 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
 
     def _create(self) -> None:
         with self.engine.begin() as conn:
-            older = inspect(conn).has_table("articles") and not inspect(conn).has_table("figures")
+            older = inspect(conn).has_table("articles") and not all(
+                inspect(conn).has_table(t.name) for t in (figures, expansions))
+            if older:
+                for table in (figures, expansions):
+                    table.drop(conn, checkfirst=True)
             metadata.create_all(conn)
             derived.create_all(conn)
             if older:
-                self._fill_figures(conn)
+                self._fill_indexes(conn)
             self._add_missing_columns(conn)
             for stmt in IMMUTABLE_TRIGGERS:
                 conn.execute(text(stmt))
@@ -123,14 +128,23 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
                 )
 
     @staticmethod
-    def _fill_figures(conn: Any) -> None:
-        """The figures table, for a database made before it existed: from the stored extractions."""
+    def _write_indexes(conn: Any, doc_id: str, extraction: Extraction) -> None:
+        """A report's figures and acronym expansions, flat, for the views and look-ups that need only them."""
+        if extraction.figures:
+            conn.execute(insert(figures), [figure_row(doc_id, i, f) for i, f in enumerate(extraction.figures)])
+        if extraction.expansions:
+            conn.execute(insert(expansions), [
+                {"document_id": doc_id, "seq": i, "acronym": x.acronym.strip(), "expansion": x.expansion,
+                 "start": x.evidence.start, "end": x.evidence.end, "quote": x.evidence.quote}
+                for i, x in enumerate(extraction.expansions)])
+
+    @classmethod
+    def _fill_indexes(cls, conn: Any) -> None:
+        """The figures and expansions tables, for a database made before they existed: from the extractions."""
         from ..serialize import extraction_loads
 
         for row in conn.execute(select(extractions.c.document_id, extractions.c.data)).all():
-            found = extraction_loads(row.data).figures
-            if found:
-                conn.execute(insert(figures), [figure_row(row.document_id, i, f) for i, f in enumerate(found)])
+            cls._write_indexes(conn, row.document_id, extraction_loads(row.data))
 
     @staticmethod
     def _add_missing_columns(conn: Any) -> None:
@@ -192,7 +206,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
         """Write derived rows for documents already stored (used by rebuild)."""
         with self.engine.begin() as conn:
             for doc_id, outcome in items:
-                for table in (articles, dates, extractions, figures, signatures, bands):
+                for table in (articles, dates, extractions, figures, expansions, signatures, bands):
                     conn.execute(table.delete().where(table.c.document_id == doc_id))
                 unindex_article(conn, doc_id)
                 self._write_outcome(conn, doc_id, outcome)
@@ -202,9 +216,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
         cls._write_article(conn, doc_id, outcome.article, outcome.error)
         if outcome.extraction is not None:
             conn.execute(insert(extractions).values(document_id=doc_id, data=dumps(outcome.extraction)))
-            if outcome.extraction.figures:
-                conn.execute(insert(figures), [figure_row(doc_id, i, f)
-                                               for i, f in enumerate(outcome.extraction.figures)])
+            cls._write_indexes(conn, doc_id, outcome.extraction)
         if outcome.signature is not None:
             from ..syndication import band_keys
 

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import Engine, delete, func, insert, select
 
 from ..errors import AmbiguousIdError, NotFoundError
-from ..models import CaseDocument, DateMention, Entity, Extraction
+from ..models import CaseDocument, DateMention, Entity, Evidence, Extraction, OrgExpansion
 from ..serialize import extraction_loads
 from .decisions import like_escape
 from .schema import (
@@ -19,6 +19,7 @@ from .schema import (
     entities,
     entity_keys,
     entity_mentions,
+    expansions,
     extractions,
     figures,
     reviews,
@@ -60,6 +61,20 @@ class GraphQueries:
             ).all()
         for r in rows:
             yield r.document_id, extraction_loads(r.data)
+
+    def expansions_of(self, acronyms: Iterable[str]) -> list[tuple[str, OrgExpansion]]:
+        """Every stored expansion of these acronyms ("Varesh Human Rights Watch (VHRW)"), in ingest order."""
+        out: list[tuple[int, int, str, OrgExpansion]] = []
+        with self.engine.connect() as conn:
+            for chunk in _chunks(sorted(set(acronyms))):
+                rows = conn.execute(
+                    select(expansions, documents.c.seq.label("doc_seq"))
+                    .join(documents, documents.c.id == expansions.c.document_id)
+                    .where(expansions.c.acronym.in_(chunk))
+                ).all()
+                out.extend((r.doc_seq, r.seq, r.document_id,
+                            OrgExpansion(r.acronym, r.expansion, Evidence(r.start, r.end, r.quote))) for r in rows)
+        return [(doc_id, x) for _, _, doc_id, x in sorted(out, key=lambda t: (t[0], t[1]))]
 
     def figure_rows(self) -> list[dict[str, Any]]:
         """Every figure of every report, flat, in ingest order then text order."""

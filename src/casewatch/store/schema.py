@@ -165,6 +165,18 @@ figures = Table(
     Column("attributed_to", Text),
     Index("ix_figures_document", "document_id", "seq"),
 )
+expansions = Table(
+    "expansions", derived,
+    Column("document_id", String(64), nullable=False),
+    Column("seq", Integer, nullable=False),
+    Column("acronym", String(64), nullable=False),
+    Column("expansion", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("quote", Text, nullable=False),
+    Index("ix_expansions_acronym", "acronym"),
+    Index("ix_expansions_document", "document_id"),
+)
 signatures = Table(
     "signatures", derived,
     Column("document_id", String(64), primary_key=True),
