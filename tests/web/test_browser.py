@@ -146,7 +146,7 @@ def test_a_hostile_report_runs_nothing_in_the_browser(server, browser, tmp_path)
     page.goto(f"{server}/upload")
     page.set_input_files("input[name=files]", [str(tmp_path / "hostile.txt"), str(tmp_path / "hostile.html")])
     page.click("form.upload button[type=submit]")
-    page.wait_for_selector(".upload-result")
+    page.wait_for_selector(".upload-result", timeout=120_000)  # the first upload loads the language model
     links = page.locator(".upload-result a")
     assert links.count() == 2, page.locator(".upload-result").inner_text()
     hrefs = [links.nth(i).get_attribute("href") for i in range(2)]
