@@ -72,8 +72,7 @@ def to_csv(case_file: dict[str, Any]) -> str:
 
 def to_html(case_file: dict[str, Any]) -> str:
     from .web.templating import render
-    from .web.views import fields_in_order
+    from .web.views import fields_in_order, source_titles
 
-    titles = {s["document"]: s.get("title") or s.get("outlet") or s["document"]
-              for s in case_file.get("sources", [])}
-    return render("dossier.html", cf=case_file, facts=fields_in_order(case_file.get("facts", [])), titles=titles)
+    return render("dossier.html", cf=case_file, facts=fields_in_order(case_file.get("facts", [])),
+                  titles=source_titles(case_file))

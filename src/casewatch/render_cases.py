@@ -9,7 +9,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from .models import Entity, Extraction
+from .models import Entity
 
 
 def entity_json(entity: Entity, mentions: list[dict[str, Any]]) -> dict[str, Any]:
@@ -44,13 +44,6 @@ def merge_figures(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         item["support"].append({"document": r["document_id"], "start": r["start"], "end": r["end"],
                                 "quote": r["quote"], "attributed_to": r["attributed_to"]})
     return list(merged.values())
-
-
-def figures_json(extractions: Iterable[tuple[str, Extraction]]) -> list[dict[str, Any]]:
-    """Figures merged across these reports' extractions (see :func:`merge_figures`)."""
-    from .store.core import figure_row
-
-    return merge_figures(figure_row(doc_id, i, f) for doc_id, ex in extractions for i, f in enumerate(ex.figures))
 
 
 # ---------------------------------------------------------------------------- tables and views

@@ -6,8 +6,9 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from casewatch.render_cases import figures_json, merge_figures
+from casewatch.render_cases import merge_figures
 from casewatch.store import open_store
+from casewatch.store.core import figure_row
 
 pytestmark = pytest.mark.slow
 
@@ -17,7 +18,8 @@ def test_stored_figures_merge_as_the_extractions_do_and_are_filled_when_missing(
     with sqlite3.connect(example_db) as a, sqlite3.connect(copy) as b:
         a.backup(b)
     store = open_store(copy)
-    expected = figures_json(store.all_extractions())
+    expected = merge_figures(figure_row(doc_id, i, f) for doc_id, ex in store.all_extractions()
+                             for i, f in enumerate(ex.figures))
     assert expected, "the examples give figures"
     assert merge_figures(store.figure_rows()) == expected
     with store.engine.begin() as conn:  # as a database made before the table existed

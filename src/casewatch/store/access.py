@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select, update
 
 from ..errors import NotFoundError
 from .decisions import write_audit
@@ -59,7 +59,7 @@ class AccessQueries:
 
     def count_users(self) -> int:
         with self.engine.connect() as conn:
-            return len(conn.execute(select(users.c.id)).all())
+            return int(conn.execute(select(func.count()).select_from(users)).scalar() or 0)
 
     def list_users(self) -> list[User]:
         with self.engine.connect() as conn:
@@ -119,18 +119,20 @@ class AccessQueries:
                         {"id": token_id, "user": user.name, "label": label})
         return token_id
 
-    def list_tokens(self, user: str | None = None) -> list[Token]:
+    def list_tokens(self, user: str | None = None, token_id: int | None = None) -> list[Token]:
         q = (select(tokens, users.c.name.label("user_name")).join(users, users.c.id == tokens.c.user_id)
              .order_by(tokens.c.id))
         if user is not None:
             q = q.where(users.c.name == user)
+        if token_id is not None:
+            q = q.where(tokens.c.id == token_id)
         with self.engine.connect() as conn:
             rows = conn.execute(q).all()
         return [Token(id=r.id, user=r.user_name, label=r.label, created_at=r.created_at,
                       last_used_at=r.last_used_at, revoked_at=r.revoked_at) for r in rows]
 
     def revoke_token(self, token_id: int, at: str, actor: str) -> Token:
-        found = [t for t in self.list_tokens() if t.id == token_id]
+        found = self.list_tokens(token_id=token_id)
         if not found:
             raise NotFoundError(f"no token {token_id}; `casewatch token list` lists them")
         with self.engine.begin() as conn:
@@ -138,7 +140,7 @@ class AccessQueries:
                          .values(revoked_at=at))
             write_audit(conn, at, actor, "token.revoke", f"token/{token_id}", found[0].to_json(),
                         found[0].to_json() | {"revoked": True})
-        return next(t for t in self.list_tokens() if t.id == token_id)
+        return self.list_tokens(token_id=token_id)[0]
 
     def user_by_token(self, token_hash: str, at: str) -> User | None:
         """The active user a live token belongs to (and the token's last use noted), or None."""

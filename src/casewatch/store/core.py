@@ -22,7 +22,7 @@ from ..errors import AmbiguousIdError, NotFoundError, StoreError
 from ..models import Article, DateMention, Extraction, Figure, Outcome, RawReport
 from ..serialize import dumps
 from .access import AccessQueries
-from .decisions import DecisionQueries, like_escape
+from .decisions import DecisionQueries
 from .graph import GraphQueries
 from .schema import (
     IMMUTABLE_TRIGGERS,
@@ -42,6 +42,7 @@ from .schema import (
     signatures,
 )
 from .search import SearchQueries, create_index, drop_index, index_article, unindex_article
+from .sql import like_escape
 
 STATUS_OK = "ok"
 STATUS_NO_TEXT = "no_text"

@@ -15,6 +15,7 @@ from sqlalchemy import Connection, Engine, func, insert, select
 
 from ..models import Review
 from .schema import audit, reviews
+from .sql import chunks, like_escape
 
 
 @dataclass(frozen=True)
@@ -70,8 +71,7 @@ class DecisionQueries:
         wanted = list(dict.fromkeys(case_ids))
         out: dict[str, dict[str, Review]] = {}
         with self.engine.connect() as conn:
-            for i in range(0, len(wanted), 500):
-                chunk = wanted[i:i + 500]
+            for chunk in chunks(wanted):
                 latest = (select(func.max(reviews.c.seq)).where(reviews.c.case_id.in_(chunk))
                           .group_by(reviews.c.case_id, reviews.c.target_id))
                 for r in conn.execute(select(reviews).where(reviews.c.seq.in_(latest))):
@@ -114,8 +114,3 @@ def _audit_filters(action: str | None, actor: str | None, target: str | None) ->
     if target:
         where.append(audit.c.target.like(f"%{like_escape(target)}%", escape="\\"))
     return where
-
-
-def like_escape(text: str) -> str:
-    """Text for a LIKE pattern with ``escape="\\"``: its %, _ and backslashes taken literally."""
-    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -10,7 +10,6 @@ from sqlalchemy import Engine, delete, func, insert, select
 from ..errors import AmbiguousIdError, NotFoundError
 from ..models import CaseDocument, DateMention, Entity, Evidence, Extraction, OrgExpansion
 from ..serialize import extraction_loads
-from .decisions import like_escape
 from .schema import (
     articles,
     bands,
@@ -26,13 +25,7 @@ from .schema import (
     signatures,
     syndication,
 )
-
-_CHUNK = 500
-
-
-def _chunks(items: Sequence[str]) -> Iterable[Sequence[str]]:
-    for i in range(0, len(items), _CHUNK):
-        yield items[i:i + _CHUNK]
+from .sql import chunks, like_escape
 
 
 def _entity(row: Any) -> Entity:
@@ -66,7 +59,7 @@ class GraphQueries:
         """Every stored expansion of these acronyms ("Varesh Human Rights Watch (VHRW)"), in ingest order."""
         out: list[tuple[int, int, str, OrgExpansion]] = []
         with self.engine.connect() as conn:
-            for chunk in _chunks(sorted(set(acronyms))):
+            for chunk in chunks(sorted(set(acronyms))):
                 rows = conn.execute(
                     select(expansions, documents.c.seq.label("doc_seq"))
                     .join(documents, documents.c.id == expansions.c.document_id)
@@ -88,7 +81,7 @@ class GraphQueries:
     def signatures_of(self, doc_ids: Sequence[str]) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(doc_ids)):
+            for chunk in chunks(list(doc_ids)):
                 for r in conn.execute(select(signatures).where(signatures.c.document_id.in_(chunk))):
                     out[r.document_id] = json.loads(r.data)
         return out
@@ -96,7 +89,7 @@ class GraphQueries:
     def documents_sharing_bands(self, keys: Sequence[str]) -> set[str]:
         found: set[str] = set()
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(dict.fromkeys(keys))):
+            for chunk in chunks(list(dict.fromkeys(keys))):
                 found.update(conn.execute(select(bands.c.document_id).where(bands.c.key.in_(chunk))).scalars())
         return found
 
@@ -104,7 +97,7 @@ class GraphQueries:
         """Ingest position of each document (earlier reports have smaller numbers)."""
         out: dict[str, int] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(doc_ids)):
+            for chunk in chunks(list(doc_ids)):
                 for r in conn.execute(select(documents.c.id, documents.c.seq).where(documents.c.id.in_(chunk))):
                     out[r.id] = r.seq
         return out
@@ -112,7 +105,7 @@ class GraphQueries:
     def syndication_groups(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
         out: dict[str, str | None] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(doc_ids)):
+            for chunk in chunks(list(doc_ids)):
                 for r in conn.execute(select(syndication).where(syndication.c.document_id.in_(chunk))):
                     out[r.document_id] = r.group_id
         return out
@@ -122,7 +115,7 @@ class GraphQueries:
             return
         with self.engine.begin() as conn:
             ids = list(groups)
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 conn.execute(delete(syndication).where(syndication.c.document_id.in_(chunk)))
             conn.execute(insert(syndication), [{"document_id": d, "group_id": g} for d, g in groups.items()])
 
@@ -149,7 +142,7 @@ class GraphQueries:
         with self.engine.begin() as conn:
             ids = [e.id for e in items]
             known = set()
-            for chunk in _chunks(ids):
+            for chunk in chunks(ids):
                 known.update(conn.execute(select(entities.c.id).where(entities.c.id.in_(chunk))).scalars())
             for e in items:
                 values = {"label": e.label, "name": e.name, "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
@@ -165,7 +158,7 @@ class GraphQueries:
     def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
         out: dict[str, Entity] = {}
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(dict.fromkeys(ids))):
+            for chunk in chunks(list(dict.fromkeys(ids))):
                 for r in conn.execute(select(entities).where(entities.c.id.in_(chunk))):
                     out[r.id] = _entity(r)
         return out
@@ -198,8 +191,8 @@ class GraphQueries:
             if label:
                 mq = mq.where(entity_mentions.c.label == label)
             by_entity: dict[str, list[dict[str, Any]]] = {}
-            chunks = _chunks([e.id for e in ents]) if limit is not None else [None]
-            for chunk in chunks:
+            pieces = chunks([e.id for e in ents]) if limit is not None else [None]
+            for chunk in pieces:
                 for r in conn.execute(mq if chunk is None else mq.where(entity_mentions.c.entity_id.in_(chunk))):
                     by_entity.setdefault(r.entity_id, []).append(
                         {"document": r.document_id, "start": r.start, "end": r.end, "text": r.text})
@@ -216,7 +209,7 @@ class GraphQueries:
         """Distinct ``wanted`` values of the rows whose ``column`` is one of ``keys`` (and ``more`` holds)."""
         found: set[Any] = set()
         with self.engine.connect() as conn:
-            for chunk in _chunks(list(dict.fromkeys(keys))):
+            for chunk in chunks(list(dict.fromkeys(keys))):
                 found.update(conn.execute(select(wanted).where(column.in_(chunk), *more)).scalars())
         return found
 
@@ -276,7 +269,7 @@ class GraphQueries:
     def _changed_at(conn: Any, cf: dict[str, Any]) -> str:
         """When a case last changed: its latest report's ingest time or its latest review, whichever is later."""
         stamps = [conn.execute(select(func.max(reviews.c.at)).where(reviews.c.case_id == cf["id"])).scalar() or ""]
-        for chunk in _chunks(list(cf.get("documents") or [])):
+        for chunk in chunks(list(cf.get("documents") or [])):
             stamps.append(conn.execute(select(func.max(documents.c.ingested_at))
                                        .where(documents.c.id.in_(chunk))).scalar() or "")
         return max(stamps)
@@ -287,7 +280,7 @@ class GraphQueries:
 
     def delete_case_files(self, entity_ids: Iterable[str]) -> None:
         with self.engine.begin() as conn:
-            for chunk in _chunks(list(entity_ids)):
+            for chunk in chunks(list(entity_ids)):
                 conn.execute(delete(case_files).where(case_files.c.entity_id.in_(chunk)))
 
     def list_cases(self) -> list[dict[str, Any]]:

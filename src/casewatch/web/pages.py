@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import access, queries
+from ..corroborate.config import settings as status_settings
 from ..errors import InvalidValueError
 from ..reviewing import review
 from ..store.search import MARK_END, MARK_START
@@ -20,8 +21,8 @@ from .templating import render
 router = APIRouter(include_in_schema=False)
 
 PER_PAGE = 50
-STATUSES = ("reported", "arrested", "detained", "charged", "on_trial", "sentenced", "sentenced_to_death", "executed",
-            "released", "acquitted", "pardoned", "commuted", "died_in_custody", "disappeared", "killed", "unknown")
+STATUSES = (*status_settings()["status_order"], "unknown")
+"""Every status a case can have, in the order the filter lists them (the corroboration settings' order)."""
 
 
 def page(request: Request, name: str, caller: Caller | None, http_status: int = 200, **context: Any) -> HTMLResponse:
@@ -102,10 +103,8 @@ def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], sta
 def case_page(request: Request, case_id: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
     store = store_of(request)
     cf = queries.case(store, case_id)
-    titles = {s["document"]: s.get("title") or s.get("outlet") or s["document"] for s in cf.get("sources", [])}
-    outlets = {s["document"]: s.get("outlet") or "" for s in cf.get("sources", [])}
     history = store.review_history(cf["id"])
-    return page(request, "case.html", caller, cf=cf, titles=titles, outlets=outlets,
+    return page(request, "case.html", caller, cf=cf, titles=views.source_titles(cf),
                 facts=views.fields_in_order(cf["facts"]), timeline=views.timeline(cf["events"]),
                 groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20])
 
@@ -160,7 +159,7 @@ def document_page(request: Request, doc_id: str, caller: Annotated[Caller, Depen
     text = full.get("text") or ""
     marks = views.document_marks(full, events, quoted)
     return page(request, "document.html", caller, doc=full, segments=views.segments(text, marks),
-                quoted=text[quoted[0]:quoted[1]] if quoted else None, events=events)
+                quoted=text[quoted[0]:quoted[1]] if quoted else None)
 
 
 @router.get("/documents/{doc_id}/original")

@@ -7,7 +7,6 @@ upload at a time; a bad file is reported by name and never stops the others.
 from __future__ import annotations
 
 import threading
-from typing import Any
 
 from fastapi import Request
 from pydantic import BaseModel
@@ -65,6 +64,6 @@ async def ingest_uploads(request: Request, form: FormData, caller: Caller) -> Up
 
 def result_lines(result: UploadResult) -> list[str]:
     """What the upload page says about each outcome."""
-    out: list[Any] = [f"{len(result.new)} new, {len(result.unchanged)} already stored, {len(result.failed)} failed"]
+    out = [f"{len(result.new)} new, {len(result.unchanged)} already stored, {len(result.failed)} failed"]
     out.extend(f"{f['input']}: {f['reason']}" for f in result.failed)
     return out

@@ -178,6 +178,11 @@ def _ticks(lo: dt.date, hi: dt.date, x_of: Any) -> list[tuple[float, str]]:
 
 # ---------------------------------------------------------------------------- the case page
 
+def source_titles(case_file: dict[str, Any]) -> dict[str, str]:
+    """Report id -> what to call it beside a quote: its title, else its outlet, else its id."""
+    return {s["document"]: s.get("title") or s.get("outlet") or s["document"] for s in case_file.get("sources", [])}
+
+
 def fields_in_order(facts: list[dict[str, Any]]) -> list[tuple[str, list[dict[str, Any]]]]:
     """Facts grouped by field, in the order fields first appear."""
     groups: dict[str, list[dict[str, Any]]] = {}
