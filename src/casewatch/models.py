@@ -164,6 +164,14 @@ class EventMention:
     facility: str | None = None
     details: dict[str, str] = field(default_factory=dict)
     attribution: Attribution | None = None
+    cue: str | None = None
+    """What set the modality: "demanded", "prevented", "conditional", "question", "expected", "feared",
+    "rumoured", "believed", "unconfirmed", "hedged", "alleged", "negated", "denied", "presupposed"; None when
+    the report simply states it."""
+    when: int = 20
+    """Where the event sits in its report's order of things, for events with no date: 10 before the rest (a
+    past perfect, "after ..."), 20 the report's plain past, 30 after the rest ("again", "re-arrested"), 40 now
+    ("remains in prison"); the units order verbs in a coordination."""
 
 
 @dataclass(frozen=True)

@@ -53,7 +53,8 @@ def extraction_from_plain(d: dict[str, Any]) -> Extraction:
                 subject=e.get("subject"), modality=e.get("modality", "asserted"),
                 date=DateMention.from_json(e["date"]) if e.get("date") else None,
                 place=e.get("place"), facility=e.get("facility"), details=dict(e.get("details") or {}),
-                attribution=_attribution(e.get("attribution")),
+                attribution=_attribution(e.get("attribution")), cue=e.get("cue"),
+                when=int(e.get("when", 20)),
             )
             for e in d.get("events", [])
         ],

@@ -41,7 +41,7 @@ DEATH = {"details": {"sentence": "death"}}
     ([("sentence", {"details": {"sentence": "death penalty"}})], "sentenced_to_death"),
     ([("sentence", DEATH), ("execution", {"modality": "expected"})], "sentenced_to_death"),
     ([("sentence", DEATH), ("execution", {"modality": "alleged"})], "sentenced_to_death"),
-    ([("sentence", DEATH), ("execution", {"modality": "reported"})], "executed"),
+    ([("sentence", DEATH), ("execution", {"modality": "reported"})], "sentenced_to_death"),
     ([("sentence", DEATH), ("commutation", {})], "commuted"),
     ([("trial", {"details": {"verdict": "acquitted"}})], "acquitted"),
     ([("refusal", {})], "reported"),

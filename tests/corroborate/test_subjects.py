@@ -43,11 +43,11 @@ def test_an_official_who_comments_and_a_politician_who_reacts_are_not_cases():
     assert case_subjects([two_sentences().build()], ENTITIES) == ["p-orlen", "p-marr"]
 
 
-def test_a_denial_alone_makes_no_case():
+def test_a_person_whose_arrest_is_denied_is_a_case():
     r = Report("d1", "Officials denied that Ada Brandt had been arrested.")
     r.event("arrest", "had been arrested", r.mention("Ada Brandt", "PERSON", "p-brandt"), trigger="arrested",
             modality="denied")
-    assert case_subjects([r.build()], ENTITIES) == []
+    assert case_subjects([r.build()], ENTITIES) == ["p-brandt"]
 
 
 def test_an_organisation_is_never_a_case():

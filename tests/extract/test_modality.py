@@ -26,9 +26,9 @@ def test_modality(run, look, modality, etype, text):
     assert found == [modality]
 
 
-def test_faces_a_death_sentence_is_asserted(run, look):
+def test_facing_a_death_sentence_is_not_being_sentenced(run, look):
     x = run("Darian Velmor faces a death sentence.")
-    assert [e.modality for e in look.events(x, "sentence")] == ["asserted"]
+    assert [e.modality for e in look.events(x, "sentence")] == ["expected"]
 
 
 def test_accused_of_gives_an_alleged_charge(run, look):

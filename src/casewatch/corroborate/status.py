@@ -1,21 +1,28 @@
-"""The case status: the latest stage the supported events reach.
+"""The case status: the stage of the latest supported event in time.
 
-* Only events stated with a ``status_modalities`` modality (asserted, reported)
-  set the status; alleged, expected and denied events never do.
-* An event type that one report states and another denies is *contested*: it
-  does not set the status (the status stays at the stage below) and a status
-  conflict is flagged. Precision first: "executed" is never shown while a
-  report denies it.
-* Each event type maps to a stage (``event_stage``); a sentence whose details
-  or whose subject's sentence fact say death is ``sentenced_to_death``; a trial
-  with an acquittal verdict is ``acquitted``.
-* The status is the stage of highest rank in ``status_order``; when that stage
-  is an exit (released, acquitted, pardoned) and dated events come strictly
-  after it, ranking starts again among those (a release, then a new arrest).
-* No stage at all: ``unknown`` when contested events are all there is, else
-  ``reported``.
+* Only events stated with a ``status_modalities`` modality (asserted: a report says it happened, in its own
+  voice or a source's) set the status; alleged, rumoured, expected, demanded, conditional and denied events
+  never do.
+* An event type that one report states and another denies is *contested*: it does not set the status (the
+  status stays at the stage below) and a status conflict is flagged. Precision first: "executed" is never
+  shown while a report denies it.
+* Each event type maps to a stage (``event_stage``); a sentence whose details or whose subject's sentence
+  fact say death is ``sentenced_to_death``; a trial with an acquittal verdict is ``acquitted``; an appeal that
+  overturned the sentence sends the case back to trial (``appeal_outcome_stages``).
+* The events are put in the order they happened: by their days when both have them; else, for events told in
+  the same report, by the report's own order of things (``EventMention.when``: "after his release", "was
+  re-arrested", "remains in prison"); else in the natural order of a case (``natural_order``: an arrest comes
+  before a sentence, a release after it).
+* The status then follows them: custody stages only ever advance (a transfer after a death sentence leaves
+  the case sentenced to death); an exit (release, acquittal, pardon) takes over, and any stage after an exit
+  starts the case again ("pardoned, then arrested again" is arrested); a commutation replaces a death
+  sentence until a later death sentence reinstates it; a death is final.
+* No stage at all: ``unknown`` when contested events are all there is, else ``reported``.
 """
 from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
 
 from .config import norm_value, settings
 from .events import EventGroup
@@ -46,24 +53,75 @@ def stage_of(group: EventGroup, facts: list[FactGroup]) -> str | None:
         for key, words in cfg["acquittal_details"].items():
             if details.get(key) in {norm_value(key, w) for w in words}:
                 return "acquitted"
+    if group.type == "appeal":
+        return cfg["appeal_outcome_stages"].get(details.get("outcome", ""))
     return stage
+
+
+@dataclass(frozen=True)
+class _Step:
+    group: EventGroup
+    stage: str
+
+
+def _when_in(step: _Step, doc_id: str) -> int | None:
+    ranks = [e.when for d, e in step.group.mentions if d.id == doc_id]
+    return min(ranks) if ranks else None
+
+
+def _compare(a: _Step, b: _Step) -> int:
+    """Which of two events came first (negative: ``a``)."""
+    if a.group.days is not None and b.group.days is not None:
+        if a.group.days[1] < b.group.days[0]:
+            return -1
+        if b.group.days[1] < a.group.days[0]:
+            return 1
+    shared = [d.id for d, _ in a.group.mentions if any(d.id == x.id for x, _ in b.group.mentions)]
+    for doc_id in dict.fromkeys(shared):
+        wa, wb = _when_in(a, doc_id), _when_in(b, doc_id)
+        if wa is not None and wb is not None and wa != wb:
+            return -1 if wa < wb else 1
+    order: list[str] = settings()["natural_order"]
+    ia = order.index(a.stage) if a.stage in order else len(order)
+    ib = order.index(b.stage) if b.stage in order else len(order)
+    return (ia > ib) - (ia < ib)
+
+
+def status_of(stage: str) -> str:
+    """The status a stage shows as ("overturned" shows as back on trial)."""
+    return settings()["stage_status"].get(stage, stage)
+
+
+def _rank(stage: str) -> int:
+    return settings()["status_order"].index(status_of(stage))
+
+
+def _advance(state: str | None, stage: str) -> str:
+    """The status after one more event, in order."""
+    cfg = settings()
+    exits, final = set(cfg["exit_stages"]), set(cfg["final_stages"])
+    resets: dict[str, str] = cfg["reset_stages"]
+    if state is None or stage in final or stage in exits or stage in resets:
+        return stage if state not in final else state
+    if state in final:
+        return state
+    if state in exits:
+        return stage
+    if state in resets:
+        return stage if _rank(stage) >= _rank(resets[state]) else state
+    return max(state, stage, key=_rank)
 
 
 def derive_status(events: list[EventGroup], facts: list[FactGroup]) -> str:
     cfg = settings()
     order: list[str] = cfg["status_order"]
     contested = set(contested_types(events))
-    pool = [(g, s) for g in events
+    pool = [_Step(g, s) for g in events
             if not g.denied and g.modality in cfg["status_modalities"] and g.type not in contested
-            and (s := stage_of(g, facts)) is not None and s in order]
+            and (s := stage_of(g, facts)) is not None and status_of(s) in order]
     if not pool:
         return "unknown" if contested else "reported"
-    while True:
-        top, stage = max(pool, key=lambda p: order.index(p[1]))
-        if stage in cfg["exit_stages"] and top.days is not None:
-            later = [p for p in pool if p[0].days is not None and p[0].days[0] > top.days[1]]
-            if later:
-                pool = later
-                continue
-        return stage
-
+    state: str | None = None
+    for step in sorted(pool, key=functools.cmp_to_key(_compare)):
+        state = _advance(state, step.stage)
+    return status_of(state) if state is not None else "reported"

@@ -3,10 +3,12 @@
 A person becomes a case subject when at least one report makes them the subject
 of a *case event* (``CASE_EVENT_TYPES``: arrest, detention, transfer, charge,
 trial, sentence, appeal, execution, release, pardon, commutation, death in
-custody, disappearance, torture, killing, refusal) with any modality but
-"denied". Statements and protests alone do not make a case, nor does a denial
-alone: officials who comment, authors, politicians who react and people named
-in unrelated headlines stay entities.
+custody, disappearance, torture, killing, refusal) with any modality: a
+person whose execution is feared, whose release is demanded or whose detention
+is denied is a case all the same (the modality keeps it from the status).
+Statements and protests alone do not make a case: officials who comment,
+authors, politicians who react and people named in unrelated headlines stay
+entities.
 """
 from __future__ import annotations
 
@@ -27,7 +29,7 @@ def case_subjects(documents: list[CaseDocument], entities: dict[str, Entity]) ->
     seen: set[str] = set()
     for doc in documents:
         for event in doc.extraction.events:
-            if event.type not in CASE_EVENT_TYPES or event.modality == "denied":
+            if event.type not in CASE_EVENT_TYPES:
                 continue
             eid = entity_of(doc, event.subject)
             entity = entities.get(eid) if eid else None

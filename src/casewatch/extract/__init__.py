@@ -49,6 +49,8 @@ def _event_mention(ctx: Context, f: Found) -> EventMention:
         facility=f.where.facility,
         details=dict(f.details),
         attribution=f.attribution,
+        cue=f.cue,
+        when=f.when,
     )
 
 

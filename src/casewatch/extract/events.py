@@ -19,7 +19,8 @@ from ..models import Attribution, DateMention
 from . import arguments as args
 from .attribution import Source, source_for
 from .context import Context
-from .modality import demanded, hypothetical, modality
+from .modality import assess
+from .timing import PAST, time_rank
 from .people import People
 from .subjects import child, clause_subject, is_passive, noun_patient, object_owner, person_of, verb_patient
 
@@ -39,6 +40,10 @@ class Found:
     sentence: int
     details: dict[str, str] = field(default_factory=dict)
     modality: str = "asserted"
+    cue: str | None = None
+    """The cue class that set the modality ("demanded", "conditional", "negated"...), None when asserted."""
+    when: int = PAST
+    """Where the event sits in the report's order of things (:func:`.timing.time_rank`)."""
     date: DateMention | None = None
     where: args.Where = field(default_factory=args.Where)
     source: Source | None = None
@@ -95,10 +100,8 @@ def _verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         obj = child(tok, "dobj", "nsubjpass")
         if obj is None or (obj.lemma_.lower() not in spec["needs_object"] and obj.lower_ not in spec["needs_object"]):
             return False
-    if spec.get("needs_context"):
-        s, e = ctx.sent_tokens[ctx.tok_sent[tok.i]]
-        if not any(ctx.tokens[i].lemma_.lower() in spec["needs_context"] for i in range(s, e)):
-            return False
+    if spec.get("needs_context") and not _in_own_phrase(ctx, tok, set(spec["needs_context"])):
+        return False
     if spec.get("no_amod") and tok.dep_ == "amod":
         return False
     if spec.get("not_prep") and any(c.dep_ == "prep" and c.lower_ in spec["not_prep"] for c in tok.children):
@@ -110,6 +113,24 @@ def _verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
     if spec.get("refusal"):
         return _refusal_ok(ctx, tok)
     return True
+
+
+_SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxis", "csubj", "nsubj"})
+
+
+def _in_own_phrase(ctx: Context, tok: Token, words: set[str]) -> bool:
+    """Whether one of ``words`` (or a facility of custody) is said with the verb itself, not in a clause beside it:
+    "died in custody", "died in Gharvan Prison" ("released after a decade in prison, he died at home" is not)."""
+    todo = [c for c in tok.children if c.dep_ not in _SIDE_CLAUSES]
+    while todo:
+        t = todo.pop()
+        if t.lemma_.lower() in words or t.lower_ in words:
+            return True
+        m = ctx.mention_of(t)
+        if m is not None and ctx.mentions[m].label == "FACILITY" and "court" not in ctx.mentions[m].text.lower():
+            return True
+        todo.extend(c for c in t.children if c.dep_ not in _SIDE_CLAUSES)
+    return False
 
 
 def _destination_ok(ctx: Context, tok: Token) -> bool:
@@ -300,11 +321,14 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
             f = _state_event(ctx, people, tok, ev["states"][tok.lower_])
         else:
             continue
-        if f is None or demanded(ctx, tok) or hypothetical(ctx, tok):
+        if f is None:
             continue
         f.governor = _governor(tok) if tok.pos_ == "NOUN" else None
         heads = [tok] + ([f.governor] if f.governor is not None else [])
-        f.modality = f.details.pop("modality", None) or modality(ctx, tok)
+        given = f.details.pop("modality", None)
+        judged = assess(ctx, tok)
+        f.modality, f.cue = (given, "denied") if given else (judged.modality, judged.cue)
+        f.when = time_rank(ctx, tok, f.governor)
         f.where = args.where(ctx, heads)
         if f.where.court and f.type in ("trial", "sentence", "appeal", "charge"):
             f.details.setdefault("court", f.where.court)

@@ -1,194 +1,392 @@
-"""How sure a report is that an event happened: asserted, alleged, expected, denied or reported.
+"""How sure a report is that an event happened: asserted, alleged, expected, denied or reported, with the cue
+class that says so.
 
-Cues are looked for on the trigger and on the verbs that govern it within its
-clause ("is expected to face", "could be executed"), never across a
-reporting verb or a relative clause. Denial wins over allegation, allegation
-over rumour, rumour over expectation. An event that is only demanded ("urged
-the court to overturn the sentence") is not an event at all: :func:`demanded`.
+The cue classes and their words are data (``data/extract_modality.json``). They are read from the parse in
+two steps:
+
+* the trigger's own words: a negation ("was not released", "no execution took place"), a modal ("could be
+  executed", "may have died"), a hedge ("allegedly tortured"), an adjective ("the imminent execution"), a
+  condition ("if he is extradited"), an imperative ("Free him!");
+* then the words that govern it, climbing the parse from the trigger towards the root of its sentence: a
+  verb whose complement or object holds it ("urged Iran to halt the execution"), a noun whose phrase holds it
+  ("rumours that he was freed", "a campaign for her release"), a predicate said of it ("his execution is
+  imminent", "claims that he was tortured were fabricated").
+
+The climb stops where a clause stands apart from what governs it: a relative clause or a participle said of
+a noun ("the release of X, who has been held since May" asserts the detention), a temporal, concessive or
+causal phrase ("during his arrest", "although pardoned in January"), an embedded question ("where she is
+held"), and a reporting verb, which passes on its source's certainty ("HRANA said he was executed" is
+asserted; "unconfirmed reports say he was executed" is reported). A conjunct shares what governs the first
+conjunct, not that conjunct's own meaning ("feared she had died, but she was released").
+
+Several cues: denial wins over allegation, allegation over rumour and belief, these over expectation.
 """
 from __future__ import annotations
+
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
 from .context import Context
 
-_CLIMB = frozenset({"xcomp", "aux", "auxpass", "pcomp", "prep", "pobj", "dobj", "attr", "nsubjpass", "acomp", "oprd"})
-_NEG_CLIMB = frozenset({"xcomp", "dobj", "attr", "oprd", "acomp"})
+ASSERTED = "asserted"
 
 
-def _chain(trigger: Token, limit: int = 6) -> list[Token]:
-    """The trigger and the words governing it up to the clause boundary."""
-    out = [trigger]
-    t = trigger
-    for _ in range(limit):
-        if t.dep_ not in _CLIMB or t.head.i == t.i:
-            break
-        t = t.head
-        out.append(t)
-        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("xcomp", "pcomp"):
-            break
-    return out
+@dataclass(frozen=True)
+class Modality:
+    """An event's modality and the cue class that set it (None when nothing did: asserted)."""
+
+    modality: str = ASSERTED
+    cue: str | None = None
 
 
-def _negated(trigger: Token) -> bool:
-    """"was not executed", "did not face a death sentence", "was never charged"."""
-    t = trigger
-    for _ in range(4):
-        if any(c.dep_ == "neg" for c in t.children):
-            return True
-        if t.dep_ not in _NEG_CLIMB or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
+_COPULAS = frozenset({"be", "seem", "appear", "prove", "remain", "become", "look", "sound"})
+_CUE_MODALITY = {
+    "negated": "denied", "denied": "denied",
+    "alleged": "alleged",
+    "rumoured": "reported", "believed": "reported", "unconfirmed": "reported", "feared": "reported",
+    "hedged": "reported",
+    "expected": "expected", "feared_future": "expected", "prevented": "expected", "demanded": "expected",
+    "conditional": "expected", "question": "expected",
+}
 
 
 def _lemma(t: Token) -> str:
     return t.lemma_.lower()
 
 
+def _has_neg(t: Token) -> bool:
+    return any(c.dep_ == "neg" for c in t.children)
+
+
+def _past_modal(t: Token, ctx: Context) -> bool:
+    """"may have died", "could have been killed": a modal over a perfect speaks of the past."""
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return any(c.lower_ in ctx.lex.m("expected_modals") for c in auxes) and any(c.lower_ == "have" for c in auxes)
+
+
+def _perfect_or_past(t: Token) -> bool:
+    """Whether a verb speaks of what is done ("had died", "has been tortured", "was killed")."""
+    if t.tag_ in ("VBD",):
+        return True
+    auxes = [c for c in t.children if c.dep_ in ("aux", "auxpass")]
+    return any(_lemma(c) == "have" for c in auxes) or any(c.tag_ == "VBD" for c in auxes)
+
+
+def _imperative(t: Token) -> bool:
+    """A verb in the base form that opens its clause without a subject: "Free X!", "release her immediately"."""
+    if t.tag_ != "VB" or t.pos_ not in ("VERB", "AUX", "ADJ", "PROPN"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in t.children):
+        return False
+    if t.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
+        return False
+    if t.dep_ == "conj" and not _imperative(t.head):
+        return False
+    if t.dep_ != "conj":
+        prev = t.doc[t.i - 1] if t.i > 0 else None
+        if prev is not None and not (prev.is_punct or prev.is_space or prev.lower_ in ("please", "and")):
+            return False
+    return True
+
+
+def own_cues(ctx: Context, trigger: Token) -> list[str]:
+    """The cues written on the trigger itself."""
+    lex = ctx.lex
+    out: list[str] = []
+    for c in trigger.children:
+        low = c.lower_
+        if c.dep_ == "neg" or (c.dep_ == "det" and low in ("no", "neither")):
+            out.append("negated")
+        elif c.dep_ == "advmod" and low in lex.m("alleged_adverbs"):
+            out.append("alleged")
+        elif c.dep_ == "advmod" and low in lex.m("hedge_adverbs"):
+            out.append("hedged")
+        elif c.dep_ in ("amod", "compound") and trigger.pos_ == "NOUN":
+            if low in lex.m("alleged_adjectives"):
+                out.append("alleged")
+            elif low in lex.m("unconfirmed_adjectives") or _lemma(c) in ("rumour", "rumor", "report"):
+                out.append("rumoured")
+            elif low in lex.m("expected_adjectives"):
+                out.append("expected")
+        elif c.dep_ == "mark" and low in lex.m("conditional_marks"):
+            out.append("conditional")
+        elif c.dep_ in ("aux", "auxpass"):
+            if low in lex.m("deontic_modals"):
+                out.append("conditional" if c.i < _subject_index(trigger) else "demanded")
+            elif low in lex.m("expected_modals"):
+                out.append("rumoured" if _past_modal(trigger, ctx) and low != "would" else "expected")
+            elif low in lex.m("inversion_auxiliaries") and c.i < _subject_index(trigger):
+                out.append("conditional")
+    if trigger.pos_ in ("VERB", "AUX") and _imperative(trigger):
+        out.append("demanded")
+    return out
+
+
+def _subject_index(verb: Token) -> int:
+    s = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass", "expl")), None)
+    return s.i if s is not None else -1
+
+
+def _copula_cues(ctx: Context, be: Token, subject: Token) -> list[str]:
+    """What a copula or a verb like "prove" says of its subject: "his execution is imminent", "claims ... were
+    fabricated", "it is not true that ...", "speculation ... proved unfounded"."""
+    lex = ctx.lex
+    out: list[str] = []
+    for c in be.children:
+        if c.dep_ not in ("acomp", "attr", "oprd") or c.i == subject.i:
+            continue
+        low, lemma = c.lower_, _lemma(c)
+        if low in lex.m("expected_adjectives") or lemma in lex.m("expected_adjectives"):
+            out.append("expected")
+        elif low in lex.m("deny_predicates") or lemma in lex.m("deny_predicates"):
+            out.append("denied")
+        elif low in lex.m("truth_words") and (_has_neg(be) or _has_neg(c)):
+            out.append("denied")
+        elif low in lex.m("fear_adjectives"):
+            out.append("feared")
+    return out
+
+
+def _noun_cues(ctx: Context, noun: Token, via: Token) -> list[str]:
+    """What a noun governing the trigger's phrase says of it: "rumours that", "a campaign for", "the risk of"."""
+    lex = ctx.lex
+    low, lemma = noun.lower_, _lemma(noun)
+    out: list[str] = []
+    if low in lex.m("rumour_nouns") or lemma in lex.m("rumour_nouns"):
+        out.append("rumoured")
+    elif low in lex.m("report_nouns") and any(c.dep_ == "amod" and c.lower_ in lex.m("unconfirmed_adjectives")
+                                               for c in noun.children):
+        out.append("rumoured")
+    elif low in lex.m("alleged_nouns") or lemma in lex.m("alleged_nouns"):
+        out.append("alleged")
+    elif low in lex.m("deny_nouns"):
+        out.append("denied")
+    elif low in lex.m("fear_nouns") or lemma in lex.m("fear_nouns"):
+        out.append("feared")
+    elif low in lex.m("prevent_nouns"):
+        out.append("prevented")
+    elif low in lex.m("demand_nouns") or lemma in lex.m("demand_nouns"):
+        out.append("demanded")
+    elif low in lex.m("expected_nouns") or lemma in lex.m("expected_nouns"):
+        out.append("expected")
+    elif low in lex.m("conditional_nouns") and via.dep_ == "prep" and any(
+            c.lower_ == "in" for c in [noun.head] if noun.dep_ == "pobj"):
+        out.append("conditional")
+    if any(c.dep_ == "amod" and c.lower_ in lex.m("unconfirmed_adjectives") for c in noun.children) \
+            and "rumoured" not in out and low in lex.m("report_nouns"):
+        out.append("rumoured")
+    return out
+
+
+def _verb_class(ctx: Context, verb: Token) -> str | None:
+    """The cue class a governing verb's meaning gives its complement or object."""
+    lex = ctx.lex
+    lemma = _lemma(verb)
+    for key, cue in (("deny_verbs", "denied"), ("negative_verbs", "negated"), ("alleged_verbs", "alleged"),
+                     ("belief_verbs", "believed"), ("hedge_verbs", "hedged"), ("fear_verbs", "feared"),
+                     ("prevent_verbs", "prevented"), ("demand_verbs", "demanded"), ("expected_verbs", "expected")):
+        if lemma in lex.m(key):
+            return cue
+    return None
+
+
+def _light(ctx: Context, verb: Token) -> bool:
+    lemma = _lemma(verb)
+    if lemma not in ctx.lex.m("light_verbs"):
+        return False
+    if lemma == "take":
+        return any(c.lower_ == "place" for c in verb.children)
+    if lemma == "go":
+        return any(c.lower_ == "ahead" for c in verb.children)
+    return True
+
+
+def _reporting(ctx: Context, verb: Token) -> bool:
+    return verb.pos_ in ("VERB", "AUX") and (_lemma(verb) in ctx.lex.report_verbs
+                                               or _lemma(verb) in ctx.lex.m("confirm_verbs"))
+
+
+def _said_to(ctx: Context, verb: Token, via: Token) -> bool:
+    """"was said to have been beaten", "is reported to have been moved"."""
+    return via.dep_ == "xcomp" and _lemma(verb) in ctx.lex.m("said_to_verbs") and any(
+        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+
+
+def _reporting_cues(ctx: Context, verb: Token) -> list[str]:
+    """A source's certainty: a negated or impossible confirmation, a rumour or an unconfirmed report speaking."""
+    lex = ctx.lex
+    out: list[str] = []
+    if _has_neg(verb) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.subtree
+                             if c.i < verb.i):
+        out.append("unconfirmed")
+    elif any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "can", "ca") for c in verb.children) \
+            and _lemma(verb) in lex.m("confirm_verbs"):
+        out.append("unconfirmed")
+    subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subject is not None:
+        out.extend(c for c in _noun_cues(ctx, subject, subject) if c in ("rumoured", "alleged"))
+    if _lemma(verb) in lex.m("alleged_verbs"):
+        out.append("alleged")
+    return out
+
+
+def _partner(conj: Token) -> Token:
+    """The word a conjunct is coordinated with. A verb in the base form joined to one that is not is taken
+    with the nearest base-form verb above ("demanded that they disclose where she is held and release her"):
+    the parser often joins it to the nearest verb."""
+    head = conj.head
+    if conj.tag_ == "VB" and head.tag_ not in ("VB", "VBP"):
+        t = head
+        while t.head.i != t.i:
+            t = t.head
+            if t.tag_ in ("VB", "VBP") and t.pos_ in ("VERB", "AUX"):
+                return t
+    return head
+
+
+def _conj_word(t: Token) -> str | None:
+    """The coordinating word before a conjunct ("or", "and", "but")."""
+    cc = [c for c in t.head.children if c.dep_ in ("cc", "preconj") and c.i < t.i]
+    return cc[-1].lower_ if cc else None
+
+
+def _stops(ctx: Context, node: Token) -> bool:
+    """Whether ``node``'s clause or phrase stands apart from what governs it."""
+    lex = ctx.lex
+    dep = node.dep_
+    if dep == "relcl":
+        return True
+    if dep in ("acl", "amod", "appos") and node.pos_ in ("VERB", "AUX"):
+        if node.head.dep_ in ("attr", "oprd"):
+            return False  # "he would be the third protester executed": said of the copula's subject
+        return not (_governing_noun_cue(ctx, node.head) or _content_clause(ctx, node))
+    if dep == "advcl":
+        marks = [c.lower_ for c in node.children if c.dep_ in ("mark", "advmod") and c.i < node.i]
+        if any(m in lex.m("presupposing_marks") for m in marks):
+            return True
+        if not marks and node.tag_ == "VBN" and node.i < node.head.i:
+            return True  # a fronted participle: "Released on bail in December, X was re-arrested"
+    if dep == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in lex.m("presupposing_preps"):
+        return True
+    if dep == "pcomp" and node.head.lower_ in lex.m("presupposing_preps"):
+        return True
+    if dep in ("ccomp", "xcomp", "advcl") and any(
+            c.lower_ in lex.m("wh_words") and c.tag_ in ("WRB", "WDT", "WP") and c.i < node.i
+            for c in node.children):
+        return True
+    return False
+
+
+def _governing_noun_cue(ctx: Context, noun: Token) -> bool:
+    return noun.pos_ in ("NOUN", "PROPN") and bool(_noun_cues(ctx, noun, noun))
+
+
+def _content_clause(ctx: Context, node: Token) -> bool:
+    """"reports that X had died", "the announcement that his sentence had been commuted": a clause that is the
+    content of a report noun goes on to what governs the noun ("dismissed reports that ...")."""
+    head = node.head
+    return head.lower_ in ctx.lex.m("report_nouns") or _lemma(head) in ("announcement", "statement", "news") \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+
+
+def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
+    """Every cue on the trigger and on the words governing it within its scope, nearest first."""
+    cues = own_cues(ctx, trigger)
+    node = trigger
+    for _ in range(limit):
+        head = node.head
+        if head.i == node.i or _stops(ctx, node):
+            break
+        dep = node.dep_
+        if dep == "conj":
+            if _conj_word(node) in ("or", "nor"):
+                cues.extend(c for c in own_cues(ctx, head) if c == "negated")
+            node = _partner(node)
+            continue
+        cues.extend(_head_cues(ctx, head, node))
+        if _reporting(ctx, head) and not _said_to(ctx, head, node) and _verb_class(ctx, head) is None:
+            cues.extend(_reporting_cues(ctx, head))
+            break
+        node = head
+    if _question(ctx, trigger):
+        cues.append("question")
+    return cues
+
+
+def _head_cues(ctx: Context, head: Token, node: Token) -> list[str]:
+    """The cues a governing word gives the phrase ``node`` heads."""
+    lex = ctx.lex
+    dep = node.dep_
+    out: list[str] = []
+    if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if dep in ("acl", "ccomp", "prep", "relcl", "pobj", "compound", "nmod", "appos", "poss", "amod"):
+            out.extend(_noun_cues(ctx, head, node))
+        return out
+    if head.pos_ == "ADP":
+        return out
+    if head.pos_ == "ADJ":
+        low = head.lower_
+        if low in lex.m("expected_adjectives"):
+            out.append("expected")
+        elif low in lex.m("fear_adjectives"):
+            out.append("feared")
+        elif low in lex.m("deny_predicates"):
+            out.append("denied")
+        out.extend(_aux_cues(ctx, head))
+        if head.dep_ == "acomp":
+            out.extend(_aux_cues(ctx, head.head))
+        return out
+    # a verb
+    if dep in ("nsubj", "nsubjpass", "csubj", "csubjpass") or (dep == "ccomp" and _lemma(head) in _COPULAS):
+        out.extend(_copula_cues(ctx, head, node))
+    if dep == "nsubj" and not _light(ctx, head):
+        out.extend(c for c in _aux_cues(ctx, head) if c != "negated")
+        return out
+    if _said_to(ctx, head, node):
+        out.append("alleged")
+    cls = _verb_class(ctx, head)
+    if cls is not None and not (cls == "expected" and _lemma(head) == "set" and dep == "dobj"):
+        if cls == "feared" and _perfect_or_past(node):
+            out.append("feared")
+        elif cls == "feared":
+            out.append("feared_future")
+        else:
+            out.append(cls)
+    out.extend(_aux_cues(ctx, head, with_negation=_light(ctx, head)))
+    if _lemma(head) in lex.m("purpose_verbs") and node.dep_ == "pobj" and node.head.lower_ == "for":
+        out.append("expected")
+    return out
+
+
+def _aux_cues(ctx: Context, verb: Token, with_negation: bool = True) -> list[str]:
+    """Negation, modals, hedges, conditions and imperatives written on a governing verb."""
+    cues = own_cues(ctx, verb)
+    return cues if with_negation else [c for c in cues if c != "negated"]
+
+
+def _question(ctx: Context, trigger: Token) -> bool:
+    """Whether the trigger's sentence is a direct question asking about it ("Will Iran execute X?")."""
+    s, e = ctx.sent_tokens[ctx.tok_sent[trigger.i]]
+    last = ctx.tokens[e - 1]
+    if last.text != "?" and not (e < len(ctx.tokens) and ctx.tokens[e].text == "?"):
+        return False
+    root = trigger
+    while root.head.i != root.i and root.dep_ not in ("relcl", "acl", "advcl"):
+        root = root.head
+    return root.head.i == root.i
+
+
+def assess(ctx: Context, trigger: Token) -> Modality:
+    """The modality of the event a trigger states, and its cue."""
+    cues = cues_of(ctx, trigger)
+    if not cues:
+        return Modality()
+    order = ctx.lex.modality["precedence"]
+    best = min(cues, key=lambda c: (order.index(_CUE_MODALITY[c]), cues.index(c)))
+    return Modality(_CUE_MODALITY[best], best)
+
+
 def modality(ctx: Context, trigger: Token) -> str:
     """The modality of the event a trigger states."""
-    lex = ctx.lex
-    chain = _chain(trigger)
-    if _negated(trigger) or _under_denial(ctx, trigger) or _denied_by_relative(ctx, trigger):
-        return "denied"
-    for t in chain:
-        for c in t.children:
-            low = c.lower_
-            if c.dep_ == "advmod" and low in lex.m("alleged_adverbs"):
-                return "alleged"
-            if c.dep_ == "amod" and low in lex.m("alleged_adjectives") and t.pos_ == "NOUN":
-                return "alleged"
-        if _lemma(t) in lex.m("alleged_verbs") and t.i != trigger.i:
-            return "alleged"
-    if trigger.pos_ == "VERB" and _lemma(trigger) == "accuse":
-        return "alleged"
-    if _under_rumour(ctx, trigger) or any(
-            c.dep_ == "advmod" and c.lower_ in lex.m("hedge_adverbs") for t in chain for c in t.children):
-        return "reported"
-    if _non_factive(ctx, trigger):
-        return "expected"
-    for t in chain:
-        for c in t.children:
-            low = c.lower_
-            if c.dep_ in ("aux", "auxpass") and low in lex.m("expected_modals"):
-                return "expected"
-            if c.dep_ == "amod" and low in lex.m("expected_adjectives") and t.pos_ == "NOUN":
-                return "expected"
-        if t.i != trigger.i and _lemma(t) in lex.m("expected_verbs") and (
-                _lemma(t) != "face" or _possible(ctx, trigger)):
-            return "expected"
-        if t.i != trigger.i and t.pos_ == "NOUN" and _lemma(t) in lex.m("expected_nouns"):
-            return "expected"
-    return "asserted"
-
-
-def _non_factive(ctx: Context, trigger: Token) -> bool:
-    """"a plan to kill X", "tried to arrest X", "talk about executing X": intended, not done."""
-    t = trigger
-    if t.dep_ == "pcomp" and t.head.dep_ == "prep":
-        t = t.head
-    elif t.dep_ not in ("acl", "xcomp"):
-        return False
-    return _lemma(t.head) in ctx.lex.m("non_factive_heads")
-
-
-def _possible(ctx: Context, trigger: Token) -> bool:
-    """"faces a possible death sentence": face + possible/potential is an expectation, face alone is not."""
-    return any(c.dep_ == "amod" and c.lower_ in ctx.lex.m("expected_face_adjectives") for c in trigger.children)
-
-
-def _under_denial(ctx: Context, trigger: Token) -> bool:
-    """The trigger sits in what someone denies: "denied reports that X had been executed", "denied that"."""
-    lex = ctx.lex
-    t = trigger
-    for _ in range(8):
-        if t.head.i == t.i:
-            return False
-        parent = t.head
-        if parent.pos_ == "VERB" and _lemma(parent) in lex.m("deny_verbs") and t.dep_ in ("ccomp", "dobj") and (
-                t.dep_ == "ccomp" or t.lower_ in lex.m("deny_objects") or t.i != trigger.i):
-            return True
-        if parent.pos_ == "NOUN" and parent.lower_ in lex.m("deny_objects") and t.dep_ in ("acl", "ccomp", "relcl"):
-            t = parent
-            continue
-        if t.dep_ in ("relcl", "parataxis", "acl", "amod", "appos"):
-            return False
-        t = parent
-    return False
-
-
-def _denied_by_relative(ctx: Context, trigger: Token) -> bool:
-    """"the execution of X, which the judiciary has denied"."""
-    deny = ctx.lex.m("deny_verbs")
-    for t in trigger.subtree:
-        if t.dep_ == "relcl" and _lemma(t) in deny and any(c.lower_ in ("which", "that") for c in t.children):
-            return True
-    return False
-
-
-def _under_rumour(ctx: Context, trigger: Token) -> bool:
-    """"rumours that he was executed", "unconfirmed reports of his execution", "believed he had been killed"."""
-    lex = ctx.lex
-    t = trigger
-    for _ in range(6):
-        if t.head.i == t.i:
-            return False
-        parent = t.head
-        if parent.pos_ == "NOUN":
-            low = parent.lower_
-            if low in lex.m("reported_nouns"):
-                return True
-            if low in lex.m("reported_heads") and any(
-                    c.dep_ == "amod" and c.lower_ in lex.m("reported_adjectives") for c in parent.children):
-                return True
-        if parent.pos_ == "VERB" and t.dep_ == "ccomp" and _lemma(parent) in lex.m("belief_verbs"):
-            return True
-        if t.dep_ in ("relcl", "parataxis"):
-            return False
-        t = parent
-    return False
-
-
-def demanded(ctx: Context, trigger: Token) -> bool:
-    """Whether the event is only asked for ("urged the court to overturn", "called for his release"), held as
-    what ought to be ("he should be released"), or refused ("refused to kill")."""
-    lex = ctx.lex
-    deontic = lex.m("deontic_modals")
-    refusals = lex.m("refusal_verbs")
-    t = trigger
-    for _ in range(4):
-        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in deontic for c in t.children):
-            return True
-        if t.dep_ in ("ccomp", "relcl", "parataxis") or t.head.i == t.i:
-            break
-        t = t.head
-    t = trigger
-    for _ in range(5):
-        if t.head.i == t.i:
-            return False
-        parent = t.head
-        if _lemma(parent) in lex.m("demand_verbs") and (t.dep_ in ("xcomp", "ccomp", "pobj", "dobj", "prep") or (
-                t.dep_ == "conj" and t.tag_ == "VB")):
-            return True
-        if parent.pos_ == "NOUN" and parent.lower_ in lex.m("demand_nouns") and t.dep_ in ("prep", "pobj", "acl"):
-            return True
-        if t.dep_ == "xcomp" and _lemma(parent) in refusals and t.i == trigger.i:
-            return True
-        if t.dep_ in ("relcl", "parataxis", "ccomp", "advcl", "acl", "appos"):
-            return False
-        t = parent
-    return False
-
-
-def hypothetical(ctx: Context, trigger: Token) -> bool:
-    """Whether the event sits in an "if" clause ("his wife would be arrested if he refused")."""
-    marks = ctx.lex.m("hypothetical_marks")
-    t = trigger
-    for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in marks for c in t.children):
-            return True
-        if t.head.i == t.i or t.dep_ in ("relcl", "ccomp"):
-            return False
-        t = t.head
-    return False
+    return assess(ctx, trigger).modality
