@@ -22,7 +22,16 @@ from .context import Context
 from .modality import assess
 from .timing import PAST, time_rank
 from .people import People
-from .subjects import child, clause_subject, is_passive, noun_patient, object_owner, person_of, verb_patient
+from .subjects import (
+    child,
+    clause_subject,
+    is_passive,
+    noun_patient,
+    object_owner,
+    person_after,
+    person_of,
+    verb_patient,
+)
 
 _TIME_NOUNS = frozenset({"dawn", "night", "morning", "evening", "afternoon", "midnight", "noon", "day", "hours"})
 
@@ -195,8 +204,12 @@ def _governor(tok: Token) -> Token | None:
 
 
 def _event(ctx: Context, people: People, tok: Token, etype: str, patient: Token | None, first: int,
-           details: dict[str, str]) -> Found | None:
+           details: dict[str, str], active: bool = False) -> Found | None:
     kind, subject = person_of(ctx, people, patient)
+    if active and kind != "person":
+        k = person_after(ctx, tok)
+        if k is not None:
+            kind, subject = "person", k
     if etype == "appeal" and kind != "person":
         kind2, subject2 = _client(ctx, people, patient)
         if kind2 == "person":
@@ -227,7 +240,8 @@ def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozens
             return None
         if lemma == "jail" and "length" in details:
             etype = "sentence"
-    return _event(ctx, people, tok, etype, patient, tok.i, details)
+    active = not spec.get("intransitive") and not is_passive(tok) and tok.pos_ == "VERB"
+    return _event(ctx, people, tok, etype, patient, tok.i, details, active)
 
 
 def _release_details(ctx: Context, tok: Token) -> dict[str, str]:

@@ -22,8 +22,12 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "themselves", "t
 
 
 def is_passive(tok: Token) -> bool:
-    """Passive or a past participle modifying a noun."""
+    """Passive, a past participle modifying a noun, or a participle fronted before the clause it is said of
+    ("Released on bail in December, X was re-arrested": X was released)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
+        return True
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(
+            c.dep_ in ("nsubj", "dobj", "mark") for c in tok.children):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl")
 
@@ -32,11 +36,24 @@ def child(tok: Token, *deps: str) -> Token | None:
     return next((c for c in tok.children if c.dep_ in deps), None)
 
 
+def subject_of(verb: Token) -> Token | None:
+    """A verb's subject, also where the parser hung it on an auxiliary ("was re-arrested" cut in three)."""
+    s = child(verb, "nsubj", "nsubjpass")
+    if s is not None:
+        return s
+    for a in verb.children:
+        if a.dep_ in ("aux", "auxpass") and a.i < verb.i:
+            s = child(a, "nsubj", "nsubjpass")
+            if s is not None:
+                return s
+    return None
+
+
 def clause_subject(verb: Token) -> Token | None:
     """The subject of a verb, taken from the verb it is joined to when it has none ("was convicted and sentenced")."""
     t = verb
     for _ in range(6):
-        s = child(t, "nsubj", "nsubjpass")
+        s = subject_of(t)
         if s is not None:
             return _relative(s)
         if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
@@ -70,7 +87,7 @@ def verb_patient(verb: Token, intransitive: bool, patient_verbs: frozenset[str] 
     passive = is_passive(verb) or (own_subject is None and verb.dep_ == "conj" and verb.tag_ in ("VBN", "VBD")
                                    and not any(c.dep_ == "dobj" for c in verb.children) and is_passive(verb.head))
     if passive:
-        s = child(verb, "nsubjpass")
+        s = child(verb, "nsubjpass") or subject_of(verb)
         if s is not None:
             return _relative(s)
         if verb.dep_ in ("acl", "amod", "relcl") and verb.head.i != verb.i:
@@ -146,7 +163,7 @@ def _noun_own(noun: Token, preps: frozenset[str], givers: frozenset[str]) -> Tok
     for p in noun.children:
         if p.dep_ == "prep" and p.lower_ in preps:
             o = child(p, "pobj")
-            if o is not None and o.tag_ != "VBG" and o.pos_ != "VERB":
+            if o is not None and o.tag_ != "VBG" and o.pos_ != "VERB" and o.ent_type_ not in ("DATE", "TIME"):
                 return o
     doc = noun.doc
     follower = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
@@ -160,6 +177,39 @@ def _noun_own(noun: Token, preps: frozenset[str], givers: frozenset[str]) -> Tok
                 o = child(p, "pobj")
                 if o is not None:
                     return o
+    return None
+
+
+_NAME_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
+
+
+def person_after(ctx: Context, verb: Token, limit: int = 8) -> int | None:
+    """The person named right after an active verb, where the parse lost the object: "detains trade unionist X",
+    "pardoned human rights lawyer X", "shot dead X". Only words that can open a name's phrase may come between
+    (articles, adjectives, lower-case role nouns, organisations and places used as modifiers); a verb, a
+    preposition, a clause word or a comma ends the search."""
+    doc = ctx.tokens
+    sent_end = ctx.sent_tokens[ctx.tok_sent[verb.i]][1]
+    i = verb.i + 1
+    steps = 0
+    while i < sent_end and steps < limit:
+        t = doc[i]
+        m = ctx.mention_of(t)
+        if m is not None:
+            if ctx.mentions[m].label == "PERSON":
+                return m
+            i = ctx.mention_tokens[m][1]
+            if i >= sent_end or doc[i].pos_ not in ("NOUN", "PROPN", "ADJ"):
+                return None
+            steps += 1
+            continue
+        if t.text in ("-", "‑") or t.lower_ == "dead" or t.pos_ in _NAME_PHRASE_POS:
+            if t.pos_ == "DET" and t.lower_ not in ("the", "a", "an"):
+                return None
+            i += 1
+            steps += 1
+            continue
+        return None
     return None
 
 
