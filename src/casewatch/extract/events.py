@@ -20,7 +20,8 @@ from . import arguments as args
 from .attribution import Source, source_for
 from .context import Context
 from .modality import assess
-from .timing import PAST, time_rank
+from .timing import LATER, PAST, time_rank
+from .triggers import again_lemma, noun_ok, participle_lemma, verb_ok, verb_specs
 from .people import People
 from .subjects import (
     child,
@@ -28,7 +29,9 @@ from .subjects import (
     is_passive,
     noun_patient,
     object_owner,
+    member_of,
     person_after,
+    person_before,
     person_of,
     verb_patient,
 )
@@ -61,6 +64,10 @@ class Found:
     reason: tuple[str, Token] | None = None
     charge: str | None = None
     governor: Token | None = None
+    extra_cues: list[str] = field(default_factory=list)
+    """Cues found beside the trigger's own climb: "X was not among the prisoners freed" (negated)."""
+    again: bool = False
+    """A verb that repeats an earlier event: "rearrested", "reinstated", "retried"."""
 
 
 def date_anchors(ctx: Context) -> dict[int, list[int]]:
@@ -99,91 +106,6 @@ def date_anchors(ctx: Context) -> dict[int, list[int]]:
     return out
 
 
-def _verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
-    if spec.get("passive") and not is_passive(tok):
-        return False
-    if spec.get("needs_prep") and not any(
-            c.dep_ in ("prep", "dative") and c.lower_ in spec["needs_prep"] for c in tok.children):
-        return False
-    if spec.get("needs_object"):
-        obj = child(tok, "dobj", "nsubjpass")
-        if obj is None or (obj.lemma_.lower() not in spec["needs_object"] and obj.lower_ not in spec["needs_object"]):
-            return False
-    if spec.get("needs_context") and not _in_own_phrase(ctx, tok, set(spec["needs_context"])):
-        return False
-    if spec.get("no_amod") and tok.dep_ == "amod":
-        return False
-    if spec.get("not_prep") and any(c.dep_ == "prep" and c.lower_ in spec["not_prep"] for c in tok.children):
-        return False
-    if spec.get("no_object") and child(tok, "dobj") is not None:
-        return False
-    if spec.get("destination") and not _destination_ok(ctx, tok):
-        return False
-    if spec.get("refusal"):
-        return _refusal_ok(ctx, tok)
-    return True
-
-
-_SIDE_CLAUSES = frozenset({"advcl", "relcl", "acl", "ccomp", "conj", "parataxis", "csubj", "nsubj"})
-
-
-def _in_own_phrase(ctx: Context, tok: Token, words: set[str]) -> bool:
-    """Whether one of ``words`` (or a facility of custody) is said with the verb itself, not in a clause beside it:
-    "died in custody", "died in Gharvan Prison" ("released after a decade in prison, he died at home" is not)."""
-    todo = [c for c in tok.children if c.dep_ not in _SIDE_CLAUSES]
-    while todo:
-        t = todo.pop()
-        if t.lemma_.lower() in words or t.lower_ in words:
-            return True
-        m = ctx.mention_of(t)
-        if m is not None and ctx.mentions[m].label == "FACILITY" and "court" not in ctx.mentions[m].text.lower():
-            return True
-        todo.extend(c for c in t.children if c.dep_ not in _SIDE_CLAUSES)
-    return False
-
-
-def _destination_ok(ctx: Context, tok: Token) -> bool:
-    """"moved to Evin Prison", "taken to a detention centre": a transfer goes to a place of custody."""
-    words = set(ctx.lex.events["destination_words"])
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("to", "into"):
-            o = child(p, "pobj")
-            if o is None:
-                continue
-            m = ctx.mention_of(o)
-            if m is not None and ctx.mentions[m].label == "FACILITY":
-                return True
-            if any(t.lemma_.lower() in words for t in o.subtree):
-                return True
-    return False
-
-
-def _refusal_ok(ctx: Context, tok: Token) -> bool:
-    """A refusal of orders: "refused to shoot", "refusing orders to fire", "refusal to comply with orders"."""
-    objects = set(ctx.lex.events["refusal_objects"])
-    comps = [c for c in tok.children if c.dep_ in ("xcomp", "dobj", "acl") or (c.dep_ == "prep" and c.lower_ == "to")]
-    if comps:
-        return any(t.lemma_.lower() in objects for c in comps for t in c.subtree)
-    s, e = ctx.sent_tokens[ctx.tok_sent[tok.i]]
-    return any(ctx.tokens[i].lemma_.lower() in {"order", "shoot", "fire", "command"} for i in range(s, e))
-
-
-def _noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
-    if spec.get("needs_modifier"):
-        mods = {c.lemma_.lower() for c in tok.children if c.dep_ in ("compound", "amod", "nmod")}
-        if tok.i > 0:
-            mods.add(ctx.tokens[tok.i - 1].lemma_.lower())
-        if not mods & set(spec["needs_modifier"]):
-            return tok.lemma_.lower() == "sentence" and child(tok, "poss") is not None
-    if spec.get("needs_prep_head") and not (tok.dep_ == "pobj" and tok.head.lower_ in spec["needs_prep_head"]):
-        return False
-    if spec.get("needs_prep") and not any(c.dep_ == "prep" and c.lower_ in spec["needs_prep"] for c in tok.children):
-        return False
-    if spec.get("refusal"):
-        return _refusal_ok(ctx, tok)
-    return True
-
-
 def _client(ctx: Context, people: People, tok: Token | None) -> tuple[str, int | None]:
     """"his lawyers", "lawyers for X", "X's family": the person they act for."""
     if tok is None or tok.lower_ not in ctx.lex.client_nouns:
@@ -203,45 +125,100 @@ def _governor(tok: Token) -> Token | None:
     return None
 
 
-def _event(ctx: Context, people: People, tok: Token, etype: str, patient: Token | None, first: int,
-           details: dict[str, str], active: bool = False) -> Found | None:
+def _events(ctx: Context, people: People, tok: Token, etype: str, patient: Token | None, first: int,
+            details: dict[str, str], mode: str | None = None) -> list[Found]:
+    """The event for its patient, and for every person listed with the patient ("A and B were arrested").
+
+    ``mode`` says where else to look when the parse gives no person: right after an active verb
+    (:func:`.subjects.person_after`), right before a passive one (:func:`.subjects.person_before`)."""
     kind, subject = person_of(ctx, people, patient)
-    if active and kind != "person":
+    cues: list[str] = []
+    if kind != "person" and mode == "active":
         k = person_after(ctx, tok)
+        if k is not None:
+            kind, subject = "person", k
+    if kind != "person" and mode == "passive":
+        k = person_before(ctx, tok)
         if k is not None:
             kind, subject = "person", k
     if etype == "appeal" and kind != "person":
         kind2, subject2 = _client(ctx, people, patient)
         if kind2 == "person":
             kind, subject = kind2, subject2
+    if kind == "people" and patient is not None:
+        member = member_of(ctx, patient)
+        if member is not None:
+            kind2, subject2 = person_of(ctx, people, member[0])
+            if kind2 == "person":
+                kind, subject = kind2, subject2
+                if member[1] is not None and any(c.dep_ == "neg" for c in member[1].children):
+                    cues.append("negated")
     if kind in ("thing", "none"):
-        return None
-    return Found(etype, tok, first, tok.i, subject, patient, ctx.tok_sent[tok.i], dict(details))
+        return []
+    out = [Found(etype, tok, first, tok.i, subject, patient, ctx.tok_sent[tok.i], dict(details), extra_cues=cues)]
+    for k in _listed_with(ctx, people, patient, subject):
+        out.append(Found(etype, tok, first, tok.i, k, patient, ctx.tok_sent[tok.i], dict(details), extra_cues=cues))
+    return out
 
 
-def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozenset[str]) -> Found | None:
+def _listed_with(ctx: Context, people: People, patient: Token | None, subject: int | None) -> list[int]:
+    """Other persons coordinated with the patient: "A, B and C were sentenced", "arrested A and her husband B"."""
+    if subject is None:
+        return []
+    head = ctx.mention_head(subject)
+    start = patient if patient is not None and ctx.person_of_token(patient) == subject else head
+    out: list[int] = []
+    for c in start.conjuncts:
+        if c.i < start.i:
+            continue
+        kind, k = person_of(ctx, people, c)
+        if kind == "person" and k is not None and k != subject and k not in out:
+            out.append(k)
+    return out
+
+
+def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozenset[str],
+                lemma: str | None = None) -> list[Found]:
     ev = ctx.lex.events
-    lemma = tok.lemma_.lower()
-    spec = ev["verbs"].get(lemma)
-    if spec is None:
+    lemma = lemma or tok.lemma_.lower()
+    again = again_lemma(ctx, lemma)
+    specs = verb_specs(ctx, again or lemma)
+    if not specs:
         return _term_event(ctx, people, tok) or _remain_event(ctx, people, tok)
-    if not _verb_ok(ctx, tok, spec):
-        return None
+    spec = next((sp for sp in specs if verb_ok(ctx, tok, sp)), None)
+    if spec is None:
+        return []
     patient = verb_patient(tok, bool(spec.get("intransitive")), patient_verbs)
+    if tok.pos_ != "VERB" and tok.dep_ in ("amod", "compound", "nmod"):
+        patient = tok.head
     if spec.get("owner_of_object") and patient is not None and person_of(ctx, people, patient)[0] == "thing":
         patient = object_owner(patient)
     etype = spec["type"]
     details = dict(spec.get("details", {}))
     if spec.get("details_from") == "release":
         details.update(_release_details(ctx, tok))
-    if lemma in ("sentence", "condemn", "jail"):
-        details.update(args.sentence_details(ctx, tok))
-        if lemma == "condemn" and details.get("sentence") != "death":
-            return None
-        if lemma == "jail" and "length" in details:
+    if etype == "sentence" or spec.get("with_length"):
+        terms = args.sentence_details(ctx, tok)
+        if spec.get("death_only") and terms.get("sentence") != "death":
+            return []
+        if etype == "sentence" or "length" in terms:
             etype = "sentence"
-    active = not spec.get("intransitive") and not is_passive(tok) and tok.pos_ == "VERB"
-    return _event(ctx, people, tok, etype, patient, tok.i, details, active)
+            details.update(terms)
+    if spec.get("object_details"):
+        obj = child(tok, "dobj", "nsubjpass")
+        if obj is not None:
+            details.update(args.noun_sentence_details(ctx, obj))
+    if spec.get("intransitive"):
+        mode = "passive"
+    elif is_passive(tok) or tok.pos_ != "VERB":
+        mode = "passive"
+    else:
+        mode = "active"
+    found = _events(ctx, people, tok, etype, patient, tok.i, details, mode)
+    if again or spec.get("later"):
+        for f in found:
+            f.again = True
+    return found
 
 
 def _release_details(ctx: Context, tok: Token) -> dict[str, str]:
@@ -255,53 +232,62 @@ def _release_details(ctx: Context, tok: Token) -> dict[str, str]:
     return {}
 
 
-def _term_event(ctx: Context, people: People, tok: Token) -> Found | None:
+def _term_event(ctx: Context, people: People, tok: Token) -> list[Found]:
     """"received 10 years in prison", "is serving five years in prison"."""
     ev = ctx.lex.events
     if tok.lemma_.lower() not in ev["sentence_verbs_with_term"]:
-        return None
+        return []
     obj = child(tok, "dobj")
     if obj is None or obj.lower_ not in ev["term_units"] or child(obj, "nummod") is None:
-        return None
-    text = ctx.text[obj.idx:obj.right_edge.idx + len(obj.right_edge.text) + 20].lower()
-    if not any(w in text for w in ("prison", "jail", "imprisonment")):
-        return None
+        return []
+    text = ctx.text[obj.idx:obj.right_edge.idx + len(obj.right_edge.text) + 30].lower()
+    if not any(w in text for w in ev["prison_words"] + ev["custody_words"]):
+        return []
     num = args.number_text(ctx, child(obj, "nummod"))  # type: ignore[arg-type]
     unit = obj.lower_.rstrip("s") + ("" if num == "1" else "s")
     details = {"sentence": "prison", "length": f"{num} {unit}"}
     patient = clause_subject(tok) if tok.lemma_.lower() in ("receive", "serve", "get", "face") else child(tok, "dative")
-    return _event(ctx, people, tok, "sentence", patient, tok.i, details)
+    return _events(ctx, people, tok, "sentence", patient, tok.i, details)
 
 
-def _remain_event(ctx: Context, people: People, tok: Token) -> Found | None:
+def _remain_event(ctx: Context, people: People, tok: Token) -> list[Found]:
     """"X remains in Gharvan Prison", "X is in Evin Prison": detention."""
     if tok.lemma_.lower() not in ("remain", "be", "stay"):
-        return None
+        return []
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside"):
             o = child(p, "pobj")
             m = ctx.mention_of(o) if o is not None else None
             if m is not None and ctx.mentions[m].label == "FACILITY" and "court" not in ctx.mentions[m].text.lower():
-                return _event(ctx, people, tok, "detention", clause_subject(tok), tok.i, {})
-    return None
+                return _events(ctx, people, tok, "detention", clause_subject(tok), tok.i, {})
+    return []
 
 
-def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any]) -> Found | None:
-    """"X is alive" in a report that speaks of an execution: the execution denied."""
-    if tok.dep_ != "acomp" or any(c.dep_ == "neg" for c in tok.head.children):
-        return None
-    words = set(spec["needs_word"])
-    if not any(t.lemma_.lower() in words for t in ctx.tokens):
-        return None
-    f = _event(ctx, people, tok, spec["type"], clause_subject(tok.head), tok.i, {"modality": spec["modality"]})
-    return f if f is not None and f.subject is not None else None
+def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any]) -> list[Found]:
+    """A state said of a person: "X is alive" in a report that speaks of an execution (the execution denied),
+    "X, missing since May" (a disappearance)."""
+    if any(c.dep_ == "neg" for c in tok.head.children) or any(c.dep_ == "neg" for c in tok.children):
+        return []
+    if spec.get("needs_word") and not any(t.lemma_.lower() in set(spec["needs_word"]) for t in ctx.tokens):
+        return []
+    details = {"modality": spec["modality"]} if spec.get("modality") else {}
+    if tok.dep_ == "acomp":
+        patient = clause_subject(tok.head)
+    elif tok.dep_ in ("amod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
+        patient = tok.head
+    else:
+        patient = None
+    found = _events(ctx, people, tok, spec["type"], patient, tok.i, details, "passive")
+    return [f for f in found if f.subject is not None]
 
 
-def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[frozenset[str], ...]) -> Found | None:
+def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[frozenset[str], ...]) -> list[Found]:
     ev = ctx.lex.events
     spec = ev["nouns"].get(tok.lemma_.lower()) or ev["nouns"].get(tok.lower_)
-    if spec is None or not _noun_ok(ctx, tok, spec):
-        return None
+    if spec is None or not noun_ok(ctx, tok, spec):
+        return []
+    if spec.get("custody_role"):
+        return _role_event(ctx, people, tok, spec)
     patient = noun_patient(tok, *governing)
     details = dict(spec.get("details", {}))
     if spec["type"] == "sentence":
@@ -309,10 +295,23 @@ def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[froze
     first = tok.i
     if tok.i > 0 and ctx.tokens[tok.i - 1].lemma_.lower() in set(spec.get("needs_modifier", [])):
         first = tok.i - 1
-    f = _event(ctx, people, tok, spec["type"], patient, first, details)
-    if f is None or f.subject is None:
-        return None
-    return f
+    return [f for f in _events(ctx, people, tok, spec["type"], patient, first, details) if f.subject is not None]
+
+
+def _role_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any]) -> list[Found]:
+    """A person named as a prisoner: "political prisoner X", "Kurdish inmate X", "X, a detainee at ...", "death-row
+    prisoner X" (a death sentence). A former prisoner is none ("ex-detainee", "freed prisoner")."""
+    ev = ctx.lex.events
+    mods = {c.lower_ for c in tok.children if c.dep_ in ("amod", "compound", "advmod", "nmod")}
+    if mods & set(ev["former_words"]) or (tok.i > 0 and ctx.tokens[tok.i - 1].lower_ in ev["former_words"]):
+        return []
+    kind, k = person_of(ctx, people, tok)
+    if kind != "person" or k is None:
+        return []
+    death = {c.i for c in tok.subtree if c.lemma_.lower() == "row"} and any(
+        c.lemma_.lower() == "death" for c in tok.subtree)
+    etype, details = ("sentence", {"sentence": "death"}) if death else (spec["type"], {})
+    return [Found(etype, tok, tok.left_edge.i if death else tok.i, tok.i, k, tok, ctx.tok_sent[tok.i], details)]
 
 
 def find_events(ctx: Context, people: People, sources: list[list[Source]],
@@ -320,7 +319,8 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
     """Every event of the report, in text order, with its arguments, modality, date and source."""
     ev = ctx.lex.events
     charge_preps = ev["charge_preps"]
-    patient_verbs = frozenset(k for k, v in ev["verbs"].items() if not v.get("intransitive"))
+    patient_verbs = frozenset(k for k, v in ev["verbs"].items()
+                              if any(not sp.get("intransitive") for sp in (v if isinstance(v, list) else [v])))
     governing = tuple(frozenset(ev[k]) for k in ("noun_preps", "subject_verbs", "object_verbs", "noun_gov_preps",
                                                  "giver_verbs"))
     out: list[Found] = []
@@ -328,35 +328,42 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
         if ctx.tok_sent[tok.i] < 0 or not ctx.sentences:
             continue
         if tok.pos_ in ("VERB", "AUX"):
-            f = _verb_event(ctx, people, tok, patient_verbs)
+            found = _verb_event(ctx, people, tok, patient_verbs)
+        elif (lemma := participle_lemma(ctx, tok)) is not None:
+            found = _verb_event(ctx, people, tok, patient_verbs, lemma)
         elif tok.pos_ in ("NOUN", "PROPN"):
-            f = _noun_event(ctx, people, tok, governing)
+            found = _noun_event(ctx, people, tok, governing)
         elif tok.pos_ == "ADJ" and tok.lower_ in ev["states"]:
-            f = _state_event(ctx, people, tok, ev["states"][tok.lower_])
+            found = _state_event(ctx, people, tok, ev["states"][tok.lower_])
         else:
             continue
-        if f is None:
-            continue
-        f.governor = _governor(tok) if tok.pos_ == "NOUN" else None
-        heads = [tok] + ([f.governor] if f.governor is not None else [])
-        given = f.details.pop("modality", None)
-        judged = assess(ctx, tok)
-        f.modality, f.cue = (given, "denied") if given else (judged.modality, judged.cue)
-        f.when = time_rank(ctx, tok, f.governor)
-        f.where = args.where(ctx, heads)
-        if f.where.court and f.type in ("trial", "sentence", "appeal", "charge"):
-            f.details.setdefault("court", f.where.court)
-        lemma = tok.lemma_.lower() if tok.pos_ != "NOUN" else f"{tok.lemma_.lower()}_noun"
-        if lemma in charge_preps:
-            f.charge = args.charge_of(ctx, tok, charge_preps[lemma])
-            if f.charge and f.type in ("charge", "trial", "sentence"):
-                f.details.setdefault("charge", f.charge)
-        if f.type in ("sentence", "trial", "charge", "arrest", "detention", "execution", "refusal") or lemma == "face":
-            f.reason = args.reason_of(ctx, heads)
-        f.date = _date(ctx, anchors, tok, f.governor)
-        f.source = source_for(ctx, sources, tok)
-        out.append(f)
+        for f in found:
+            out.append(_complete(ctx, f, tok, sources, anchors, charge_preps))
     return out
+
+
+def _complete(ctx: Context, f: Found, tok: Token, sources: list[list[Source]], anchors: dict[int, list[int]],
+              charge_preps: dict[str, list[str]]) -> Found:
+    """An event's modality, order, place, charge, reason, date and source."""
+    f.governor = _governor(tok) if tok.pos_ == "NOUN" else None
+    heads = [tok] + ([f.governor] if f.governor is not None else [])
+    given = f.details.pop("modality", None)
+    judged = assess(ctx, tok, f.extra_cues)
+    f.modality, f.cue = (given, "denied") if given else (judged.modality, judged.cue)
+    f.when = max(time_rank(ctx, tok, f.governor), LATER) if f.again else time_rank(ctx, tok, f.governor)
+    f.where = args.where(ctx, heads)
+    if f.where.court and f.type in ("trial", "sentence", "appeal", "charge"):
+        f.details.setdefault("court", f.where.court)
+    lemma = tok.lemma_.lower() if tok.pos_ != "NOUN" else f"{tok.lemma_.lower()}_noun"
+    if lemma in charge_preps:
+        f.charge = args.charge_of(ctx, tok, charge_preps[lemma])
+        if f.charge and f.type in ("charge", "trial", "sentence"):
+            f.details.setdefault("charge", f.charge)
+    if f.type in ("sentence", "trial", "charge", "arrest", "detention", "execution", "refusal") or lemma == "face":
+        f.reason = args.reason_of(ctx, heads)
+    f.date = _date(ctx, anchors, tok, f.governor)
+    f.source = source_for(ctx, sources, tok)
+    return f
 
 
 def _date(ctx: Context, anchors: dict[int, list[int]], tok: Token, governor: Token | None) -> DateMention | None:

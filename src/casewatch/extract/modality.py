@@ -377,9 +377,9 @@ def _question(ctx: Context, trigger: Token) -> bool:
     return root.head.i == root.i
 
 
-def assess(ctx: Context, trigger: Token) -> Modality:
-    """The modality of the event a trigger states, and its cue."""
-    cues = cues_of(ctx, trigger)
+def assess(ctx: Context, trigger: Token, extra: list[str] | None = None) -> Modality:
+    """The modality of the event a trigger states, and its cue (``extra``: cues found beside its own climb)."""
+    cues = cues_of(ctx, trigger) + list(extra or ())
     if not cues:
         return Modality()
     order = ctx.lex.modality["precedence"]

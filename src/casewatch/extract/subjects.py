@@ -148,6 +148,8 @@ def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[st
         d = child(gov, "dative")
         if d is not None:
             return d
+        if is_passive(gov) and noun.dep_ == "dobj":
+            return subject_of(gov)  # "X was given a ten-year sentence"
         for p in gov.children:
             if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "for"):
                 o = child(p, "pobj")
@@ -203,13 +205,61 @@ def person_after(ctx: Context, verb: Token, limit: int = 8) -> int | None:
                 return None
             steps += 1
             continue
-        if t.text in ("-", "‑") or t.lower_ == "dead" or t.pos_ in _NAME_PHRASE_POS:
+        if t.text in ("-", "‑") or t.lower_ == "dead" or t.pos_ in _NAME_PHRASE_POS or t.lower_ in ctx.lex.role_map \
+                or t.lemma_.lower() in ctx.lex.role_map:
             if t.pos_ == "DET" and t.lower_ not in ("the", "a", "an"):
                 return None
             i += 1
             steps += 1
             continue
         return None
+    return None
+
+
+_BEFORE_SKIP = frozenset({"aux", "auxpass", "neg", "advmod", "punct"})
+
+
+def person_before(ctx: Context, verb: Token, limit: int = 5) -> int | None:
+    """The person named right before a passive verb or a participle, where the parse hung the clause elsewhere:
+    "allegations that X was tortured", "the family of X, sentenced to death in November", "rapper X, imprisoned
+    since 2021". Only auxiliaries, negation, adverbs and a comma may come between."""
+    doc = ctx.tokens
+    sent_start = ctx.sent_tokens[ctx.tok_sent[verb.i]][0]
+    i = verb.i - 1
+    steps = 0
+    while i >= sent_start and steps < limit:
+        t = doc[i]
+        m = ctx.mention_of(t)
+        if m is not None:
+            return m if ctx.mentions[m].label == "PERSON" else None
+        if t.dep_ in _BEFORE_SKIP and (t.dep_ != "punct" or t.text == ",") and t.head.i == verb.i \
+                or t.pos_ in ("AUX", "PART") or t.text == ",":
+            i -= 1
+            steps += 1
+            continue
+        return None
+    return None
+
+
+def member_of(ctx: Context, tok: Token) -> tuple[Token, Token | None] | None:
+    """The person a group is said to include, and the verb that says so: "X was (not) among the prisoners freed",
+    "X is among dozens of prisoners expected to be freed", "X, one of six young men held in Mahabad"."""
+    t = tok
+    if t.dep_ == "pobj" and t.head.lower_ == "among":
+        prep = t.head
+        host = prep.head
+        if host.pos_ in ("VERB", "AUX"):
+            s = subject_of(host)
+            return (s, host) if s is not None else None
+        return (host, None) if host.pos_ in ("PROPN", "NOUN") else None
+    if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NUM":
+        one = t.head.head
+        if one.dep_ == "appos":
+            return one.head, None
+        if one.dep_ in ("nsubj", "npadvmod", "conj") and one.i > 0 and ctx.tokens[one.i - 1].text == ",":
+            k = ctx.mention_of(ctx.tokens[one.i - 2]) if one.i > 1 else None
+            if k is not None:
+                return ctx.tokens[ctx.mention_tokens[k][1] - 1], None
     return None
 
 
