@@ -142,9 +142,11 @@ def _events(ctx: Context, people: People, tok: Token, etype: str, patient: Token
         if k is not None:
             kind, subject = "person", k
     if etype == "appeal" and kind != "person":
-        kind2, subject2 = _client(ctx, people, patient)
-        if kind2 == "person":
-            kind, subject = kind2, subject2
+        for who in (patient, clause_subject(tok.head) if tok.dep_ == "dobj" else None):
+            kind2, subject2 = _client(ctx, people, who)
+            if kind2 == "person":
+                kind, subject = kind2, subject2
+                break
     if kind == "people" and patient is not None:
         member = member_of(ctx, patient)
         if member is not None:

@@ -148,6 +148,13 @@ def describe(ctx: Context, m: int, title: str | None) -> Descriptor:
     return d
 
 
+def _relational(noun: Token) -> bool:
+    """A role held for someone else: "his lawyer, X", "X's lawyer", "the lawyer for X"."""
+    if any(c.dep_ == "poss" for c in noun.children):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in noun.children)
+
+
 def _speaker(ctx: Context, h: Token) -> bool:
     verbs = ctx.lex.statement_verbs
     if h.dep_ in ("nsubj", "nsubjpass") and h.head.lemma_.lower() in verbs:
@@ -182,7 +189,8 @@ def build_people(ctx: Context, titles: dict[int, str]) -> People:
             p.roles.setdefault(cid, set()).add(d.role)
             if d.role in lex.non_case_roles:
                 p.non_case.add(cid)
-        if d.noun is not None and (d.noun.lower_ in lex.kinship or d.noun.lemma_.lower() in lex.kinship):
+        if d.noun is not None and (d.noun.lower_ in lex.kinship or d.noun.lemma_.lower() in lex.kinship
+                                   or _relational(d.noun)):
             p.non_case.add(cid)
         if d.gender:
             if p.gender.get(cid, d.gender) != d.gender:
@@ -196,7 +204,8 @@ def build_people(ctx: Context, titles: dict[int, str]) -> People:
         members = [k for k in persons if p.cluster[k] == cid]
         passive = any(ctx.mention_head(k).dep_ == "nsubjpass" for k in members)
         described = any(p.descriptors[k].role or p.descriptors[k].age for k in members)
-        if not passive and not described:
+        voice = any(p.descriptors[k].role in lex.roles["speaker_roles"] for k in members)
+        if not passive and (not described or voice):
             p.non_case.add(cid)
     p.order = sorted(persons, key=lambda k: ctx.mentions[k].start)
     p.starts = [ctx.mentions[k].start for k in p.order]

@@ -17,6 +17,9 @@ from .context import Context
 from .people import People, resolve_pronoun, resolve_role
 
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
+_PROSPECT_NOUNS = frozenset({"risk", "danger", "threat", "prospect", "possibility", "fear", "fears", "imminence"})
+"""Nouns that hold an event as their "of" phrase and are held by its person: "at serious risk of torture",
+"in danger of execution", "faces the threat of deportation"."""
 _PRONOUNS = frozenset({"he", "him", "his", "himself", "she", "her", "hers", "herself"})
 _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "themselves", "these"})
 
@@ -26,6 +29,8 @@ def is_passive(tok: Token) -> bool:
     ("Released on bail in December, X was re-arrested": X was released)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
+    if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and child(tok, "nsubj") is None:
+        return True  # "re-detained at the gate by police", the auxiliary lost to the parse
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(
             c.dep_ in ("nsubj", "dobj", "mark") for c in tok.children):
         return True
@@ -131,6 +136,8 @@ def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[st
             continue
         break
     gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and gov.head.lower_ in _PROSPECT_NOUNS:
+        return noun_patient(gov.head, preps, subject_verbs, object_verbs, gov_preps | {"at", "in"}, givers)
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
         if gov.lower_ not in gov_preps:
             return None

@@ -153,7 +153,9 @@ def _object_under(ctx: Context, tok: Token, table: dict[str, list[str]]) -> bool
 
 
 def _has_word(tok: Token, words: list[str]) -> bool:
-    return any(c.lower_ in words for c in tok.children)
+    """A word said with the verb: its child, or the word right after it ("shot dead X")."""
+    nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+    return any(c.lower_ in words for c in tok.children) or (nxt is not None and nxt.lower_ in words)
 
 
 def refusal_ok(ctx: Context, tok: Token) -> bool:
