@@ -25,6 +25,7 @@ from .figures import find_figures
 from .mentions import find_mentions
 from .nlp import get_nlp
 from .people import build_people
+from .presuppose import presupposed
 from .quotes import find_quotes, long_quotes, quote_attribution, quote_sources
 
 __all__ = ["extract", "extract_many"]
@@ -72,6 +73,7 @@ def extract_doc(text: str, doc: Doc, dates: list[DateMention]) -> Extraction:
     quoted = quote_sources(ctx, sources)
     anchors = date_anchors(ctx)
     events = find_events(ctx, people, sources, anchors)
+    events += presupposed(ctx, events)
     events += statement_events(ctx, events, anchors)
     events.sort(key=lambda f: (f.trigger.i, f.type))
     for f in events:

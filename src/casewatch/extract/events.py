@@ -21,7 +21,7 @@ from .attribution import Source, source_for
 from .context import Context
 from .modality import assess
 from .timing import LATER, PAST, time_rank
-from .triggers import again_lemma, noun_ok, participle_lemma, verb_ok, verb_specs
+from .triggers import acted_on, again_lemma, noun_ok, participle_lemma, verb_ok, verb_specs
 from .people import People
 from .subjects import (
     child,
@@ -352,6 +352,8 @@ def _complete(ctx: Context, f: Found, tok: Token, sources: list[list[Source]], a
     given = f.details.pop("modality", None)
     judged = assess(ctx, tok, f.extra_cues)
     f.modality, f.cue = (given, "denied") if given else (judged.modality, judged.cue)
+    if f.modality != "asserted" and f.cue != "negated" and acted_on(ctx, tok):
+        f.modality, f.cue = "asserted", "presupposed"
     f.when = max(time_rank(ctx, tok, f.governor), LATER) if f.again else time_rank(ctx, tok, f.governor)
     f.where = args.where(ctx, heads)
     if f.where.court and f.type in ("trial", "sentence", "appeal", "charge"):

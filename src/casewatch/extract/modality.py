@@ -257,6 +257,9 @@ def _stops(ctx: Context, node: Token) -> bool:
     dep = node.dep_
     if dep == "relcl":
         return True
+    if dep in ("acl", "amod", "appos", "advcl") and node.pos_ in ("VERB", "AUX") and node.tag_ == "VBN" \
+            and node.i > 0 and ctx.tokens[node.i - 1].text == "," and node.i > node.head.i:
+        return True  # a participle set off by a comma says what is known of the noun before it
     if dep in ("acl", "amod", "appos") and node.pos_ in ("VERB", "AUX"):
         if node.head.dep_ in ("attr", "oprd"):
             return False  # "he would be the third protester executed": said of the copula's subject

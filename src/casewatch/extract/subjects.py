@@ -31,8 +31,8 @@ def is_passive(tok: Token) -> bool:
         return True
     if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and child(tok, "nsubj") is None:
         return True  # "re-detained at the gate by police", the auxiliary lost to the parse
-    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and tok.i < tok.head.i and not any(
-            c.dep_ in ("nsubj", "dobj", "mark") for c in tok.children):
+    if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children) \
+            and (tok.i < tok.head.i or not any(c.dep_ == "mark" for c in tok.children)):
         return True
     return tok.tag_ == "VBN" and tok.dep_ in ("acl", "amod", "relcl")
 
@@ -270,6 +270,20 @@ def member_of(ctx: Context, tok: Token) -> tuple[Token, Token | None] | None:
     return None
 
 
+def _name_of_phrase(ctx: Context, tok: Token) -> int | None:
+    """The person a modifier or an apposition belongs to, up its chain of heads: "rapper" in "imprisoned rapper
+    X", "carrier" in "X, a 23-year-old fuel carrier"."""
+    t = tok
+    for _ in range(4):
+        if t.dep_ not in ("appos", "compound", "amod", "nmod") or t.head.i == t.i:
+            return None
+        t = t.head
+        k = ctx.person_of_token(t)
+        if k is not None:
+            return k
+    return None
+
+
 def person_of(ctx: Context, people: People, tok: Token | None, depth: int = 0) -> tuple[str, int | None]:
     """("person", mention or None), ("people", None), ("thing", None) or ("none", None) for a patient token."""
     if tok is None:
@@ -281,8 +295,17 @@ def person_of(ctx: Context, people: People, tok: Token | None, depth: int = 0) -
     low = tok.lower_
     if low in _PRONOUNS:
         return "person", resolve_pronoun(ctx, people, tok)
+    if low == "whose" and tok.head.dep_ == "relcl" or (low == "whose" and tok.head.head.dep_ == "relcl"):
+        rel = tok.head if tok.head.dep_ == "relcl" else tok.head.head
+        k = ctx.person_of_token(rel.head)
+        if k is not None:
+            return "person", k  # "X, whose trial began on Saturday"
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"):
         return "thing", None
+    if tok.dep_ in ("appos", "compound", "amod", "nmod") and tok.pos_ in ("NOUN", "PROPN", "ADJ") and depth == 0:
+        k = _name_of_phrase(ctx, tok)
+        if k is not None:
+            return "person", k  # "a fuel carrier" beside X, "imprisoned rapper X": the words are said of X
     if low in _PLURAL_PRONOUNS or tok.pos_ == "NUM" or tok.like_num:
         return "people", None
     if tok.pos_ in ("NOUN", "PROPN"):

@@ -252,3 +252,20 @@ def _owned(ctx: Context, tok: Token) -> bool:
     return any(c.dep_ == "prep" and c.lower_ in ("of", "against") and (o := child(c, "pobj")) is not None and (
         (m := ctx.mention_of(o)) is not None and ctx.mentions[m].label == "PERSON" or o.lower_ in ("him", "her"))
         for c in tok.children)
+
+
+def acted_on(ctx: Context, tok: Token) -> bool:
+    """Whether a noun event is what a ruling or a demand acts on: "quash his death sentence", "drop the charges
+    against X", "an appeal against his sentence" (then it stands, whatever governs the ruling)."""
+    spec = ctx.lex.events["acted_on"]
+    if tok.pos_ != "NOUN" or tok.lemma_.lower() not in spec["nouns"]:
+        return False
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in spec["verbs"]:
+        return True
+    if tok.dep_ == "pobj" and head.lower_ == "against" and (
+            head.head.lemma_.lower() in spec["against"] or child(head.head, "prt") is not None):
+        return True
+    return False
