@@ -254,13 +254,17 @@ def _term_event(ctx: Context, people: People, tok: Token) -> list[Found]:
 
 def _remain_event(ctx: Context, people: People, tok: Token) -> list[Found]:
     """"X remains in Gharvan Prison", "X is in Evin Prison": detention."""
-    if tok.lemma_.lower() not in ("remain", "be", "stay"):
+    if tok.lemma_.lower() not in ("remain", "be", "stay", "languish", "sit"):
         return []
+    custody = set(ctx.lex.events["custody_words"]) | {"bars"}
     for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside"):
+        if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside", "behind"):
             o = child(p, "pobj")
             m = ctx.mention_of(o) if o is not None else None
-            if m is not None and ctx.mentions[m].label == "FACILITY" and "court" not in ctx.mentions[m].text.lower():
+            held = m is not None and ctx.mentions[m].label == "FACILITY" and "court" not in ctx.mentions[m].text.lower()
+            if not held and o is not None and m is None:
+                held = o.lemma_.lower() in custody or o.lower_ in custody
+            if held:
                 return _events(ctx, people, tok, "detention", clause_subject(tok), tok.i, {})
     return []
 

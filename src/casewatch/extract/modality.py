@@ -40,7 +40,7 @@ class Modality:
     cue: str | None = None
 
 
-_COPULAS = frozenset({"be", "seem", "appear", "prove", "remain", "become", "look", "sound"})
+_COPULAS = frozenset({"be", "seem", "appear", "prove", "remain", "become", "look", "sound", "turn"})
 _CUE_MODALITY = {
     "negated": "denied", "denied": "denied",
     "alleged": "alleged",
@@ -133,8 +133,12 @@ def _copula_cues(ctx: Context, be: Token, subject: Token) -> list[str]:
     fabricated", "it is not true that ...", "speculation ... proved unfounded"."""
     lex = ctx.lex
     out: list[str] = []
-    for c in be.children:
-        if c.dep_ not in ("acomp", "attr", "oprd") or c.i == subject.i:
+    said = [c for c in be.children if c.dep_ in ("acomp", "attr", "oprd")]
+    for x in be.children:  # "turned out to be false", "proved to be unfounded"
+        if x.dep_ == "xcomp" and x.lemma_.lower() == "be":
+            said += [c for c in x.children if c.dep_ in ("acomp", "attr")]
+    for c in said:
+        if c.i == subject.i:
             continue
         low, lemma = c.lower_, _lemma(c)
         if low in lex.m("expected_adjectives") or lemma in lex.m("expected_adjectives"):
@@ -256,7 +260,8 @@ def _stops(ctx: Context, node: Token) -> bool:
     lex = ctx.lex
     dep = node.dep_
     if dep == "relcl":
-        return True
+        return not (_governing_noun_cue(ctx, node.head) or node.head.lower_ in lex.m("report_nouns")) or not any(
+            c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
     if dep in ("acl", "amod", "appos", "advcl") and node.pos_ in ("VERB", "AUX") and node.tag_ == "VBN" \
             and node.i > 0 and ctx.tokens[node.i - 1].text == "," and node.i > node.head.i:
         return True  # a participle set off by a comma says what is known of the noun before it

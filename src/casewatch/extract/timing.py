@@ -24,7 +24,7 @@ from .context import Context
 EARLIER, PAST, LATER, NOW = 10, 20, 30, 40
 
 _LATER_ADVERBS = frozenset({"again", "later", "subsequently", "then", "afterwards", "afterward", "thereafter",
-                            "eventually", "finally", "since"})
+                            "eventually", "finally", "since", "back", "anew"})
 _NOW_ADVERBS = frozenset({"still", "currently", "now", "presently"})
 _EARLIER_MODIFIERS = frozenset({"earlier", "previous", "former", "first", "past", "prior", "initial", "original"})
 _LATER_MODIFIERS = frozenset({"new", "second", "third", "fresh", "renewed", "later", "subsequent", "further"})

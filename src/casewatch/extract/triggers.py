@@ -96,8 +96,11 @@ def _custody_place(ctx: Context, o: Token) -> bool:
 def destination_ok(ctx: Context, tok: Token) -> bool:
     """"moved to Evin Prison", "taken to a detention centre": a transfer goes to a place of custody."""
     words = set(ctx.lex.events["destination_words"])
-    for p in tok.children:
-        if p.dep_ == "prep" and p.lower_ in ("to", "into"):
+    preps = [p for p in tok.children if p.dep_ == "prep"]
+    preps += [p for a in tok.children if a.dep_ == "advmod" and a.lower_ == "back" for p in a.children
+              if p.dep_ == "prep"]  # "sent back to prison"
+    for p in preps:
+        if p.lower_ in ("to", "into"):
             o = child(p, "pobj")
             if o is None:
                 continue
@@ -184,7 +187,8 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
     if spec.get("person_object") and not _person_object(ctx, tok):
         return False
     if spec.get("needs_prep") and not any(
-            c.dep_ in ("prep", "dative", "prt") and c.lower_ in spec["needs_prep"] for c in tok.children):
+            c.dep_ in ("prep", "dative", "prt") and c.lower_ in spec["needs_prep"]
+            for c in [*tok.children, *(g for a in tok.children if a.lower_ == "back" for g in a.children)]):
         return False
     if spec.get("needs_object"):
         obj = child(tok, "dobj", "nsubjpass")
