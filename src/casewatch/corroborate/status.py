@@ -29,10 +29,21 @@ from .events import EventGroup
 from .facts import FactGroup
 
 
-def contested_types(events: list[EventGroup]) -> list[str]:
-    """Event types that one report states and another denies, in order of first appearance."""
-    stated = {g.type for g in events if not g.denied and g.modality in settings()["contest_modalities"]}
-    return list(dict.fromkeys(g.type for g in events if g.denied and g.type in stated))
+def _compatible(denied: EventGroup, stated: EventGroup) -> bool:
+    """Whether a denial contradicts a statement: not when they are of different kinds ("not sentenced to death" and
+    "received a ten-year prison term" both hold)."""
+    a, b = dict(denied.details_key), dict(stated.details_key)
+    return not ("sentence" in a and "sentence" in b and a["sentence"] != b["sentence"])
+
+
+def contested_types(events: list[EventGroup], staged_only: bool = False) -> list[str]:
+    """Event types that one report states and another denies, in order of first appearance (``staged_only``: only
+    those that set a stage of the status)."""
+    cfg = settings()
+    stated = [g for g in events if not g.denied and g.modality in cfg["contest_modalities"]]
+    return list(dict.fromkeys(g.type for g in events if g.denied and any(
+        h.type == g.type and _compatible(g, h) for h in stated)
+        and (not staged_only or g.type in cfg["event_stage"])))
 
 
 def _death_values() -> set[str]:
@@ -115,7 +126,7 @@ def _advance(state: str | None, stage: str) -> str:
 def derive_status(events: list[EventGroup], facts: list[FactGroup]) -> str:
     cfg = settings()
     order: list[str] = cfg["status_order"]
-    contested = set(contested_types(events))
+    contested = set(contested_types(events, staged_only=True))
     pool = [_Step(g, s) for g in events
             if not g.denied and g.modality in cfg["status_modalities"] and g.type not in contested
             and (s := stage_of(g, facts)) is not None and status_of(s) in order]

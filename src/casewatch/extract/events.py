@@ -19,7 +19,7 @@ from ..models import Attribution, DateMention
 from . import arguments as args
 from .attribution import Source, source_for
 from .context import Context
-from .modality import assess
+from .modality import Modality, assess
 from .timing import LATER, PAST, time_rank
 from .triggers import acted_on, again_lemma, noun_ok, participle_lemma, verb_ok, verb_specs
 from .people import People
@@ -68,6 +68,8 @@ class Found:
     """Cues found beside the trigger's own climb: "X was not among the prisoners freed" (negated)."""
     again: bool = False
     """A verb that repeats an earlier event: "rearrested", "reinstated", "retried"."""
+    fixed: bool = False
+    """Asserted whatever governs it: a person named as a prisoner ("death-row prisoner X")."""
 
 
 def date_anchors(ctx: Context) -> dict[int, list[int]]:
@@ -243,13 +245,18 @@ def _term_event(ctx: Context, people: People, tok: Token) -> list[Found]:
     if obj is None or obj.lower_ not in ev["term_units"] or child(obj, "nummod") is None:
         return []
     text = ctx.text[obj.idx:obj.right_edge.idx + len(obj.right_edge.text) + 30].lower()
-    if not any(w in text for w in ev["prison_words"] + ev["custody_words"]):
+    served = tok.lemma_.lower() == "serve" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+    if not served and not any(w in text for w in ev["prison_words"] + ev["custody_words"]):
         return []
     num = args.number_text(ctx, child(obj, "nummod"))  # type: ignore[arg-type]
     unit = obj.lower_.rstrip("s") + ("" if num == "1" else "s")
     details = {"sentence": "prison", "length": f"{num} {unit}"}
     patient = clause_subject(tok) if tok.lemma_.lower() in ("receive", "serve", "get", "face") else child(tok, "dative")
-    return _events(ctx, people, tok, "sentence", patient, tok.i, details)
+    found = _events(ctx, people, tok, "sentence", patient, tok.i, details)
+    if tok.lemma_.lower() in ev["prospective_term_verbs"]:
+        for f in found:
+            f.extra_cues.append("expected")  # "faces up to seven years in prison"
+    return found
 
 
 def _remain_event(ctx: Context, people: People, tok: Token) -> list[Found]:
@@ -274,6 +281,8 @@ def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any])
     "X, missing since May" (a disappearance)."""
     if any(c.dep_ == "neg" for c in tok.head.children) or any(c.dep_ == "neg" for c in tok.children):
         return []
+    if any(c.dep_ == "aux" and c.lower_ in ctx.lex.m("expected_modals") for c in tok.head.children):
+        return []  # "X would still be alive": a state that is not
     if spec.get("needs_word") and not any(t.lemma_.lower() in set(spec["needs_word"]) for t in ctx.tokens):
         return []
     details = {"modality": spec["modality"]} if spec.get("modality") else {}
@@ -295,6 +304,8 @@ def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[froze
     if spec.get("custody_role"):
         return _role_event(ctx, people, tok, spec)
     patient = noun_patient(tok, *governing)
+    if patient is not None and person_of(ctx, people, patient)[0] == "thing":
+        patient = noun_patient(tok, frozenset(), *governing[1:]) or patient  # "facing execution for offences"
     details = dict(spec.get("details", {}))
     if spec["type"] == "sentence":
         details.update(args.noun_sentence_details(ctx, tok))
@@ -314,10 +325,12 @@ def _role_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any]) 
     kind, k = person_of(ctx, people, tok)
     if kind != "person" or k is None:
         return []
-    death = {c.i for c in tok.subtree if c.lemma_.lower() == "row"} and any(
-        c.lemma_.lower() == "death" for c in tok.subtree)
+    words = {c.lemma_.lower() for c in tok.subtree if c.i <= tok.i}
+    death = ("row" in words and "death" in words) or bool(words & set(ev["condemned_words"]))
     etype, details = ("sentence", {"sentence": "death"}) if death else (spec["type"], {})
-    return [Found(etype, tok, tok.left_edge.i if death else tok.i, tok.i, k, tok, ctx.tok_sent[tok.i], details)]
+    f = Found(etype, tok, tok.left_edge.i if death else tok.i, tok.i, k, tok, ctx.tok_sent[tok.i], details)
+    f.fixed = True  # what a person is called is said of them whatever the sentence says happened
+    return [f]
 
 
 def find_events(ctx: Context, people: People, sources: list[list[Source]],
@@ -354,7 +367,7 @@ def _complete(ctx: Context, f: Found, tok: Token, sources: list[list[Source]], a
     f.governor = _governor(tok) if tok.pos_ == "NOUN" else None
     heads = [tok] + ([f.governor] if f.governor is not None else [])
     given = f.details.pop("modality", None)
-    judged = assess(ctx, tok, f.extra_cues)
+    judged = assess(ctx, tok, f.extra_cues) if not f.fixed else Modality()
     f.modality, f.cue = (given, "denied") if given else (judged.modality, judged.cue)
     if f.modality != "asserted" and f.cue != "negated" and acted_on(ctx, tok):
         f.modality, f.cue = "asserted", "presupposed"

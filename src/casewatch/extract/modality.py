@@ -120,6 +120,12 @@ def own_cues(ctx: Context, trigger: Token) -> list[str]:
                 out.append("conditional")
     if trigger.pos_ in ("VERB", "AUX") and _imperative(trigger):
         out.append("demanded")
+    if trigger.pos_ in ("VERB", "AUX"):
+        for c in trigger.children:
+            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.m("conditional_marks") for m in c.children):
+                out.append("conditional")  # "will be released if he pays bail"
+            elif c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
+                out.extend(x for x in _noun_cues(ctx, c, c) if x in ("alleged", "rumoured"))
     return out
 
 
@@ -277,6 +283,9 @@ def _stops(ctx: Context, node: Token) -> bool:
             return True  # a fronted participle: "Released on bail in December, X was re-arrested"
     if dep == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in lex.m("presupposing_preps"):
         return True
+    if dep == "prep" and node.i > 0 and ctx.tokens[node.i - 1].text == "," and node.right_edge.i + 1 < len(ctx.tokens) \
+            and ctx.tokens[node.right_edge.i + 1].text == ",":
+        return True  # "X, on trial since May, faces ...": a phrase set off by commas describes
     if dep == "pcomp" and node.head.lower_ in lex.m("presupposing_preps"):
         return True
     if dep in ("ccomp", "xcomp", "advcl") and any(
@@ -346,6 +355,9 @@ def _head_cues(ctx: Context, head: Token, node: Token) -> list[str]:
             out.extend(_aux_cues(ctx, head.head))
         return out
     # a verb
+    if dep == "xcomp" and _lemma(head) in ("have", "be", "remain") and any(
+            c.dep_ == "advmod" and c.lower_ in lex.m("yet_words") for c in head.children):
+        return ["negated"]  # "has yet to be tried"
     if dep in ("nsubj", "nsubjpass", "csubj", "csubjpass") or (dep == "ccomp" and _lemma(head) in _COPULAS):
         out.extend(_copula_cues(ctx, head, node))
     if dep == "nsubj" and not _light(ctx, head):

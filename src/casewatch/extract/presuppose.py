@@ -20,6 +20,7 @@ from __future__ import annotations
 from .context import Context
 from .events import Found
 from .timing import EARLIER, NOW
+from .triggers import in_own_phrase
 
 
 def _conditional_on(ctx: Context, f: Found, lemmas: set[str]) -> bool:
@@ -32,16 +33,25 @@ def _conditional_on(ctx: Context, f: Found, lemmas: set[str]) -> bool:
     return False
 
 
+def _in_custody(ctx: Context, f: Found) -> bool:
+    """Whether the event is told of a place or time of custody: a prison, a police station, an interrogation."""
+    if f.where.facility and "court" not in f.where.facility.lower():
+        return True
+    return in_own_phrase(ctx, f.trigger, set(ctx.lex.events["custody_words"]) | {"interrogation", "station"})
+
+
 def presupposed(ctx: Context, events: list[Found]) -> list[Found]:
     """The events the report's unrealised events presuppose, one per rule, subject and report sentence."""
     rules = ctx.lex.events["presuppositions"]
     have = {(f.type, f.subject) for f in events if f.modality == "asserted"}
     out: list[Found] = []
     for f in events:
-        if f.subject is None or f.cue is None:
+        if f.subject is None:
             continue
         for rule in rules:
             if f.type != rule["if"] or f.cue not in rule["cues"]:
+                continue
+            if rule.get("custody_place") and not _in_custody(ctx, f):
                 continue
             if rule.get("details") and any(f.details.get(k) != v for k, v in rule["details"].items()):
                 continue

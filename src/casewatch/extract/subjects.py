@@ -174,6 +174,13 @@ def _noun_own(noun: Token, preps: frozenset[str], givers: frozenset[str]) -> Tok
             o = child(p, "pobj")
             if o is not None and o.tag_ != "VBG" and o.pos_ != "VERB" and o.ent_type_ not in ("DATE", "TIME"):
                 return o
+    for p in noun.children:  # "the death in custody of X": the "of" phrase hung on the place
+        if p.dep_ == "prep" and p.lower_ in ("in", "at") and "of" in preps:
+            o = child(p, "pobj")
+            of = next((c for c in o.children if c.dep_ == "prep" and c.lower_ == "of"), None) if o is not None else None
+            x = child(of, "pobj") if of is not None else None
+            if x is not None and x.pos_ in ("PROPN", "PRON"):
+                return x
     doc = noun.doc
     follower = doc[noun.i + 1] if noun.i + 1 < len(doc) else None
     acls = [a for a in noun.children if a.dep_ == "acl"]

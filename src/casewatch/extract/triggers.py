@@ -155,6 +155,26 @@ def _object_under(ctx: Context, tok: Token, table: dict[str, list[str]]) -> bool
     return False
 
 
+def _held_subject(ctx: Context, tok: Token) -> bool:
+    """"X, held in pretrial detention at Badr prison since 2021, died on Tuesday": the one who died is said to be
+    held."""
+    subj = child(tok, "nsubj")
+    if subj is None:
+        return False
+    held = set(ctx.lex.events["holding_verbs"])
+    return any(c.dep_ in ("acl", "relcl", "appos") and c.lemma_.lower() in held and not any(
+        g.dep_ == "neg" for g in c.children) for c in subj.children)
+
+
+def _death_object(ctx: Context, tok: Token) -> bool:
+    """"carried out the death sentence", "the death sentence ... has not been carried out"."""
+    obj = child(tok, "dobj", "nsubjpass")
+    if obj is None:
+        return False
+    words = {c.lemma_.lower() for c in obj.subtree} | {obj.lemma_.lower()}
+    return bool(words & set(ctx.lex.events["death_words"])) or obj.lemma_.lower() == "execution"
+
+
 def _has_word(tok: Token, words: list[str]) -> bool:
     """A word said with the verb: its child, or the word right after it ("shot dead X")."""
     nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
@@ -194,7 +214,8 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         obj = child(tok, "dobj", "nsubjpass")
         if obj is None or (obj.lemma_.lower() not in spec["needs_object"] and obj.lower_ not in spec["needs_object"]):
             return False
-    if spec.get("needs_context") and not in_own_phrase(ctx, tok, set(spec["needs_context"])):
+    if spec.get("needs_context") and not in_own_phrase(ctx, tok, set(spec["needs_context"])) and not (
+            spec.get("or_held_subject") and _held_subject(ctx, tok)):
         return False
     if spec.get("needs_word") and not _has_word(tok, spec["needs_word"]):
         return False
@@ -211,6 +232,10 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
     if spec.get("seizure") and not _taken_by_force(ctx, tok):
         return False
     if spec.get("object_under") and not _object_under(ctx, tok, spec["object_under"]):
+        return False
+    if spec.get("death_object") and not _death_object(ctx, tok):
+        return False
+    if spec.get("present_perfect") and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
         return False
     if spec.get("refusal"):
         return refusal_ok(ctx, tok)
