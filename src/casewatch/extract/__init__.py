@@ -41,7 +41,7 @@ def _attribute(ctx: Context, f: Found, quoted: list[tuple[tuple[int, int], Sourc
 def _event_mention(ctx: Context, f: Found) -> EventMention:
     return EventMention(
         type=f.type,
-        evidence=ctx.sentence_evidence(f.sentence),
+        evidence=ctx.sentence_evidence(f.sentence) if f.through is None else ctx.sentences_evidence(f.sentence, f.through),
         trigger=ctx.token_evidence(f.first, f.last),
         subject=f.subject,
         modality=f.modality,

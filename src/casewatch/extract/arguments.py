@@ -166,6 +166,91 @@ def sentence_details(ctx: Context, tok: Token) -> dict[str, str]:
     return out
 
 
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+
+
+def term_at(ctx: Context, i: int, end: int) -> tuple[dict[str, str], int] | None:
+    """A sentence written from token ``i`` (before ``end``), and the token after it: "to death", "to life
+    imprisonment", "to 15 years", "(five years)", "seven years and six months"."""
+    doc, ev = ctx.tokens, ctx.lex.events
+    j = i
+    if j < end and doc[j].lower_ in ("to", "(") and j + 1 < end:
+        j += 1
+    if j >= end:
+        return None
+    t = doc[j]
+    if t.lemma_.lower() in ev["death_words"] and t.lower_ != "execution":
+        return {"sentence": "death"}, j + 1
+    if t.lower_ == "life":
+        k = j + 1
+        if k < end and doc[k].lemma_.lower() in ev["prison_words"] + ["term", "sentence"]:
+            k += 1
+        return {"sentence": "prison", "length": "life"}, k
+    words = ctx.lex.figures["number_words"]
+    if t.like_num or t.lower_ in words:
+        if j + 1 < end and doc[j + 1].lower_ in ev["term_units"]:
+            num = number_text(ctx, t)
+            unit = _plural(doc[j + 1].lower_, num)
+            k = j + 2
+            if k + 2 < end and doc[k].lower_ == "and" and (doc[k + 1].like_num or doc[k + 1].lower_ in words) \
+                    and doc[k + 2].lower_ in ev["term_units"]:
+                unit = f"{unit} and {number_text(ctx, doc[k + 1])} {_plural(doc[k + 2].lower_, number_text(ctx, doc[k + 1]))}"
+                k += 3
+            return {"sentence": "prison", "length": f"{num} {unit}"}, k
+    return None
+
+
+_BULLETS = frozenset({"-", "–", "—", "•", "*", "·", "‣", "▪"})
+
+
+def list_end(ctx: Context, trigger: Token) -> int:
+    """Where the list a trigger opens ends: its sentence, or, when the sentence ends with a colon, the lines that
+    follow it as a list ("were sentenced: A to five years, B ...", a press release's bullet points)."""
+    doc = ctx.tokens
+    si = ctx.tok_sent[trigger.i]
+    end = ctx.sent_tokens[si][1]
+    if not (doc[end - 1].text == ":" or (end < len(doc) and doc[end].text == ":")):
+        return end
+    line_end = ctx.text.find("\n", doc[end - 1].idx)
+    for sj in range(si + 1, min(si + 30, len(ctx.sent_tokens))):
+        s, e = ctx.sent_tokens[sj]
+        on_line = line_end < 0 or doc[s].idx < line_end
+        bullet = doc[s].text in _BULLETS or (s > 0 and doc[s - 1].text in _BULLETS)
+        if not (on_line or bullet):
+            break
+        end = e
+    return end
+
+
+def listed_terms(ctx: Context, trigger: Token, triggers: set[int]) -> list[tuple[int, dict[str, str]]]:
+    """The persons a sentencing verb lists after it, each with the sentence written for them: "sentenced A to
+    15 years, B to 11 years and C to 10 years", "A was sentenced to death and his co-defendant B to six years",
+    "sentenced A (24), B (27) and C (31) to death". A sentence written after several names is each one's. The
+    list ends at another sentencing word (``triggers``) or a new finite verb ("... and she remains in prison")."""
+    doc = ctx.tokens
+    end = list_end(ctx, trigger)
+    out: list[tuple[int, dict[str, str]]] = []
+    pending: list[int] = []
+    i = trigger.i + 1
+    while i < end:
+        t = doc[i]
+        if i in triggers or (t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")):
+            break
+        m = ctx.mention_of(t)
+        if m is not None and ctx.mentions[m].label == "PERSON":
+            pending.append(m)
+            i = ctx.mention_tokens[m][1]
+            continue
+        found = term_at(ctx, i, end) if t.lower_ in ("to", "(") or t.like_num or t.lower_ == "life" else None
+        if found is not None:
+            details, i = found
+            out.extend((k, dict(details)) for k in pending)
+            pending = []
+            continue
+        i += 1
+    return out
+
+
 def _term(ctx: Context, obj: Token, out: dict[str, str], ev: dict) -> None:
     lemma = obj.lemma_.lower()
     if lemma in ev["death_words"]:

@@ -33,6 +33,7 @@ from .subjects import (
     person_after,
     person_before,
     person_of,
+    reduced_passive,
     verb_patient,
 )
 
@@ -68,6 +69,8 @@ class Found:
     """Cues found beside the trigger's own climb: "X was not among the prisoners freed" (negated)."""
     again: bool = False
     """A verb that repeats an earlier event: "rearrested", "reinstated", "retried"."""
+    through: int | None = None
+    """The last sentence the event's words run to, when a list carries them on ("sentenced: / - A, five years")."""
     fixed: bool = False
     """Asserted whatever governs it: a person named as a prisoner ("death-row prisoner X")."""
 
@@ -218,10 +221,40 @@ def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozens
         mode = "passive"
     else:
         mode = "active"
+        k = reduced_passive(ctx, tok)
+        if k is not None:
+            patient, mode = ctx.tokens[ctx.mention_tokens[k][1] - 1], "passive"
     found = _events(ctx, people, tok, etype, patient, tok.i, details, mode)
+    if etype == "sentence":
+        found = _with_listed_terms(ctx, tok, found, details)
     if again or spec.get("later"):
         for f in found:
             f.again = True
+    return found
+
+
+def _with_listed_terms(ctx: Context, tok: Token, found: list[Found], details: dict[str, str]) -> list[Found]:
+    """A sentencing verb's list of persons and their sentences (:func:`.arguments.listed_terms`): each person
+    gets the sentence written for them."""
+    sentencing = {t.i for t in ctx.tokens if t.lemma_.lower() in ("sentence", "condemn") and t.i != tok.i}
+    listed = args.listed_terms(ctx, tok, sentencing)
+    if not listed:
+        return found
+    have = {f.subject: f for f in found}
+    for k, terms in listed:
+        if k in have:
+            if not any(key in have[k].details for key in ("sentence", "length")):
+                have[k].details.update(terms)
+            else:
+                have[k].details = {**{x: y for x, y in have[k].details.items() if x not in terms}, **terms}
+            continue
+        base = found[0] if found else None
+        f = Found("sentence", tok, tok.i, tok.i, k, base.patient if base else None, ctx.tok_sent[tok.i],
+                  {**{x: y for x, y in details.items() if x not in ("sentence", "length")}, **terms})
+        if ctx.mentions[k].sentence != f.sentence:
+            f.through = ctx.mentions[k].sentence
+        found.append(f)
+        have[k] = f
     return found
 
 
@@ -264,7 +297,7 @@ def _remain_event(ctx: Context, people: People, tok: Token) -> list[Found]:
     if tok.lemma_.lower() not in ("remain", "be", "stay", "languish", "sit"):
         return []
     custody = set(ctx.lex.events["custody_words"]) | {"bars"}
-    for p in tok.children:
+    for p in [*tok.children, *(g for a in tok.children if a.lower_ == "back" for g in a.children)]:
         if p.dep_ == "prep" and p.lower_ in ("in", "at", "inside", "behind"):
             o = child(p, "pobj")
             m = ctx.mention_of(o) if o is not None else None
@@ -312,7 +345,10 @@ def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[froze
     first = tok.i
     if tok.i > 0 and ctx.tokens[tok.i - 1].lemma_.lower() in set(spec.get("needs_modifier", [])):
         first = tok.i - 1
-    return [f for f in _events(ctx, people, tok, spec["type"], patient, first, details) if f.subject is not None]
+    found = _events(ctx, people, tok, spec["type"], patient, first, details)
+    if spec["type"] == "sentence" and not any(f.subject is not None for f in found):
+        found = _with_listed_terms(ctx, tok, found, details)  # "handed down the following sentences: A, ..."
+    return [f for f in found if f.subject is not None]
 
 
 def _role_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any]) -> list[Found]:

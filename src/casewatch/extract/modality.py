@@ -265,9 +265,11 @@ def _stops(ctx: Context, node: Token) -> bool:
     """Whether ``node``'s clause or phrase stands apart from what governs it."""
     lex = ctx.lex
     dep = node.dep_
-    if dep == "relcl":
-        return not (_governing_noun_cue(ctx, node.head) or node.head.lower_ in lex.m("report_nouns")) or not any(
-            c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+    if dep == "relcl":  # a clause the parser calls relative may be a content noun's "that" clause
+        content = _governing_noun_cue(ctx, node.head) or node.head.lower_ in lex.m("report_nouns")
+        that = any(c.lower_ == "that" and (c.dep_ == "mark" or any(x.dep_ in ("nsubj", "nsubjpass") and x.i != c.i
+                                                                    for x in node.children)) for c in node.children)
+        return not (content and that)
     if dep in ("acl", "amod", "appos", "advcl") and node.pos_ in ("VERB", "AUX") and node.tag_ == "VBN" \
             and node.i > 0 and ctx.tokens[node.i - 1].text == "," and node.i > node.head.i:
         return True  # a participle set off by a comma says what is known of the noun before it

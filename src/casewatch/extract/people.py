@@ -288,12 +288,31 @@ def resolve_pronoun(ctx: Context, p: People, tok: Token) -> int | None:
     gender = _gender_of(tok.lower_)
     if gender is None or _in_person_speech(ctx, tok, p):
         return None
-    for _, k, g in _candidates(ctx, p, tok.idx):
+    before = _candidates(ctx, p, tok.idx)
+    for _, k, g in before:
         if g is not None and g != gender and g != "?":
             continue
         if k is None:
             return None
         if p.cluster[k] in p.non_case or (g in (None, "?") and _named_once_by_one_word(ctx, p, k)):
+            continue
+        return k
+    if not before:
+        return _named_after(ctx, p, tok, gender)
+    return None
+
+
+def _named_after(ctx: Context, p: People, tok: Token, gender: str) -> int | None:
+    """A pronoun that opens a report's sentence before any name stands for the first person named after it in
+    that sentence: "After his release in 2021, X was re-arrested", "Her release has been postponed, the family
+    of X said"."""
+    si = ctx.tok_sent[tok.i]
+    for k in p.order:
+        m = ctx.mentions[k]
+        if m.start <= tok.idx or m.sentence != si:
+            continue
+        g = p.gender.get(p.cluster[k])
+        if (g is not None and g not in (gender, "?")) or p.cluster[k] in p.non_case:
             continue
         return k
     return None

@@ -255,6 +255,20 @@ def person_before(ctx: Context, verb: Token, limit: int = 5) -> int | None:
     return None
 
 
+def reduced_passive(ctx: Context, verb: Token) -> int | None:
+    """Headline and list style drop the auxiliary: "Activist X arrested in Aleppo", "X freed; Y sentenced to five
+    years", "X - released on bail". A patient verb with no auxiliary and no object, whose subject (or a name just
+    before it) is a person, is said of that person."""
+    if verb.tag_ not in ("VBN", "VBD") or any(c.dep_ in ("aux", "auxpass", "dobj", "dative") for c in verb.children):
+        return None
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "npadvmod", "dep") and c.i < verb.i:
+            k = ctx.person_of_token(c)
+            if k is not None:
+                return k
+    return None
+
+
 def member_of(ctx: Context, tok: Token) -> tuple[Token, Token | None] | None:
     """The person a group is said to include, and the verb that says so: "X was (not) among the prisoners freed",
     "X is among dozens of prisoners expected to be freed", "X, one of six young men held in Mahabad"."""

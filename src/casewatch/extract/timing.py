@@ -8,6 +8,7 @@ events of one report (lower is earlier):
 * 10: before the rest: a past perfect ("had been sentenced"), an event inside "after ...", "since ...",
   "following ..." ("three years after a royal pardon freed him"), a fronted participle ("Released on bail,
   X was ..."), "earlier", "previous", "former";
+* 15: background: a relative clause or a participle said of a name ("X, who was freed in 2022, was ...");
 * 20: the report's plain past;
 * 30: after the rest: "again", "re-arrested", "rearrested", "later", "then", "only to be ...";
 * 40: now: a present state ("remains in prison", "is being held", "is still held", "is serving").
@@ -21,7 +22,7 @@ from spacy.tokens import Token
 
 from .context import Context
 
-EARLIER, PAST, LATER, NOW = 10, 20, 30, 40
+EARLIER, BACKGROUND, PAST, LATER, NOW = 10, 15, 20, 30, 40
 
 _LATER_ADVERBS = frozenset({"again", "later", "subsequently", "then", "afterwards", "afterward", "thereafter",
                             "eventually", "finally", "since", "back", "anew"})
@@ -58,6 +59,18 @@ def _inside(tok: Token, words: frozenset[str]) -> bool:
         if t.dep_ in ("pobj", "pcomp") and t.head.lower_ in words:
             return True
         if t.head.i == t.i or t.dep_ in ("ROOT", "relcl", "ccomp", "conj"):
+            return False
+        t = t.head
+    return False
+
+
+def _background(t: Token) -> bool:
+    """A relative clause or a participle said of a name tells what came before the clause it sits in: "X, who was
+    freed on bail in 2022, was sentenced in absentia"."""
+    for _ in range(3):
+        if t.dep_ in ("relcl", "acl", "appos") or (t.dep_ == "advcl" and t.tag_ == "VBN"):
+            return True
+        if t.dep_ != "conj" or t.head.i == t.i:
             return False
         t = t.head
     return False
@@ -115,6 +128,8 @@ def time_rank(ctx: Context, tok: Token, governor: Token | None = None) -> int:
         if verb.dep_ == "advcl" and verb.tag_ == "VBN" and verb.i < verb.head.i \
                 and not any(c.dep_ == "mark" for c in verb.children):
             rank = min(rank, EARLIER)
+    if rank == PAST and _background(verb or tok):
+        rank = BACKGROUND
     if _inside(tok, _BEFORE_WORDS):
         rank = EARLIER
     elif _inside(tok, _AFTER_WORDS):

@@ -249,7 +249,7 @@ def noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         if tok.i > 0:
             mods.add(ctx.tokens[tok.i - 1].lemma_.lower())
         if not mods & set(spec["needs_modifier"]) and not _term_length(ctx, tok) and not (
-                spec.get("or_owner") and _owned(ctx, tok)):
+                spec.get("or_owner") and _owned(ctx, tok)) and not (spec.get("or_list") and _opens_list(ctx, tok)):
             return False
     if spec.get("needs_prep_head") and not (tok.dep_ == "pobj" and tok.head.lower_ in spec["needs_prep_head"]):
         return False
@@ -263,6 +263,14 @@ def noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
     if spec.get("refusal"):
         return refusal_ok(ctx, tok)
     return True
+
+
+def _opens_list(ctx: Context, tok: Token) -> bool:
+    """"handed down the following sentences:": a noun whose sentence ends with a colon opens a list."""
+    s, e = ctx.sent_tokens[ctx.tok_sent[tok.i]]
+    nxt = ctx.tokens[tok.i + 1] if tok.i + 1 < len(ctx.tokens) else None
+    return ctx.tokens[e - 1].text == ":" or (e < len(ctx.tokens) and ctx.tokens[e].text == ":") or (
+        nxt is not None and nxt.text == ":")
 
 
 def _term_length(ctx: Context, tok: Token) -> bool:
