@@ -200,6 +200,9 @@ def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozens
         patient = tok.head
     if spec.get("owner_of_object") and patient is not None and person_of(ctx, people, patient)[0] == "thing":
         patient = object_owner(patient)
+    if spec.get("owner_of_object") and person_of(ctx, people, patient)[0] != "person" \
+            and tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in ("see", "have", "get"):
+        patient = clause_subject(tok.head)  # "saw the sentence commuted", "had his sentence reduced"
     etype = spec["type"]
     details = dict(spec.get("details", {}))
     if spec.get("details_from") == "release":
@@ -278,13 +281,17 @@ def _term_event(ctx: Context, people: People, tok: Token) -> list[Found]:
     if obj is None or obj.lower_ not in ev["term_units"] or child(obj, "nummod") is None:
         return []
     text = ctx.text[obj.idx:obj.right_edge.idx + len(obj.right_edge.text) + 30].lower()
-    served = tok.lemma_.lower() == "serve" and any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
-    if not served and not any(w in text for w in ev["prison_words"] + ev["custody_words"]):
+    served = tok.lemma_.lower() == "serve" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in tok.children)
+    given = tok.lemma_.lower() in ("give", "hand") and (is_passive(tok) or child(tok, "dative") is not None)
+    if not (served or given) and not any(w in text for w in ev["prison_words"] + ev["custody_words"]):
         return []
     num = args.number_text(ctx, child(obj, "nummod"))  # type: ignore[arg-type]
     unit = obj.lower_.rstrip("s") + ("" if num == "1" else "s")
     details = {"sentence": "prison", "length": f"{num} {unit}"}
-    patient = clause_subject(tok) if tok.lemma_.lower() in ("receive", "serve", "get", "face") else child(tok, "dative")
+    if tok.lemma_.lower() in ("receive", "serve", "get", "face") or is_passive(tok):
+        patient = clause_subject(tok)  # "received 10 years", "was given four years"
+    else:
+        patient = child(tok, "dative")
     found = _events(ctx, people, tok, "sentence", patient, tok.i, details)
     if tok.lemma_.lower() in ev["prospective_term_verbs"]:
         for f in found:

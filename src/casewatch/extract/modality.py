@@ -189,10 +189,16 @@ def _noun_cues(ctx: Context, noun: Token, via: Token) -> list[str]:
     return out
 
 
-def _verb_class(ctx: Context, verb: Token) -> str | None:
-    """The cue class a governing verb's meaning gives its complement or object."""
+def _verb_class(ctx: Context, verb: Token, via: Token | None = None) -> str | None:
+    """The cue class a governing verb's meaning gives its complement or object. "Reject" and "dismiss" deny a
+    claim or a report ("rejected claims that ..."), not an appeal or the charges they rule on."""
     lex = ctx.lex
     lemma = _lemma(verb)
+    if lemma in lex.m("ruling_deny_verbs") and via is not None and via.dep_ not in ("ccomp", "xcomp"):
+        said = next((c for c in via.children if c.dep_ == "pobj"), via) if via.dep_ == "prep" else via
+        if not (said.lower_ in lex.m("report_nouns") or said.lower_ in lex.m("rumour_nouns")
+                or said.lower_ in lex.m("alleged_nouns")):
+            return None
     for key, cue in (("deny_verbs", "denied"), ("negative_verbs", "negated"), ("alleged_verbs", "alleged"),
                      ("belief_verbs", "believed"), ("hedge_verbs", "hedged"), ("fear_verbs", "feared"),
                      ("prevent_verbs", "prevented"), ("demand_verbs", "demanded"), ("expected_verbs", "expected")):
@@ -253,6 +259,11 @@ def _partner(conj: Token) -> Token:
             if t.tag_ in ("VB", "VBP") and t.pos_ in ("VERB", "AUX"):
                 return t
     return head
+
+
+def _noun_tagged_verb(ctx: Context, t: Token) -> bool:
+    """A report noun ("reports", "claims") tagged as a verb where a noun stands: an object, with no subject."""
+    return t.pos_ == "VERB" and t.lower_ in ctx.lex.m("report_nouns") and t.dep_ in ("dobj", "pobj", "nsubjpass")
 
 
 def _conj_word(t: Token) -> str | None:
@@ -323,6 +334,9 @@ def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
                 cues.extend(c for c in own_cues(ctx, head) if c == "negated")
             node = _partner(node)
             continue
+        if _noun_tagged_verb(ctx, head):
+            node = head  # "dismissed ... reports that X had died": a report noun the tagger took for a verb
+            continue
         cues.extend(_head_cues(ctx, head, node))
         if _reporting(ctx, head) and not _said_to(ctx, head, node) and _verb_class(ctx, head) is None:
             cues.extend(_reporting_cues(ctx, head))
@@ -367,7 +381,7 @@ def _head_cues(ctx: Context, head: Token, node: Token) -> list[str]:
         return out
     if _said_to(ctx, head, node):
         out.append("alleged")
-    cls = _verb_class(ctx, head)
+    cls = _verb_class(ctx, head, node)
     if cls is not None and not (cls == "expected" and _lemma(head) == "set" and dep == "dobj"):
         if cls == "feared" and _perfect_or_past(node):
             out.append("feared")

@@ -30,7 +30,9 @@ def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
     if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and child(tok, "nsubj") is None:
-        return True  # "re-detained at the gate by police", the auxiliary lost to the parse
+        return True
+    if tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd") and tok.head.lemma_ == "be":
+        return True  # "was re-arrested" cut by the parser into a copula and a participle  # "re-detained at the gate by police", the auxiliary lost to the parse
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children) \
             and (tok.i < tok.head.i or not any(c.dep_ == "mark" for c in tok.children)):
         return True
@@ -61,7 +63,7 @@ def clause_subject(verb: Token) -> Token | None:
         s = subject_of(t)
         if s is not None:
             return _relative(s)
-        if t.dep_ in ("conj", "xcomp", "advcl") and t.head.i != t.i:
+        if t.dep_ in ("conj", "xcomp", "advcl", "acomp", "oprd") and t.head.i != t.i:
             t = t.head
             continue
         if t.dep_ == "pcomp" and t.head.dep_ == "prep" and t.head.head.pos_ in ("VERB", "AUX"):
@@ -93,6 +95,8 @@ def verb_patient(verb: Token, intransitive: bool, patient_verbs: frozenset[str] 
                                    and not any(c.dep_ == "dobj" for c in verb.children) and is_passive(verb.head))
     if passive:
         s = child(verb, "nsubjpass") or subject_of(verb)
+        if s is None and verb.dep_ in ("acomp", "oprd"):
+            s = subject_of(verb.head)
         if s is not None:
             return _relative(s)
         if verb.dep_ in ("acl", "amod", "relcl") and verb.head.i != verb.i:
@@ -120,6 +124,13 @@ def object_owner(obj: Token | None) -> Token | None:
             o = child(p, "pobj")
             if o is not None and o.tag_ != "VBG":
                 return o
+    for a in obj.children:  # "the death sentence handed to X", "the sentence imposed on him"
+        if a.dep_ == "acl":
+            for p in a.children:
+                if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "against", "on"):
+                    o = child(p, "pobj")
+                    if o is not None:
+                        return o
     return None
 
 
