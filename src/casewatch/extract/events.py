@@ -34,6 +34,7 @@ from .subjects import (
     person_before,
     person_of,
     reduced_passive,
+    subject_of,
     verb_patient,
 )
 
@@ -198,6 +199,9 @@ def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozens
     patient = verb_patient(tok, bool(spec.get("intransitive")), patient_verbs)
     if tok.pos_ != "VERB" and tok.dep_ in ("amod", "compound", "nmod"):
         patient = tok.head
+    if spec.get("body_object"):
+        body = child(tok, "nsubjpass", "dobj")
+        patient = object_owner(body) if body is not None else None  # "whose body was found", "the body of X"
     if spec.get("owner_of_object") and patient is not None and person_of(ctx, people, patient)[0] == "thing":
         patient = object_owner(patient)
     if spec.get("owner_of_object") and person_of(ctx, people, patient)[0] != "person" \
@@ -316,6 +320,19 @@ def _remain_event(ctx: Context, people: People, tok: Token) -> list[Found]:
     return []
 
 
+def _among(ctx: Context, people: People, tok: Token, spec: dict[str, Any]) -> list[Found]:
+    """"named X among the dead", "X was among the dead", "nine people, including X, were among the dead"."""
+    if not (tok.dep_ == "pobj" and tok.head.lower_ == "among"):
+        return []
+    host = tok.head.head
+    who = child(host, "dobj") if host.pos_ == "VERB" and child(host, "dobj") is not None else subject_of(host) \
+        if host.pos_ in ("VERB", "AUX") else host
+    if who is not None and person_of(ctx, people, who)[0] != "person":
+        inc = next((c for c in who.subtree if c.dep_ == "pobj" and c.head.lower_ in ("including", "among")), None)
+        who = inc if inc is not None else who
+    return [f for f in _events(ctx, people, tok, spec["type"], who, tok.i, {}) if f.subject is not None]
+
+
 def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any]) -> list[Found]:
     """A state said of a person: "X is alive" in a report that speaks of an execution (the execution denied),
     "X, missing since May" (a disappearance)."""
@@ -326,6 +343,8 @@ def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any])
     if spec.get("needs_word") and not any(t.lemma_.lower() in set(spec["needs_word"]) for t in ctx.tokens):
         return []
     details = {"modality": spec["modality"]} if spec.get("modality") else {}
+    if spec.get("among_only"):
+        return _among(ctx, people, tok, spec)
     if tok.dep_ == "acomp":
         patient = clause_subject(tok.head)
     elif tok.dep_ in ("amod", "appos") and tok.head.pos_ in ("NOUN", "PROPN"):
@@ -399,9 +418,61 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
             found = _state_event(ctx, people, tok, ev["states"][tok.lower_])
         else:
             continue
+        _owner_from_before(ctx, found, out)
         for f in found:
             out.append(_complete(ctx, f, tok, sources, anchors, charge_preps))
+    out.extend(_held_in(ctx, people, out, sources, anchors, charge_preps))
     return out
+
+
+def _held_in(ctx: Context, people: People, events: list[Found], sources: list[list[Source]],
+             anchors: dict[int, list[int]], charge_preps: dict[str, list[str]]) -> list[Found]:
+    """A person said to be in a prison in the words written with the name: "X, on hunger strike in Kilo 8
+    prison", "X, now in his 40th day without food in Vakilabad prison" (a detention, told as a fact)."""
+    out: list[Found] = []
+    custody = set(ctx.lex.events["custody_words"])
+    have = {f.subject for f in events if f.type in ("detention", "transfer", "sentence", "arrest")}
+    for k, m in enumerate(ctx.mentions):
+        if m.label != "PERSON" or k in have:
+            continue
+        head = ctx.mention_head(k)
+        phrase = [c for c in head.children if c.dep_ in ("appos", "prep", "acl") and c.i > head.i
+                  and c.i > 0 and ctx.tokens[c.i - 1].text == ","]
+        for c in phrase:
+            place = next((t for t in c.subtree if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "inside")
+                          and (t.lemma_.lower() in custody or (ctx.mention_of(t) is not None
+                               and ctx.mentions[ctx.mention_of(t)].label == "FACILITY"
+                               and "court" not in ctx.mentions[ctx.mention_of(t)].text.lower()))), None)
+            if place is None or any(t.pos_ == "VERB" for t in c.subtree):
+                continue
+            f = Found("detention", place, place.i, place.i, k, head, ctx.tok_sent[place.i], {})
+            f.fixed = True
+            out.append(_complete(ctx, f, place, sources, anchors, charge_preps))
+            have.add(k)
+            break
+    return out
+
+
+def _carried(ctx: Context, tok: Token) -> bool:
+    """A sentence that is (not) carried out still stands: the negation is the execution's."""
+    head = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in ctx.lex.events["carrying_verbs"]
+
+
+def _owner_from_before(ctx: Context, found: list[Found], prior: list[Found]) -> None:
+    """"X was sentenced to death in 2021, but the sentence was later commuted": a ruling on "the sentence" with no
+    owner of its own is about the last person sentenced before it in the report (within two sentences)."""
+    for f in found:
+        if f.subject is not None or f.type not in ("commutation", "appeal", "pardon", "execution"):
+            continue
+        obj = child(f.trigger, "dobj", "nsubjpass")
+        if obj is None or obj.lemma_.lower() not in ("sentence", "verdict", "conviction", "penalty") or not any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+            continue
+        earlier = [p for p in prior if p.type == "sentence" and p.subject is not None
+                   and 0 <= f.sentence - p.sentence <= 1]
+        if earlier:
+            f.subject = earlier[-1].subject
 
 
 def _complete(ctx: Context, f: Found, tok: Token, sources: list[list[Source]], anchors: dict[int, list[int]],
@@ -412,7 +483,7 @@ def _complete(ctx: Context, f: Found, tok: Token, sources: list[list[Source]], a
     given = f.details.pop("modality", None)
     judged = assess(ctx, tok, f.extra_cues) if not f.fixed else Modality()
     f.modality, f.cue = (given, "denied") if given else (judged.modality, judged.cue)
-    if f.modality != "asserted" and f.cue != "negated" and acted_on(ctx, tok):
+    if f.modality != "asserted" and acted_on(ctx, tok) and (f.cue != "negated" or _carried(ctx, tok)):
         f.modality, f.cue = "asserted", "presupposed"
     f.when = max(time_rank(ctx, tok, f.governor), LATER) if f.again else time_rank(ctx, tok, f.governor)
     f.where = args.where(ctx, heads)

@@ -326,7 +326,7 @@ def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
     node = trigger
     for _ in range(limit):
         head = node.head
-        if head.i == node.i or _stops(ctx, node):
+        if head.i == node.i or _stops(ctx, node) or _across_semicolon(ctx, node, head):
             break
         dep = node.dep_
         if dep == "conj":
@@ -337,7 +337,7 @@ def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
         if _noun_tagged_verb(ctx, head):
             node = head  # "dismissed ... reports that X had died": a report noun the tagger took for a verb
             continue
-        cues.extend(_head_cues(ctx, head, node))
+        cues.extend(_head_cues(ctx, head, node, trigger))
         if _reporting(ctx, head) and not _said_to(ctx, head, node) and _verb_class(ctx, head) is None:
             cues.extend(_reporting_cues(ctx, head))
             break
@@ -347,14 +347,22 @@ def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
     return cues
 
 
-def _head_cues(ctx: Context, head: Token, node: Token) -> list[str]:
+def _tense_fear(cues: list[str], trigger: Token | None) -> list[str]:
+    """A fear of what would already have happened is a rumour; of what is to come, an expectation."""
+    if trigger is None or trigger.pos_ not in ("VERB", "AUX"):
+        return [("feared_future" if c == "feared" and trigger is not None and trigger.pos_ == "NOUN" else c)
+                for c in cues]
+    return [("feared" if _perfect_or_past(trigger) else "feared_future") if c == "feared" else c for c in cues]
+
+
+def _head_cues(ctx: Context, head: Token, node: Token, trigger: Token | None = None) -> list[str]:
     """The cues a governing word gives the phrase ``node`` heads."""
     lex = ctx.lex
     dep = node.dep_
     out: list[str] = []
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
         if dep in ("acl", "ccomp", "prep", "relcl", "pobj", "compound", "nmod", "appos", "poss", "amod"):
-            out.extend(_noun_cues(ctx, head, node))
+            out.extend(_tense_fear(_noun_cues(ctx, head, node), trigger))
         return out
     if head.pos_ == "ADP":
         return out
@@ -381,6 +389,9 @@ def _head_cues(ctx: Context, head: Token, node: Token) -> list[str]:
         return out
     if _said_to(ctx, head, node):
         out.append("alleged")
+    for c in head.children:  # "expressed alarm at reports that ...", "made an appeal for his release"
+        if c.dep_ == "dobj" and c.i != node.i and c.pos_ == "NOUN" and _lemma(head) in lex.m("light_noun_verbs"):
+            out.extend(_tense_fear(_noun_cues(ctx, c, c), trigger))
     cls = _verb_class(ctx, head, node)
     if cls is not None and not (cls == "expected" and _lemma(head) == "set" and dep == "dobj"):
         if cls == "feared" and _perfect_or_past(node):
@@ -401,12 +412,25 @@ def _aux_cues(ctx: Context, verb: Token, with_negation: bool = True) -> list[str
     return cues if with_negation else [c for c in cues if c != "negated"]
 
 
+def _across_semicolon(ctx: Context, node: Token, head: Token) -> bool:
+    """Clauses a semicolon separates stand apart, whatever the parse joins ("X was sentenced on Sunday; the
+    judiciary denied any mistreatment")."""
+    a, b = sorted((node.i, head.i))
+    if node.i < head.i:
+        a = node.right_edge.i
+    else:
+        b = node.left_edge.i
+    return any(ctx.tokens[k].text == ";" for k in range(a + 1, b))
+
+
 def _question(ctx: Context, trigger: Token) -> bool:
     """Whether the trigger's sentence is a direct question asking about it ("Will Iran execute X?")."""
     s, e = ctx.sent_tokens[ctx.tok_sent[trigger.i]]
     last = ctx.tokens[e - 1]
     if last.text != "?" and not (e < len(ctx.tokens) and ctx.tokens[e].text == "?"):
         return False
+    if ctx.tokens[s].lower_ in ctx.lex.m("wh_words") or ctx.tokens[s].lower_ == "who":
+        return False  # "Why was X arrested?" takes the arrest as known
     root = trigger
     while root.head.i != root.i and root.dep_ not in ("relcl", "acl", "advcl"):
         root = root.head

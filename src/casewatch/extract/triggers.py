@@ -235,6 +235,10 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         return False
     if spec.get("death_object") and not _death_object(ctx, tok):
         return False
+    if spec.get("body_object"):
+        obj = child(tok, "nsubjpass", "dobj")
+        if obj is None or obj.lemma_.lower() not in ctx.lex.events["body_nouns"]:
+            return False
     if spec.get("present_perfect") and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
         return False
     if spec.get("refusal"):
