@@ -24,6 +24,7 @@ from .facts import build_facts
 from .figures import find_figures
 from .mentions import find_mentions
 from .nlp import get_nlp
+from .denials import denied_by_reference
 from .people import build_people
 from .presuppose import presupposed
 from .quotes import find_quotes, long_quotes, quote_attribution, quote_sources
@@ -73,6 +74,7 @@ def extract_doc(text: str, doc: Doc, dates: list[DateMention]) -> Extraction:
     quoted = quote_sources(ctx, sources)
     anchors = date_anchors(ctx)
     events = find_events(ctx, people, sources, anchors)
+    events += denied_by_reference(ctx, events, sources)
     events += presupposed(ctx, events)
     events += statement_events(ctx, events, anchors)
     events.sort(key=lambda f: (f.trigger.i, f.type))

@@ -20,7 +20,7 @@ from . import arguments as args
 from .attribution import Source, source_for
 from .context import Context
 from .modality import Modality, assess
-from .timing import LATER, PAST, time_rank
+from .timing import AGAIN, PAST, time_rank
 from .triggers import acted_on, again_lemma, noun_ok, participle_lemma, verb_ok, verb_specs
 from .people import People
 from .subjects import (
@@ -145,6 +145,8 @@ def _events(ctx: Context, people: People, tok: Token, etype: str, patient: Token
             kind, subject = "person", k
     if kind != "person" and mode == "passive":
         k = person_before(ctx, tok)
+        if k is None and tok.pos_ == "VERB":
+            k = reduced_passive(ctx, tok)
         if k is not None:
             kind, subject = "person", k
     if etype == "appeal" and kind != "person":
@@ -485,7 +487,7 @@ def _complete(ctx: Context, f: Found, tok: Token, sources: list[list[Source]], a
     f.modality, f.cue = (given, "denied") if given else (judged.modality, judged.cue)
     if f.modality != "asserted" and acted_on(ctx, tok) and (f.cue != "negated" or _carried(ctx, tok)):
         f.modality, f.cue = "asserted", "presupposed"
-    f.when = max(time_rank(ctx, tok, f.governor), LATER) if f.again else time_rank(ctx, tok, f.governor)
+    f.when = max(time_rank(ctx, tok, f.governor), AGAIN) if f.again else time_rank(ctx, tok, f.governor)
     f.where = args.where(ctx, heads)
     if f.where.court and f.type in ("trial", "sentence", "appeal", "charge"):
         f.details.setdefault("court", f.where.court)

@@ -194,6 +194,10 @@ def _verb_class(ctx: Context, verb: Token, via: Token | None = None) -> str | No
     claim or a report ("rejected claims that ..."), not an appeal or the charges they rule on."""
     lex = ctx.lex
     lemma = _lemma(verb)
+    if lemma in lex.m("rumour_verbs"):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (subject.lower_ in lex.m("report_nouns") or subject.lower_ in lex.m("rumour_nouns")):
+            return "rumoured"  # "word spread that", "reports emerged that"
     if lemma in lex.m("ruling_deny_verbs") and via is not None and via.dep_ not in ("ccomp", "xcomp"):
         said = next((c for c in via.children if c.dep_ == "pobj"), via) if via.dep_ == "prep" else via
         if not (said.lower_ in lex.m("report_nouns") or said.lower_ in lex.m("rumour_nouns")
@@ -320,10 +324,32 @@ def _content_clause(ctx: Context, node: Token) -> bool:
         and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
 
 
+def _infinitive_governor(trigger: Token) -> Token | None:
+    """The verb an infinitive depends on where the parser lost it: "urged Azerbaijan to free journalist X" with
+    "free" read as a modifier of "journalist"."""
+    if trigger.tag_ != "VB" or trigger.head.pos_ in ("VERB", "AUX") or trigger.i == 0:
+        return None
+    to = trigger.doc[trigger.i - 1]
+    if to.lower_ != "to" or to.head.pos_ not in ("VERB", "AUX") or to.head.i == trigger.i:
+        return None
+    return to.head
+
+
+def _shares_auxiliaries(conj: Token) -> bool:
+    """A verb joined to another with no subject and no auxiliary of its own shares that verb's modal: "must quash
+    the conviction and release her"."""
+    return conj.pos_ in ("VERB", "AUX") and not any(
+        c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in conj.children)
+
+
 def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
     """Every cue on the trigger and on the words governing it within its scope, nearest first."""
     cues = own_cues(ctx, trigger)
     node = trigger
+    gov = _infinitive_governor(trigger)
+    if gov is not None:
+        cues.extend(_head_cues(ctx, gov, trigger, trigger))
+        node = gov
     for _ in range(limit):
         head = node.head
         if head.i == node.i or _stops(ctx, node) or _across_semicolon(ctx, node, head):
@@ -332,7 +358,10 @@ def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
         if dep == "conj":
             if _conj_word(node) in ("or", "nor"):
                 cues.extend(c for c in own_cues(ctx, head) if c == "negated")
-            node = _partner(node)
+            partner = _partner(node)
+            if _shares_auxiliaries(node):
+                cues.extend(c for c in own_cues(ctx, partner) if c in ("expected", "demanded", "conditional"))
+            node = partner
             continue
         if _noun_tagged_verb(ctx, head):
             node = head  # "dismissed ... reports that X had died": a report noun the tagger took for a verb

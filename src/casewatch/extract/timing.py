@@ -10,7 +10,9 @@ events of one report (lower is earlier):
   X was ..."), "earlier", "previous", "former";
 * 15: background: a relative clause or a participle said of a name ("X, who was freed in 2022, was ...");
 * 20: the report's plain past;
-* 30: after the rest: "again", "re-arrested", "rearrested", "later", "then", "only to be ...";
+* 25: before what a "before" phrase names ("spent 18 months in prison before his release");
+* 30: after the rest: "later", "then", "only to be ...";
+* 35: a repeat, after the event it repeats: "again", "re-arrested", "rearrested", "sent back to prison";
 * 40: now: a present state ("remains in prison", "is being held", "is still held", "is serving").
 
 The units add the position of a verb in a coordination ("detained her for six hours and released her"):
@@ -22,9 +24,10 @@ from spacy.tokens import Token
 
 from .context import Context
 
-EARLIER, BACKGROUND, PAST, LATER, NOW = 10, 15, 20, 30, 40
+EARLIER, BACKGROUND, PAST, BEFORE_NEXT, LATER, AGAIN, NOW = 10, 15, 20, 25, 30, 35, 40
 
-_LATER_ADVERBS = frozenset({"again", "later", "subsequently", "then", "afterwards", "afterward", "thereafter",
+_AGAIN_ADVERBS = frozenset({"again", "anew", "back"})
+_LATER_ADVERBS = frozenset({"later", "subsequently", "then", "afterwards", "afterward", "thereafter",
                             "eventually", "finally", "since", "back", "anew"})
 _NOW_ADVERBS = frozenset({"still", "currently", "now", "presently"})
 _EARLIER_MODIFIERS = frozenset({"earlier", "previous", "former", "first", "past", "prior", "initial", "original"})
@@ -106,7 +109,9 @@ def time_rank(ctx: Context, tok: Token, governor: Token | None = None) -> int:
     for t in words:
         for c in t.children:
             low = c.lower_
-            if c.dep_ == "advmod" and low in _LATER_ADVERBS and low != "since":
+            if c.dep_ == "advmod" and low in _AGAIN_ADVERBS:
+                rank = max(rank, AGAIN)
+            elif c.dep_ == "advmod" and low in _LATER_ADVERBS and low != "since":
                 rank = max(rank, LATER)
             elif c.dep_ == "advmod" and low in _NOW_ADVERBS:
                 rank = NOW
@@ -115,7 +120,7 @@ def time_rank(ctx: Context, tok: Token, governor: Token | None = None) -> int:
             elif c.dep_ == "amod" and t.pos_ == "NOUN" and low in _EARLIER_MODIFIERS:
                 rank = EARLIER
         if _re_prefixed(ctx, t):
-            rank = max(rank, LATER)
+            rank = max(rank, AGAIN)
     if verb is not None and rank < NOW:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(c.lower_ == "only" for c in verb.subtree if c.dep_ == "advmod" and c.i < verb.i) \
@@ -133,5 +138,5 @@ def time_rank(ctx: Context, tok: Token, governor: Token | None = None) -> int:
     if _inside(tok, _BEFORE_WORDS):
         rank = EARLIER
     elif _inside(tok, _AFTER_WORDS):
-        rank = max(rank, LATER)
+        rank = max(rank, BEFORE_NEXT)
     return rank + (_conj_position(verb) if verb is not None else 0)
