@@ -296,12 +296,15 @@ def _stops(ctx: Context, node: Token) -> bool:
         marks = [c.lower_ for c in node.children if c.dep_ in ("mark", "advmod") and c.i < node.i]
         if any(m in lex.m("presupposing_marks") for m in marks):
             return True
-        if not marks and node.tag_ == "VBN" and node.i < node.head.i:
+        if not marks and node.tag_ in ("VBN", "VBG") and node.i < node.head.i:
             return True  # a fronted participle: "Released on bail in December, X was re-arrested"
+        if not marks and node.tag_ in ("VBN", "VBG") and node.left_edge.i == ctx.sent_tokens[ctx.tok_sent[node.i]][0]:
+            return True  # a participle opening the sentence, wherever the parser hung it
     if dep == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in lex.m("presupposing_preps"):
         return True
-    if dep == "prep" and node.i > 0 and ctx.tokens[node.i - 1].text == "," and node.right_edge.i + 1 < len(ctx.tokens) \
-            and ctx.tokens[node.right_edge.i + 1].text == ",":
+    if dep == "prep" and node.i > 0 and ctx.tokens[node.i - 1].text == "," and (
+            node.right_edge.text == "," or (node.right_edge.i + 1 < len(ctx.tokens)
+                                            and ctx.tokens[node.right_edge.i + 1].text == ",")):
         return True  # "X, on trial since May, faces ...": a phrase set off by commas describes
     if dep == "pcomp" and node.head.lower_ in lex.m("presupposing_preps"):
         return True
