@@ -26,7 +26,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from ..models import LocalEntity, Mention, OrgExpansion
-from .names import PersonName, canonical, names_compatible, parse_person, same_token
+from .names import PersonName, canonical, names_compatible, parse_person, same_given, same_surname
 from .organisations import (
     initials,
     looks_like_acronym,
@@ -113,7 +113,7 @@ def _full_name_group(p: PersonName, groups: list[list[int]], parsed: dict[int, P
 
 
 def _surname_groups(p: PersonName, groups: list[list[int]], parsed: dict[int, PersonName | None]) -> list[list[int]]:
-    return [g for g in groups if any(same_token(p.surname, parsed[j].surname) for j in g if parsed[j] is not None)]
+    return [g for g in groups if any(same_surname(p.surname, parsed[j].surname) for j in g if parsed[j] is not None)]
 
 
 def _shared_surname(p: PersonName, groups: list[list[int]], parsed: dict[int, PersonName | None]) -> bool:
@@ -132,7 +132,7 @@ def _single_word_group(p: PersonName, sentence: int, groups: list[list[int]], pa
         return near[0] if len(near) == 1 else None
     if ATTACH_GIVEN_NAME_ALONE:
         by_given = [g for g in groups
-                    if any(parsed[j] is not None and parsed[j].given and same_token(p.surname, parsed[j].given[0])
+                    if any(parsed[j] is not None and parsed[j].given and same_given(p.surname, parsed[j].given[0])
                            for j in g)]
         if len(by_given) == 1:
             return by_given[0]
