@@ -16,17 +16,22 @@ from .context import Context
 from .cues import person_cue, speaks
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
-_NAME_PREFIXES = ("Mc", "Mac", "O'", "O’", "De", "Di", "Da", "La", "Le", "Van", "Von", "Al", "El", "Abu", "Ben")
+_NAME_PREFIXES = ("Mc", "O'", "O’", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El", "Abu", "Ben")
+"""Surname prefixes written with a capital after them ("McKay", "LaRue", "DeLuca"): names, not brands."""
+_KNOWN_PREFIXES = ("Mac",)
+"""Prefixes brands share ("MacArthur" and "MacBook"): a name only when the rest is one ("Arthur")."""
 ACRONYM_MAX = 5
 """A one-word "person" in capitals of at most this many letters is an acronym unless it is a known name."""
 
 
 def _camel(word: str) -> bool:
-    """Capitals inside a word the way brands write them ("PhoneMax", "iDrive"); not "McKay", "DeLuca", "al-Amin"."""
+    """Capitals inside a word the way brands write them ("PhoneMax", "iDrive", "MacBook"); not "McKay", "LaRue",
+    "MacArthur", "al-Amin"."""
     if not _CAMEL.search(word) or "-" in word:
         return False
-    if word[:1].isupper() and any(word.startswith(p) and word[len(p):][:1].isupper()
-                                  and gazetteer.is_name(word[len(p):]) for p in _NAME_PREFIXES):
+    rest = {p: word[len(p):] for p in (*_NAME_PREFIXES, *_KNOWN_PREFIXES)
+            if word.startswith(p) and word[len(p):][:1].isupper() and word[len(p):][1:].islower()}
+    if any(p in _NAME_PREFIXES or gazetteer.is_name(r) for p, r in rest.items()):
         return False
     return not gazetteer.is_name(word)
 

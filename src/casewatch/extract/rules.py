@@ -95,6 +95,9 @@ RULES: dict[str, Rule] = {r.name: r for r in (
          _plain(titles.strip_titles)),
     Rule("find_missing", "the report's people and acronyms", "adds people and organisations",
          "every report: a surname or full name the model tagged once but not everywhere", _missing),
+    Rule("generational_suffixes", "the word after a person's name", "person spans",
+         "names with a generational suffix that tells a father from his son (Jr., Sr., III)",
+         _plain(titles.generational_suffixes)),
     Rule("merge_adjacent_people", "person spans", "person spans",
          "names the model cut in two (Regina + Varo)", _plain(names.merge_adjacent_people)),
 )}
@@ -106,7 +109,7 @@ ORDER: tuple[str, ...] = (
     "cut_headings", "capitals", "strip_titles",
     # the last look at people, once every name is in
     "find_missing", "drop_non_names", "join_nicknames", "drop_odd_people", "drop_modifiers",
-    "merge_adjacent_people",
+    "merge_adjacent_people", "generational_suffixes",
 )
 """The order the rules run in."""
 

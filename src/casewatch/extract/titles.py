@@ -1,6 +1,6 @@
 """Titles and honorifics written before a person's name are not part of it: "Dr.", "Sheikh", "Senator", and the
 Burmese "U", "Daw", "Ko", "Ma" ("Ko Kyaw Thiha Naing" is Kyaw Thiha Naing). The word is kept as the mention's
-title (it may give a role or a gender)."""
+title (it may give a role or a gender). A generational suffix after a name is part of it ("Omid Varo Jr.")."""
 from __future__ import annotations
 
 from .candidates import Cand
@@ -36,4 +36,23 @@ def strip_titles(ctx: Context, cands: list[Cand]) -> list[Cand]:
             c.title = c.title or ctx.tokens[c.start].lower_
             c.start += 1
             c.cut = True
+    return cands
+
+
+GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
+"""Suffixes that tell a father from his son: part of the name ("Omid Varo Jr.", "Omid Varo, Sr.")."""
+
+
+def generational_suffixes(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A person's name takes in the generational suffix written after it, with or without a comma."""
+    doc = ctx.tokens
+    n = len(doc)
+    starts = {c.start for c in cands}
+    for c in cands:
+        if c.label != "PERSON":
+            continue
+        j = c.end + (1 if c.end < n and doc[c.end].text == "," else 0)
+        if j < n and j not in starts and doc[j].text[:1].isupper() and doc[j].text.rstrip(".").lower() in GENERATIONAL \
+                and ctx.tok_sent[j] == ctx.tok_sent[c.start] and "\n" not in ctx.text[doc[c.end - 1].idx:doc[j].idx]:
+            c.end = j + 1 + (1 if j + 1 < n and doc[j + 1].text == "." and not doc[j].whitespace_ else 0)
     return cands

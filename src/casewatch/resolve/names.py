@@ -249,8 +249,8 @@ def same_surname(a: str, b: str) -> bool:
 
 
 _SLAVIC_SURNAME = re.compile(
-    r"(?:[ao]v|[ae]va|ev|eva|[aoe][uw]|ich|ets|ets|enk[ao]|onak|enak|[iy]uk|chuk|sk[iyi]|skaya|sk[ai]|ski[iy]|"
-    r"[iy]n|[iy]na|aya|aja|[iy]eu|ik|ikau|ikava|ich)$")
+    r"(?:[ao]v|[aoe]va|ev|[aoe][uw]|[iy]eu|ich|ets|enk[ao]|[eo]nak|[iy]?uk|chuk|sk[iy]|ski[iy]|skaya|sk[ai]|[iy]na?|aya|"
+    r"aja|[iy]k|(?:sh|ch|ts)k[ao])$")
 """Endings of East Slavic surnames (-ov, -au, -ava, -ich, -ets, -enka, -enko, -uk, -sky, -aya, -in...)."""
 _SLAVIC_FEMININE_SURNAME = re.compile(r"(?:[aoe]va|[iy]na|aya|aja|skaya|ska|ova)$")
 _SLAVIC_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
