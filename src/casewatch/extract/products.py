@@ -1,4 +1,5 @@
-"""Products and companies the small model takes for people: "MacBook Pro", "BlackBerry", "AMD", "Galaxy S9".
+"""Products and companies the small model takes for people ("MacBook Pro", "BlackBerry", "AMD", "Galaxy S9"), and
+people it takes for organisations or places ("Alexander Zhukovets administered the channel").
 
 A "person" is no person when its words have the shapes of brand and product names and nothing in the report
 says it is one: a word with capitals inside it (camel case: "PhoneMax") or with digits ("S9"), or one short
@@ -11,9 +12,9 @@ from __future__ import annotations
 import re
 
 from .. import gazetteer
-from .candidates import Cand
+from .candidates import Cand, is_modifier, name_head
 from .context import Context
-from .cues import person_cue, speaks
+from .cues import PLACE_PREPS, person_cue, place_context, speaks
 
 _CAMEL = re.compile(r"[a-z][A-Z]")
 _NAME_PREFIXES = ("Mc", "O'", "O’", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Al", "El", "Abu", "Ben")
@@ -60,3 +61,32 @@ def not_products(ctx: Context, cands: list[Cand]) -> list[Cand]:
                 c.label = "ORG"
         kept.append(c)
     return kept
+
+
+def given_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A name the model tags as an organisation or a place is a person's when it reads as one: two or three
+    words in title case, the first a given name of clear gender in the gazetteer ("Alexander Zhukovets"), none
+    of them a word the report writes in lower case, a group, state, media, organisation or place word, a place
+    of the report, or a title; not in a place's context ("the city of X", "in X") nor qualifying a noun."""
+    doc, lex = ctx.tokens, ctx.lex
+    banned = lex.group_words | lex.state_words | lex.media_words | frozenset(lex.mentions["org_name_words"]) \
+        | frozenset(lex.mentions["place_name_words"]) | lex.place_heads | lex.place_nouns | lex.titles \
+        | lex.facility_heads | lex.facility_generic
+    places = {" ".join(t.lower_ for t in doc[c.start:c.end]) for c in cands if c.label == "PLACE"}
+    lower = ctx.lower_words
+    for c in cands:
+        if c.label not in ("ORG", "PLACE") or c.origin != "ner" or not 2 <= c.end - c.start <= 3:
+            continue
+        toks = doc[c.start:c.end]
+        if not all(t.is_alpha and t.is_title and t.lower_ not in banned and t.lower_ not in lower for t in toks):
+            continue
+        if gazetteer.gender(toks[0].text) is None or any(t.lower_ in places for t in toks):
+            continue
+        if c.start > 0 and doc[c.start - 1].lower_ in ("the", "a", "an"):
+            continue
+        h = name_head(ctx, c)
+        if place_context(ctx, c) or is_modifier(ctx, c) or (h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS) \
+                or h.tag_ == "NNPS":
+            continue
+        c.label = "PERSON"
+    return cands

@@ -73,6 +73,9 @@ RULES: dict[str, Rule] = {r.name: r for r in (
     Rule("not_products", "word shapes, the gazetteer, person cues", "labels, drops people",
          "reports naming companies, devices and apps (surveillance, internet shutdowns, arrests over posts)",
          _plain(products.not_products)),
+    Rule("given_names", "organisation and place spans, the gazetteer, place cues", "person labels",
+         "people the model tags as organisations or places, in state media and court reports (Alexander X)",
+         _plain(products.given_names)),
     Rule("untagged_people", "capitalised runs, person cues", "adds people",
          "lists of detainees with an age or a role the model does not tag (Xxx Yyy, 24, a student)",
          _plain(names.untagged_people)),
@@ -104,7 +107,7 @@ RULES: dict[str, Rule] = {r.name: r for r in (
 
 ORDER: tuple[str, ...] = (
     "join_plural_possessives", "drop_furniture", "photo_credits", "drop_demonyms", "drop_non_names",
-    "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products",
+    "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products", "given_names",
     "untagged_people", "untagged_orgs", "people_and_places", "agree_labels", "extend_people", "people_and_places",
     "cut_headings", "capitals", "strip_titles",
     # the last look at people, once every name is in

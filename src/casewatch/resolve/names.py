@@ -146,6 +146,23 @@ NAME_VARIANTS: tuple[tuple[str, ...], ...] = (
     ("susan", "sue"),
     ("deborah", "debra", "debbie"),
     ("jennifer", "jenny", "jen"),
+    # East Slavic given names as Belarusian, Ukrainian and Russian write them (the initial may differ)
+    ("dmitry", "dmitri", "dmitriy", "dzmitry", "dzmitryi", "zmitser", "dmytro"),
+    ("grigory", "grigori", "grigoriy", "ryhor", "hryhoriy", "hryhorii"),
+    ("yevgeny", "evgeny", "evgeni", "yevgeni", "yauhen", "yevhen"),
+    ("yevgenia", "evgenia", "yauheniya", "yevheniya"),
+    ("nikolai", "nikolay", "mikalai", "mykola"),
+    ("mikhail", "mikhas", "mikhal", "mykhailo"),
+    ("vasily", "vasili", "vasil", "vasyl"),
+    ("yelena", "elena", "alena", "alena", "olena"),
+    ("olga", "volha", "olha"),
+    ("ekaterina", "yekaterina", "katsiaryna", "kateryna"),
+    ("tatiana", "tatyana", "tatsiana", "tetiana", "tetyana"),
+    ("svetlana", "sviatlana", "svitlana"),
+    ("galina", "halina", "halyna"),
+    ("lyudmila", "liudmila", "liudmyla"),
+    ("valentina", "valiantsina", "valentyna"),
+    ("anatoly", "anatoli", "anatol", "anatoliy", "anatolii"),
 )
 """Spellings and short forms of one given name. A name may sit in several groups (joseph)."""
 
@@ -198,9 +215,11 @@ def fold(token: str) -> str:
 
 
 _VARIANT_OF: dict[str, str] = {}
+_INITIALS_OF: dict[str, set[str]] = {}
 for _group in NAME_VARIANTS:
     for _name in _group:
         _VARIANT_OF.setdefault(fold(normalise_token(_name)), fold(normalise_token(_group[0])))
+        _INITIALS_OF.setdefault(fold(normalise_token(_group[0])), set()).add(_name[0])
 
 
 def canonical(token: str) -> str:
@@ -403,8 +422,12 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...], slavic: bool = Fals
 
 
 def _given_word_compatible(x: str, y: str, slavic: bool = False) -> bool:
+    if len(x) == 1 and len(y) == 1:
+        return x == y
     if len(x) == 1 or len(y) == 1:
-        return x[:1] == y[:1] or (slavic and _slavic_initial(x) == _slavic_initial(y))
+        initial, name = (x, y) if len(x) == 1 else (y, x)
+        return initial == name[0] or initial in _INITIALS_OF.get(canonical(name), ()) or (
+            slavic and _slavic_initial(initial) == _slavic_initial(name))
     return same_given(x, y, slavic)
 
 

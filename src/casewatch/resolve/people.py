@@ -60,10 +60,19 @@ def _has_surname(entity: Entity, name: PersonName) -> bool:
     return any(p is not None and same_surname(p.surname, name.surname) for p in map(parsed_name, entity.aliases))
 
 
+def _fullness(name: str) -> tuple[int, int]:
+    """How fully a name is written: given names spelt out (not initials), then words."""
+    p = parsed_name(name)
+    return (0, 0) if p is None else (sum(1 for g in p.given if len(g) > 1), p.words)
+
+
 def _with_alias(entity: Entity, local: LocalEntity, name: str | None = None) -> Entity:
     """The entity with the local name among its aliases, and that name's blocking keys among its keys (a
-    keyless entity, kept apart, stays keyless)."""
+    keyless entity, kept apart, stays keyless). A name written more fully than the entity's ("Zmitser X"
+    beside "D. X") becomes its name."""
     aliases = entity.aliases if local.name in entity.aliases else (*entity.aliases, local.name)
+    if name is None and _fullness(local.name) > _fullness(entity.name):
+        name = local.name
     parsed = parsed_name(local.name)
     keys = entity.keys
     if keys and parsed is not None:
