@@ -135,3 +135,22 @@ def test_the_honorific_is_kept_as_the_title(parse):
 ])
 def test_invented_names_are_found_by_their_cues(run, look, text, name):
     assert name in look.names(run(text), "PERSON")
+
+
+# people the model tags as organisations or places
+
+def test_a_given_name_and_a_surname_tagged_as_an_organisation_are_a_person(parse):
+    ctx = parse("In 2023 Alexander Parkhomchik administered the channel, the prosecutor said.")
+    out = products.given_names(ctx, [cand(ctx, "Alexander Parkhomchik", "ORG")])
+    assert [c.label for c in out] == ["PERSON"]
+
+
+@pytest.mark.parametrize("text, name, label", [
+    ("Protesters gathered in Beverly Hills on Sunday.", "Beverly Hills", "PLACE"),
+    ("The Jordan Valley Committee met the families.", "Jordan Valley Committee", "ORG"),
+    ("He was held in the city of Victoria Falls.", "Victoria Falls", "PLACE"),
+])
+def test_places_and_groups_with_a_given_name_stay_what_they_are(parse, text, name, label):
+    ctx = parse(text)
+    out = products.given_names(ctx, [cand(ctx, name, label)])
+    assert [c.label for c in out] == [label]

@@ -147,3 +147,16 @@ def test_slavic_key_only_for_east_slavic_surnames():
 ])
 def test_an_initial_joins_the_full_name_it_fits(a, b, same):
     assert names_compatible(parse_person(a), parse_person(b)) is same
+
+
+@pytest.mark.parametrize(("a", "b"), [
+    ("Zmitser Sakalou", "Dmitry Sokolov"), ("Ryhor Mazurau", "Grigory Mazurov"), ("Volha Hlebava", "Olga Glebova"),
+    ("Yauhen Sakalou", "Yevgeny Sokolov"),
+])
+def test_east_slavic_given_names_in_each_language_are_one_name(a, b):
+    assert names_compatible(parse_person(a), parse_person(b))
+
+
+def test_an_initial_may_be_that_of_the_name_in_the_other_language():
+    assert names_compatible(parse_person("D. Sokolov"), parse_person("Zmitser Sakalou"))
+    assert not names_compatible(parse_person("K. Sokolov"), parse_person("Zmitser Sakalou"))

@@ -171,3 +171,13 @@ def test_simon_and_simone_are_two_people(mentions_in, expansions_in):
     b = resolve(index, "d2", "Simone Rezaei, 29, a nurse, was detained.", [("Simone Rezaei", "PERSON")],
                 mentions_in, expansions_in)
     assert a["Simon Rezaei"] != b["Simone Rezaei"]
+
+
+def test_the_entity_takes_the_name_written_most_fully(mentions_in, expansions_in):
+    index = MemoryIndex()
+    a = resolve(index, "d1", "The court tried D. Sokolov in absentia.", [("D. Sokolov", "PERSON")],
+                mentions_in, expansions_in)
+    b = resolve(index, "d2", "Zmitser Sakalou learned of his sentence online.", [("Zmitser Sakalou", "PERSON")],
+                mentions_in, expansions_in)
+    assert a["D. Sokolov"] == b["Zmitser Sakalou"]
+    assert index.get(a["D. Sokolov"]).name == "Zmitser Sakalou"
