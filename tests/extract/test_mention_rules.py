@@ -205,3 +205,15 @@ def test_first_word_written_in_lower_case_elsewhere_is_not_a_name(run, look):
 def test_name_does_not_take_in_a_nationality(run, look):
     x = run("On Saturday, Briton Robert Bexley, 32, was arrested in Tarsen.")
     assert "Robert Bexley" in look.names(x, "PERSON")
+
+
+def test_two_people_tagged_as_one_name_are_two(parse):
+    ctx = parse("Prosecutors said Varo and Ostovar were members of the cell. Omid Varo denied it.")
+    cands = [cand(ctx, "Varo and Ostovar", "ORG"), cand(ctx, "Omid Varo", "PERSON")]
+    assert texts(ctx, names.split_conjoined_people(ctx, cands), "PERSON") == ["Varo", "Ostovar", "Omid Varo"]
+
+
+def test_a_group_named_with_and_stays_one(parse):
+    ctx = parse("Tarsen Fire and Rescue said the fire was out. The fire spread fast.")
+    cands = [cand(ctx, "Tarsen Fire and Rescue", "ORG")]
+    assert texts(ctx, names.split_conjoined_people(ctx, cands), "ORG") == ["Tarsen Fire and Rescue"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from .. import gazetteer
 from .candidates import Cand, is_modifier, name_head, name_key, name_words
 from .context import Context
 from .cues import PLACE_PREPS, conj_place, person_cue, place_context, role_word, speaks
@@ -405,4 +406,35 @@ def missing(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
         elif texts[i] in acronyms:
             out.append(Cand(i, i + 1, "ORG", "added"))
         i += 1
+    return out
+
+
+def split_conjoined_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """Two people the model tags as one name ("Omid Varo and Behnam Ostovar", "Varo and Ostovar") are two people
+    when each side is one or two capitalised words, one side names a person of the report or the gazetteer, and
+    neither holds a group's, a state body's or an organisation's word or a word the report writes in lower
+    case ("Palmer Fire and Rescue" stays one)."""
+    doc, lex = ctx.tokens, ctx.lex
+    _, words, _ = person_words(ctx, cands)
+    known = words | one_word_people(ctx, cands) | {doc[i].text for c in cands if c.label == "PERSON"
+                                                   for i in range(c.start, c.end)}
+    banned = lex.group_words | lex.state_words | lex.media_words | frozenset(lex.mentions["org_name_words"])
+    lower = ctx.lower_words
+    out: list[Cand] = []
+    for c in cands:
+        toks = doc[c.start:c.end]
+        ands = [t.i for t in toks if t.lower_ == "and"]
+        if c.label not in ("PERSON", "ORG") or c.origin != "ner" or len(ands) != 1:
+            out.append(c)
+            continue
+        k = ands[0]
+        sides = [(c.start, k), (k + 1, c.end)]
+        ok = all(1 <= e - s <= 2 and all(doc[i].is_alpha and doc[i].is_title and doc[i].lower_ not in banned
+                                         and doc[i].lower_ not in lower for i in range(s, e)) for s, e in sides)
+        named = any(any(doc[i].text in known or gazetteer.is_surname(doc[i].text) for i in range(s, e))
+                    for s, e in sides)
+        if ok and named:
+            out.extend(Cand(s, e, "PERSON", "split") for s, e in sides)
+        else:
+            out.append(c)
     return out

@@ -76,6 +76,9 @@ RULES: dict[str, Rule] = {r.name: r for r in (
     Rule("given_names", "organisation and place spans, the gazetteer, place cues", "person labels",
          "people the model tags as organisations or places, in state media and court reports (Alexander X)",
          _plain(products.given_names)),
+    Rule("split_conjoined_people", "person and organisation spans with 'and', the gazetteer", "person spans",
+         "lists of detainees and defendants the model tags as one name (X and Y were sentenced)",
+         _plain(names.split_conjoined_people)),
     Rule("untagged_people", "capitalised runs, person cues", "adds people",
          "lists of detainees with an age or a role the model does not tag (Xxx Yyy, 24, a student)",
          _plain(names.untagged_people)),
@@ -108,8 +111,8 @@ RULES: dict[str, Rule] = {r.name: r for r in (
 ORDER: tuple[str, ...] = (
     "join_plural_possessives", "drop_furniture", "photo_credits", "drop_demonyms", "drop_non_names",
     "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products", "given_names",
-    "untagged_people", "untagged_orgs", "people_and_places", "agree_labels", "extend_people", "people_and_places",
-    "cut_headings", "capitals", "strip_titles",
+    "split_conjoined_people", "untagged_people", "untagged_orgs", "people_and_places", "agree_labels",
+    "extend_people", "people_and_places", "cut_headings", "capitals", "strip_titles",
     # the last look at people, once every name is in
     "find_missing", "drop_non_names", "join_nicknames", "drop_odd_people", "drop_modifiers",
     "merge_adjacent_people", "generational_suffixes",
