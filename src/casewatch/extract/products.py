@@ -2,10 +2,12 @@
 people it takes for organisations or places ("Alexander Zhukovets administered the channel").
 
 A "person" is no person when its words have the shapes of brand and product names and nothing in the report
-says it is one: a word with capitals inside it (camel case: "PhoneMax") or with digits ("S9"), or one short
-word in capitals ("AMD"), that the gazetteer does not hold as a person's name. An age, a role, a title, a
-relative clause with "who" or being arrested still makes it a person ("Ali McKay", "DeShawn Varo" are in the
-gazetteer or carry cues). Camel-case and numbered names go; short capitals become organisations.
+says it is one: a word with capitals inside it (camel case: "PhoneMax") or with digits ("S9") that the
+gazetteer does not hold as a person's name, or one short word in capitals ("AMD", "HP") in a sentence not
+written in capitals, that the report never writes as a name in title case ("ALI" beside "Ali"). An age, a
+role, a title, a relative clause with "who" or being arrested still makes it a person ("Ali McKay",
+"DeShawn Varo" are in the gazetteer or carry cues). Camel-case and numbered names go; short capitals become
+organisations.
 """
 from __future__ import annotations
 
@@ -43,10 +45,21 @@ def _shape(ctx: Context, c: Cand) -> str | None:
     words = [t.text for t in toks if any(ch.isalpha() for ch in t.text)]
     if any(any(ch.isdigit() for ch in t.text) for t in toks) or any(_camel(w) for w in words):
         return "product"
-    if len(words) == 1 and words[0].isalpha() and words[0].isupper() and 2 <= len(words[0]) <= ACRONYM_MAX \
-            and not gazetteer.is_name(words[0]) and not any(ch in "AEIOU" for ch in words[0][1:]):
-        return "acronym"
+    if len(words) == 1 and words[0].isalpha() and words[0].isupper() and 2 <= len(words[0]) <= ACRONYM_MAX:
+        word = words[0]
+        sent = ctx.sentences[ctx.tok_sent[c.start]]
+        in_capitals = ctx.text[sent[0]:sent[1]].isupper()
+        if not in_capitals and word.title() not in _title_case_words(ctx):
+            return "acronym"
     return None
+
+
+def _title_case_words(ctx: Context) -> frozenset[str]:
+    """The words the report writes in title case."""
+    found = ctx.memo.get("title_case_words")
+    if found is None:
+        found = ctx.memo["title_case_words"] = frozenset(t.text for t in ctx.tokens if t.is_title and t.is_alpha)
+    return found  # type: ignore[return-value]
 
 
 def not_products(ctx: Context, cands: list[Cand]) -> list[Cand]:
@@ -90,3 +103,4 @@ def given_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
             continue
         c.label = "PERSON"
     return cands
+
