@@ -105,3 +105,65 @@ def test_a_wrong_expansion_still_links_within_the_report(mentions_in, expansions
     entities = link_mentions(mentions, expansions_in(text))
     assert len(entities) == 1
     assert entities[0].acronym == "IHRS"
+
+
+# a surname alone that relatives share goes to the case subject when the report's context fits one person
+
+def _fact(mentions: list[Mention], subject: str, field: str, value: str):
+    from casewatch.models import Evidence, FactMention
+    i = next(k for k, m in enumerate(mentions) if m.text == subject and m.label == "PERSON")
+    return FactMention(i, field, value, Evidence(mentions[i].start, mentions[i].end, mentions[i].text))
+
+
+def _event(mentions: list[Mention], subject: str, kind: str, nth: int = 0):
+    from casewatch.models import EventMention, Evidence
+    i = [k for k, m in enumerate(mentions) if m.text == subject][nth]
+    ev = Evidence(mentions[i].start, mentions[i].end, mentions[i].text)
+    return EventMention(kind, ev, ev, i)
+
+
+FAMILY = ("The father of Navid Sorkhabi, a student sentenced to death, spoke to reporters. Kamran Sorkhabi "
+          "said his son was tortured. Rights groups were alarmed. The court met. Lawyers spoke.\n"
+          "Sorkhabi, 23, was arrested in March.")
+
+
+def test_surname_alone_goes_to_the_case_subject_not_the_relative(mentions_in):
+    mentions = mentions_in(FAMILY, [("Navid Sorkhabi", "PERSON"), ("Kamran Sorkhabi", "PERSON"),
+                                    ("Sorkhabi", "PERSON")])
+    facts = [_fact(mentions, "Navid Sorkhabi", "role", "student"), _fact(mentions, "Sorkhabi", "age", "23")]
+    events = [_event(mentions, "Navid Sorkhabi", "sentence"), _event(mentions, "Sorkhabi", "arrest")]
+    groups = sorted(map(sorted, _texts(link_mentions(mentions, [], facts, events), mentions)))
+    assert groups == [["Kamran Sorkhabi"], ["Navid Sorkhabi", "Sorkhabi"]]
+
+
+def test_without_the_report_context_the_surname_stays_apart(mentions_in):
+    mentions = mentions_in(FAMILY, [("Navid Sorkhabi", "PERSON"), ("Kamran Sorkhabi", "PERSON"),
+                                    ("Sorkhabi", "PERSON")])
+    assert len(link_mentions(mentions, [])) == 3
+
+
+def test_an_age_that_fits_one_of_two_subjects_decides(mentions_in):
+    text = ("Navid Sorkhabi, 23, and his brother Omid Sorkhabi, 30, were sentenced. The court met. Lawyers spoke. "
+            "Lawyers spoke again.\nSorkhabi, 30, appealed.")
+    mentions = mentions_in(text, [("Navid Sorkhabi", "PERSON"), ("Omid Sorkhabi", "PERSON"), ("Sorkhabi", "PERSON")])
+    facts = [_fact(mentions, "Navid Sorkhabi", "age", "23"), _fact(mentions, "Omid Sorkhabi", "age", "30"),
+             _fact(mentions, "Sorkhabi", "age", "30")]
+    events = [_event(mentions, "Navid Sorkhabi", "sentence"), _event(mentions, "Omid Sorkhabi", "sentence")]
+    groups = sorted(map(sorted, _texts(link_mentions(mentions, [], facts, events), mentions)))
+    assert groups == [["Navid Sorkhabi"], ["Omid Sorkhabi", "Sorkhabi"]]
+
+
+def test_two_case_subjects_and_no_fitting_fact_leave_the_surname_apart(mentions_in):
+    text = ("Navid Sorkhabi and Omid Sorkhabi were sentenced. The court met. Lawyers spoke. Lawyers spoke again.\n"
+            "Sorkhabi was arrested in March.")
+    mentions = mentions_in(text, [("Navid Sorkhabi", "PERSON"), ("Omid Sorkhabi", "PERSON"), ("Sorkhabi", "PERSON")])
+    events = [_event(mentions, "Navid Sorkhabi", "sentence"), _event(mentions, "Omid Sorkhabi", "sentence"),
+              _event(mentions, "Sorkhabi", "arrest")]
+    assert len(link_mentions(mentions, [], [], events)) == 3
+
+
+def test_a_name_in_capitals_does_not_become_the_entity_name(mentions_in):
+    text = "NAVID SORKHABI SENTENCED\nNavid Sorkhabi was sentenced on Monday."
+    mentions = mentions_in(text, [("NAVID SORKHABI", "PERSON"), ("Navid Sorkhabi", "PERSON")])
+    entities = link_mentions(mentions, [])
+    assert [e.name for e in entities] == ["Navid Sorkhabi"]

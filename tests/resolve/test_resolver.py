@@ -144,3 +144,40 @@ def test_an_unparsable_person_gets_its_own_entity():
     first = resolve_report("d1", local, index)
     second = resolve_report("d2", local, index)
     assert first[0] != second[0]
+
+
+def test_belarusian_and_russian_spellings_across_reports_are_one_person(mentions_in, expansions_in):
+    index = MemoryIndex()
+    a = resolve(index, "d1", "Blogger Aliaksei Parkhomchyk was jailed.", [("Aliaksei Parkhomchyk", "PERSON")],
+                mentions_in, expansions_in)
+    b = resolve(index, "d2", "Alexei Parkhomchik was sentenced.", [("Alexei Parkhomchik", "PERSON")],
+                mentions_in, expansions_in)
+    c = resolve(index, "d3", "A. Parkhomchik was convicted of extremism.", [("A. Parkhomchik", "PERSON")],
+                mentions_in, expansions_in)
+    d = resolve(index, "d4", "Parkhomchik remains in the penal colony.", [("Parkhomchik", "PERSON")],
+                mentions_in, expansions_in)
+    wife = resolve(index, "d5", "Iryna Parkhomchyk, his wife, was questioned.", [("Iryna Parkhomchyk", "PERSON")],
+                   mentions_in, expansions_in)
+    one = a["Aliaksei Parkhomchyk"]
+    assert one == b["Alexei Parkhomchik"] == c["A. Parkhomchik"] == d["Parkhomchik"]
+    assert wife["Iryna Parkhomchyk"] != one
+    assert {"Aliaksei Parkhomchyk", "Alexei Parkhomchik"} <= set(index.get(one).aliases)
+
+
+def test_simon_and_simone_are_two_people(mentions_in, expansions_in):
+    index = MemoryIndex()
+    a = resolve(index, "d1", "Simon Rezaei, 34, a teacher, was detained.", [("Simon Rezaei", "PERSON")],
+                mentions_in, expansions_in)
+    b = resolve(index, "d2", "Simone Rezaei, 29, a nurse, was detained.", [("Simone Rezaei", "PERSON")],
+                mentions_in, expansions_in)
+    assert a["Simon Rezaei"] != b["Simone Rezaei"]
+
+
+def test_the_entity_takes_the_name_written_most_fully(mentions_in, expansions_in):
+    index = MemoryIndex()
+    a = resolve(index, "d1", "The court tried D. Sokolov in absentia.", [("D. Sokolov", "PERSON")],
+                mentions_in, expansions_in)
+    b = resolve(index, "d2", "Zmitser Sakalou learned of his sentence online.", [("Zmitser Sakalou", "PERSON")],
+                mentions_in, expansions_in)
+    assert a["D. Sokolov"] == b["Zmitser Sakalou"]
+    assert index.get(a["D. Sokolov"]).name == "Zmitser Sakalou"

@@ -16,7 +16,9 @@
   or a word left over once a title was cut that is no name ("Charged");
 * a name that qualifies a common noun ("the Varo administration", "a Varo fan") is no mention of that person;
 * a "person" ending in or followed by an organisation's word ("... Foundation", "Sam's Club") is not one, and one
-  with a place word ("Mount ...", "... Glacier") is a place.
+  with a place word ("Mount ...") is a place.
+
+The order they run in, and what each serves, is :mod:`.rules`.
 """
 from __future__ import annotations
 
@@ -25,17 +27,7 @@ import re
 
 from .candidates import POSSESSIVES, Cand, is_modifier, name_head, name_key
 from .context import Context
-from .names import (
-    agree_labels,
-    extend_people,
-    join_initials,
-    merge_adjacent_people,
-    one_word_people,
-    people_and_places,
-    person_words,
-    untagged_orgs,
-    untagged_people,
-)
+from .names import one_word_people, person_words
 
 _TERMINAL = tuple(".!?\"”:;")
 _SMALL = frozenset({"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "over", "from"})
@@ -217,22 +209,16 @@ _CLOSE_QUOTES = frozenset({'"', "”", "''", "’", "'"})
 
 
 def drop_odd_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """"People" that are not: a ship ("INS Tarsen"), a work ("the film, Burning Tarsen"), one word in quotation
-    marks (a show's or a work's title: "Ellen"), a word after a number ("26 Varesh pirates"), a place and an
-    organisation of the report run together ("Tarsen Chargers" beside "Tarsen" and "the Chargers"), and a
-    person's home town ("Xxx Yyy, of Tarsen, ...")."""
+    """"People" that are not: a work ("his film, Burning Tarsen"), one word in quotation marks (a book's or a
+    song's title: "Leyla"), a word after a number ("26 Vareshi detainees"), and a person's home town ("Xxx Yyy,
+    of Tarsen, ...")."""
     doc, lex = ctx.tokens, ctx.lex
-    vessels = frozenset(lex.mentions["vessel_prefixes"])
     works = frozenset(lex.mentions["work_nouns"])
-    places = {name_key(ctx, c) for c in cands if c.label == "PLACE"}
-    orgs = {name_key(ctx, c) for c in cands if c.label == "ORG"}
     people = {i for c in cands if c.label == "PERSON" for i in range(c.start, c.end)}
     n = len(doc)
     kept = []
     for c in cands:
         if c.label == "PERSON":
-            if any(doc[i].text in vessels for i in range(c.start, c.end - 1)):
-                continue
             if c.end - c.start == 1 and c.start > 0:
                 j = c.end + (1 if c.end < n and doc[c.end].text == "," else 0)
                 if doc[c.start - 1].text in _OPEN_QUOTES and j < n and doc[j].text in _CLOSE_QUOTES:
@@ -243,10 +229,7 @@ def drop_odd_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
             if (h.dep_ == "appos" and h.head.lemma_.lower() in works) or any(
                     ch.dep_ == "appos" and ch.lemma_.lower() in works for ch in h.children):
                 continue
-            words = [doc[i].lower_ for i in range(c.start, c.end)]
-            if any(" ".join(words[:k]) in places and " ".join(words[k:]) in orgs for k in range(1, len(words))):
-                c.label = "ORG"
-            elif _home_place(ctx, c, people):
+            if _home_place(ctx, c, people):
                 c.label = "PLACE"
         kept.append(c)
     return kept
@@ -330,36 +313,6 @@ def join_plural_possessives(ctx: Context, cands: list[Cand]) -> list[Cand]:
         if not any(j.start < o.end and o.start < j.end for o in names):
             names.append(j)
     return [c for c in cands if not any(c.start < j.end and j.start < c.end for j in names)] + names
-
-
-def correct(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
-    """All the rules, in order."""
-    cands = join_plural_possessives(ctx, cands)
-    cands = drop_furniture(ctx, cands)
-    cands = photo_credits(ctx, cands)
-    cands = drop_demonyms(ctx, cands)
-    cands = drop_non_names(ctx, cands)
-    cands = org_and_place_words(ctx, cands)
-    cands = join_initials(ctx, cands)
-    cands = drop_odd_people(ctx, cands)
-    cands = drop_modifiers(ctx, cands)
-    cands = untagged_people(ctx, cands)
-    cands = join_plural_possessives(ctx, untagged_orgs(ctx, cands))
-    cands = people_and_places(ctx, cands, acronyms)
-    cands = agree_labels(ctx, cands)
-    cands = extend_people(ctx, cands, heading_tokens(ctx))
-    cands = people_and_places(ctx, cands, acronyms)
-    return cut_headings(ctx, cands)
-
-
-def final_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """The last look at people, once every name is in: no non-names or modifiers, and a name the model cut in
-    two ("Regina" + "Varo") is one."""
-    cands = drop_non_names(ctx, cands)
-    cands = join_initials(ctx, cands)
-    cands = drop_odd_people(ctx, cands)
-    cands = drop_modifiers(ctx, cands)
-    return merge_adjacent_people(ctx, cands)
 
 
 def heading_tokens(ctx: Context) -> frozenset[int]:

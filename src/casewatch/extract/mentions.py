@@ -1,21 +1,23 @@
 """Names in a report: people, organisations, places and facilities.
 
 spaCy's entities are the starting point; facility patterns, acronyms with their
-expansions and datelines are laid over them, and :mod:`.corrections` fixes the
-small model's known mistakes. Spans are token ranges until the end, when they
+expansions and datelines are laid over them, and the mention rules of
+:mod:`.rules` fix the small model's known mistakes. Titles and honorifics before
+a person's name ("Dr.", "Sheikh", "Daw", "Ko" before a name of two words or
+more) are kept out of it and recorded as its title. Spans are token ranges until the end, when they
 become :class:`~casewatch.models.Mention` objects with character offsets.
 """
 from __future__ import annotations
 
-import functools
 import re
 
 from ..models import Mention
-from . import corrections, names
+from . import rules
 from .candidates import Cand
 from .context import Context
 from .expansions import Found
 from .facilities import find_facilities
+from .titles import is_title
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC"}
 _SPLIT = frozenset({"(", ")", "—", "–", ":", "|", "/", "“", "”", '"', "[", "]", ";", "•", "·"})
@@ -64,11 +66,12 @@ def _trim(ctx: Context, c: Cand) -> Cand | None:
         low = t.lower_
         if t.is_punct or t.is_space or low in lex.determiners:
             s += 1
-        elif c.label == "PERSON" and (low in lex.titles or low.rstrip(".") in lex.titles) and e - s > 1:
+        elif c.label == "PERSON" and is_title(ctx, s, e):
             title = low
             s += 1
             cut = True
-        elif c.label == "PERSON" and e - s > 1 and (low in lex.role_map or not t.text[:1].isupper()):
+        elif c.label == "PERSON" and e - s > 1 and (low in lex.role_map or not t.text[:1].isupper()
+                                                    or low in lex.mentions["nationality_nouns"]):
             s += 1
             cut = True
         else:
@@ -136,30 +139,6 @@ def _datelines(ctx: Context) -> list[Cand]:
     return out
 
 
-@functools.cache
-def _degree_pattern(degrees: tuple[str, ...]) -> re.Pattern[str]:
-    """Degree letters and suffixes after a name, with or without dots and a comma: ", MD", ", M.D., M.B.A", " Jr"."""
-    forms = sorted((r"(?:[ \t]?\.[ \t]?)?".join(re.escape(ch) for ch in d) for d in degrees), key=len, reverse=True)
-    one = "(?:" + "|".join(forms) + r")(?![\w'’])"
-    return re.compile(r"[ \t]?,?[ \t]?" + one + r"(?:(?:[ \t]?\.)?[ \t]?,[ \t]?" + one + ")*")
-
-
-def _degrees(ctx: Context, cands: list[Cand]) -> None:
-    """A person's name takes in the degree letters written after it ("Xxx Yyy, MD")."""
-    doc, text = ctx.doc, ctx.text
-    pattern = _degree_pattern(tuple(ctx.lex.mentions["degree_suffixes"]))
-    for c in cands:
-        if c.label != "PERSON":
-            continue
-        end = doc[c.end - 1].idx + len(doc[c.end - 1].text)
-        m = pattern.match(text, end)
-        if m is None:
-            continue
-        span = doc.char_span(doc[c.start].idx, m.end(), alignment_mode="expand")
-        if span is not None and span.end > c.end:
-            c.end = span.end
-
-
 def _fac_label(ctx: Context, c: Cand) -> str:
     generic = ctx.lex.facility_generic
     return "FACILITY" if any(t.lower_ in generic for t in ctx.tokens[c.start:c.end]) else "PLACE"
@@ -198,10 +177,7 @@ def find_mentions(ctx: Context, found: list[Found]) -> dict[int, str]:
     cands = _overlay(cands, _facilities(ctx))
     cands = _overlay(cands, _acronym_cands(ctx, found))
     cands = _overlay(cands, _datelines(ctx))
-    acronyms = {f.acronym for f in found}
-    cands = corrections.correct(ctx, cands, acronyms)
-    cands = corrections.final_people(ctx, cands + names.missing(ctx, cands, acronyms))
-    _degrees(ctx, cands)
+    cands = rules.apply(ctx, cands, {f.acronym for f in found})
     _finish(ctx, cands)
     titles: dict[int, str] = {}
     for c in cands:
@@ -214,6 +190,8 @@ def find_mentions(ctx: Context, found: list[Found]) -> dict[int, str]:
         first = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         if first is not None and first.start > 0:
             prev = ctx.tokens[first.start - 1].lower_
-            if prev in ctx.lex.titles or prev.rstrip(".") in ctx.lex.titles:
+            if prev in ctx.lex.titles or prev.rstrip(".") in ctx.lex.titles \
+                    or (prev in ctx.lex.mentions["honorifics"]["before_any"]
+                        and ctx.tokens[first.start - 1].text[:1].isupper()):
                 titles[k] = prev
     return titles

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from .. import gazetteer
 from .candidates import Cand, is_modifier, name_head, name_key, name_words
 from .context import Context
 from .cues import PLACE_PREPS, conj_place, person_cue, place_context, role_word, speaks
@@ -170,7 +171,7 @@ _NICKNAME_QUOTES = {"'": "'", '"': '"', "“": "”", "‘": "’", "``": "''", 
 
 
 def _nickname_end(ctx: Context, e: int) -> int | None:
-    """The token after a nickname written in quotes or brackets at ``e`` ("'The Chin'", "( Jerry )"), if any."""
+    """The token after a nickname written in quotes or brackets at ``e`` ("'Kaka'", "(Lili)"), if any."""
     doc = ctx.tokens
     close = _NICKNAME_QUOTES.get(doc[e].text) if e < len(doc) else None
     if close is None:
@@ -183,34 +184,27 @@ def _nickname_end(ctx: Context, e: int) -> int | None:
     return None
 
 
-def join_initials(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """A name cut at an initial's dot ("Raj K" + "." + "Chohan", as spaced text gives it) or at a nickname
-    ("Vincent" + "'The Chin'" + "Gigante", "Luis" + "( Jerry )" + "Ortiz") is one person's name."""
+def join_nicknames(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A name cut at a nickname written in quotes or brackets inside it ("Omid 'Kaka' Farrokhan", "Leyla
+    (Lili) Darvish") is one person's name."""
     doc = ctx.tokens
     n = len(doc)
     by_start = {c.start: c for c in cands}
     gone: set[int] = set()
     for c in sorted(cands, key=lambda c: c.start):
-        if id(c) in gone:
+        if id(c) in gone or c.label != "PERSON":
             continue
         while True:
             e = c.end
-            initial = doc[e - 1]
-            if e + 1 < n and len(initial.text) == 1 and initial.is_upper and doc[e].text == "." \
-                    and initial.whitespace_ and doc[e].whitespace_ == " ":
-                nxt_at = e + 1
-            elif c.label == "PERSON" and doc[e - 1].whitespace_ == " " and (k := _nickname_end(ctx, e)) is not None:
-                nxt_at = k
-            else:
+            if not (doc[e - 1].whitespace_ == " " and (nxt_at := _nickname_end(ctx, e)) is not None):
                 break
             if not (nxt_at < n and doc[nxt_at].is_title and doc[nxt_at].is_alpha and doc[nxt_at - 1].whitespace_ == " "
                     and doc[nxt_at].ent_type_ in ("", "PERSON") and "\n" not in ctx.text[doc[e].idx:doc[nxt_at].idx]):
                 break
             nxt = by_start.get(nxt_at)
-            if nxt is not None and id(nxt) not in gone and nxt.label != "FACILITY" \
-                    and "PERSON" in (c.label, nxt.label):
+            if nxt is not None and id(nxt) not in gone and nxt.label != "FACILITY":
                 end = nxt.end
-            elif nxt is None and c.label == "PERSON" and not any(x.start <= nxt_at < x.end for x in cands):
+            elif nxt is None and not any(x.start <= nxt_at < x.end for x in cands):
                 end = nxt_at + 1
             else:
                 break
@@ -218,7 +212,6 @@ def join_initials(ctx: Context, cands: list[Cand]) -> list[Cand]:
                 if x is not c and c.end <= x.start < end:
                     gone.add(id(x))
             c.end = end
-            c.label = "PERSON"
     return [c for c in cands if id(c) not in gone]
 
 
@@ -285,20 +278,23 @@ def extend_people(ctx: Context, cands: list[Cand], headings: frozenset[int] = fr
 
     def name_word(i: int) -> bool:
         """Whether an untagged word may be part of a name: no word the report writes in lower case, no group's
-        name or member ("Chargers", "Charger"; a lone capitalised word in the singular tagged as an organisation
-        elsewhere is more often a surname), and in a heading only a word the body gives a person."""
+        name ("Basij"; a lone capitalised word in the singular tagged as an organisation elsewhere is more often
+        a surname), and in a heading only a word the body gives a person."""
         w = doc[i].text
-        if doc[i].lower_ in lower or w in groups or w + "s" in groups:
+        if doc[i].lower_ in lower or w in groups:
             return False
         return i not in headings or w in known
 
+    hon = ctx.lex.mentions["honorifics"]
     for c in cands:
         if c.label != "PERSON":
             continue
+        honorifics = frozenset(hon["before_any"]) | (frozenset(hon["before_long"]) if c.end - c.start >= 2
+                                                      else frozenset())
         while c.start > 0 and c.start - 1 not in covered and doc[c.start - 1].pos_ == "PROPN" \
                 and doc[c.start - 1].is_title and doc[c.start - 1].head.i in range(c.start, c.end) \
                 and doc[c.start - 1].whitespace_ == " " and doc[c.start - 1].lower_ not in roles \
-                and name_word(c.start - 1):
+                and doc[c.start - 1].lower_ not in honorifics and name_word(c.start - 1):
             c.start -= 1
             covered.add(c.start)
         while c.end < len(doc) and c.end not in covered and doc[c.end].pos_ == "PROPN" \
@@ -325,19 +321,23 @@ def merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 def untagged_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """Untagged runs of two to four capitalised name words written with an age or a role ("Xxx Yyy, 24, ...",
-    "Xxx Yyy, a teacher, ...") are people."""
+    "Xxx Yyy, a teacher, ...") are people; a title or honorific before them is kept out ("U Kawiya, a monk")."""
     doc = ctx.tokens
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
     out = list(cands)
+    lead = ctx.lex.titles | frozenset(ctx.lex.mentions["honorifics"]["before_any"])
     i, n = 0, len(doc)
     while i < n:
         j = i
         while j < n and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha:
             j += 1
-        if 2 <= j - i <= 4:
-            c = Cand(i, j, "PERSON", "cue")
+        start, title = i, None
+        if j - i >= 2 and (doc[i].lower_.rstrip(".") in lead or doc[i].lower_ in lead):
+            start, title = i + 1, doc[i].lower_
+        if 2 <= j - start <= 4 or (title is not None and j - start == 1):
+            c = Cand(start, j, "PERSON", "cue", title)
             if person_cue(ctx, c) or speaks(ctx, c):
                 out.append(c)
         i = max(j, i + 1)
@@ -380,10 +380,15 @@ def missing(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
         seq = f.split()
         by_first.setdefault(seq[0], []).append(seq)
     wanted = last | set(by_first) | acronyms
+    hon = ctx.lex.mentions["honorifics"]
+    honorifics = frozenset(hon["before_any"]) | frozenset(hon["before_long"])
     out: list[Cand] = []
     i, n = 0, len(doc)
     while i < n:
         if covered[i] or texts[i] not in wanted:
+            i += 1
+            continue
+        if doc[i].lower_ in honorifics and i + 1 < n and covered[i + 1]:
             i += 1
             continue
         match = 0
@@ -401,4 +406,35 @@ def missing(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
         elif texts[i] in acronyms:
             out.append(Cand(i, i + 1, "ORG", "added"))
         i += 1
+    return out
+
+
+def split_conjoined_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """Two people the model tags as one name ("Omid Varo and Behnam Ostovar", "Varo and Ostovar") are two people
+    when each side is one or two capitalised words, one side names a person of the report or the gazetteer, and
+    neither holds a group's, a state body's or an organisation's word or a word the report writes in lower
+    case ("Palmer Fire and Rescue" stays one)."""
+    doc, lex = ctx.tokens, ctx.lex
+    _, words, _ = person_words(ctx, cands)
+    known = words | one_word_people(ctx, cands) | {doc[i].text for c in cands if c.label == "PERSON"
+                                                   for i in range(c.start, c.end)}
+    banned = lex.group_words | lex.state_words | lex.media_words | frozenset(lex.mentions["org_name_words"])
+    lower = ctx.lower_words
+    out: list[Cand] = []
+    for c in cands:
+        toks = doc[c.start:c.end]
+        ands = [t.i for t in toks if t.lower_ == "and"]
+        if c.label not in ("PERSON", "ORG") or c.origin != "ner" or len(ands) != 1:
+            out.append(c)
+            continue
+        k = ands[0]
+        sides = [(c.start, k), (k + 1, c.end)]
+        ok = all(1 <= e - s <= 2 and all(doc[i].is_alpha and doc[i].is_title and doc[i].lower_ not in banned
+                                         and doc[i].lower_ not in lower for i in range(s, e)) for s, e in sides)
+        named = any(any(doc[i].text in known or gazetteer.is_surname(doc[i].text) for i in range(s, e))
+                    for s, e in sides)
+        if ok and named:
+            out.extend(Cand(s, e, "PERSON", "split") for s, e in sides)
+        else:
+            out.append(c)
     return out

@@ -8,9 +8,16 @@ several groups share that surname ("Ali Rezaei", "Maryam Rezaei") the word joins
 one only if it alone has a mention in the same sentence or the
 :data:`SURNAME_CONTEXT_SENTENCES` sentences before (this stands for "the same
 or the previous paragraph", since mentions carry sentence numbers, not
-paragraphs); otherwise the word is left as its own entity. A single word that
-is no group's surname but is the first given name of exactly one group joins
-it (:data:`ATTACH_GIVEN_NAME_ALONE`). Other single words group by spelling.
+paragraphs). Before that, when the report's facts and events are given, the
+word goes to the one group its context fits ("Dalirvand, 23, was arrested"
+beside the teacher Kurosh Dalirvand, sentenced, and his mother Fereshteh
+Dalirvand, who speaks): groups whose age or gender differs from what is said
+with the word are passed over, then, when the word is itself the subject of a
+case event or is given an age, a role or a charge, the only group that is a
+case subject (or that has that role) takes it. Otherwise the word is left as
+its own entity. A single word that is no group's surname but is the first
+given name of exactly one group joins it (:data:`ATTACH_GIVEN_NAME_ALONE`).
+Other single words group by spelling.
 
 Organisations. Mentions join when they share a normalised name or acronym,
 when the report pairs them ("the Iran Human Rights Society (IHRS)"), when the
@@ -25,8 +32,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from ..models import LocalEntity, Mention, OrgExpansion
-from .names import PersonName, canonical, names_compatible, parse_person, same_token
+from ..models import EventMention, FactMention, LocalEntity, Mention, OrgExpansion
+from .names import PersonName, canonical, names_compatible, parse_person, same_given, same_surname
 from .organisations import (
     initials,
     looks_like_acronym,
@@ -43,6 +50,14 @@ ATTACH_GIVEN_NAME_ALONE = True
 """Whether a single word may join the one person whose first given name it is ("Lindsay" -> "Lindsay Lohan")."""
 
 PERSON, ORG = "PERSON", "ORG"
+CASE_EVENT_TYPES = frozenset({"arrest", "detention", "transfer", "charge", "trial", "sentence", "appeal",
+                              "execution", "release", "pardon", "commutation", "death_in_custody",
+                              "disappearance", "torture", "killing"})
+"""Events that make their subject a case: what a surname alone is fitted to (a report's people by context)."""
+SINGLE_VALUED = ("age", "gender")
+"""Facts a person has one value of: a surname said with another value is not that person."""
+DESCRIBING = ("age", "role", "charge", "sentence")
+"""Facts that describe the person a surname alone names, as case events do."""
 _EMBEDDED = re.compile(r"^(?P<name>.*\S)\s*\((?P<acronym>[^()]+)\)$")
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
@@ -55,14 +70,35 @@ class _Group:
     acronym: str | None = None
 
 
-def link_mentions(mentions: list[Mention], expansions: list[OrgExpansion]) -> list[LocalEntity]:
+@dataclass(frozen=True)
+class _Context:
+    """What the report says about each person mention: its facts (field -> values) and its case events."""
+
+    facts: dict[int, dict[str, set[str]]] = field(default_factory=dict)
+    case_subjects: frozenset[int] = frozenset()
+
+    @classmethod
+    def of(cls, facts: list[FactMention], events: list[EventMention]) -> _Context:
+        by: dict[int, dict[str, set[str]]] = {}
+        for f in facts:
+            if f.modality == "asserted" or f.field in SINGLE_VALUED:
+                by.setdefault(f.subject, {}).setdefault(f.field, set()).add(f.value.lower())
+        subjects = frozenset(e.subject for e in events if e.subject is not None and e.type in CASE_EVENT_TYPES)
+        return cls(by, subjects)
+
+
+def link_mentions(mentions: list[Mention], expansions: list[OrgExpansion], facts: list[FactMention] | None = None,
+                  events: list[EventMention] | None = None) -> list[LocalEntity]:
     """Group one report's PERSON and ORG mentions into local entities.
 
     Every PERSON and ORG mention belongs to exactly one entity; PLACE and
     FACILITY mentions are left out. Entities are numbered in the order of their
-    first mention; ``name`` is the fullest form the report gives.
+    first mention; ``name`` is the fullest form the report gives. The report's
+    ``facts`` and ``events``, when given, tell which of several people sharing
+    a surname a surname alone names.
     """
-    groups = _link_people(mentions) + _link_organisations(mentions, expansions)
+    context = _Context.of(facts or [], events or [])
+    groups = _link_people(mentions, context) + _link_organisations(mentions, expansions)
     groups.sort(key=lambda g: min(g.mentions))
     return [LocalEntity(index=k, label=g.label, name=g.name, mentions=tuple(sorted(g.mentions)), acronym=g.acronym)
             for k, g in enumerate(groups)]
@@ -70,7 +106,7 @@ def link_mentions(mentions: list[Mention], expansions: list[OrgExpansion]) -> li
 
 # ---------------------------------------------------------------------------- people
 
-def _link_people(mentions: list[Mention]) -> list[_Group]:
+def _link_people(mentions: list[Mention], context: _Context) -> list[_Group]:
     people = [i for i, m in enumerate(mentions) if m.label == PERSON]
     parsed = {i: parse_person(mentions[i].text) for i in people}
     full: list[list[int]] = []
@@ -92,7 +128,7 @@ def _link_people(mentions: list[Mention]) -> list[_Group]:
         if p is None:
             alone.append([i])
             continue
-        target = _single_word_group(p, mentions[i].sentence, full, parsed, mentions)
+        target = _single_word_group(p, i, full, parsed, mentions, context)
         if target is not None:
             target.append(i)
         elif target is None and _shared_surname(p, full, parsed):
@@ -113,37 +149,63 @@ def _full_name_group(p: PersonName, groups: list[list[int]], parsed: dict[int, P
 
 
 def _surname_groups(p: PersonName, groups: list[list[int]], parsed: dict[int, PersonName | None]) -> list[list[int]]:
-    return [g for g in groups if any(same_token(p.surname, parsed[j].surname) for j in g if parsed[j] is not None)]
+    return [g for g in groups if any(same_surname(p.surname, parsed[j].surname) for j in g if parsed[j] is not None)]
 
 
 def _shared_surname(p: PersonName, groups: list[list[int]], parsed: dict[int, PersonName | None]) -> bool:
     return len(_surname_groups(p, groups, parsed)) > 1
 
 
-def _single_word_group(p: PersonName, sentence: int, groups: list[list[int]], parsed: dict[int, PersonName | None],
-                       mentions: list[Mention]) -> list[int] | None:
+def _single_word_group(p: PersonName, i: int, groups: list[list[int]], parsed: dict[int, PersonName | None],
+                       mentions: list[Mention], context: _Context) -> list[int] | None:
     """The one full-name group a single word stands for, or None (no such group, or several)."""
+    sentence = mentions[i].sentence
     by_surname = _surname_groups(p, groups, parsed)
     if len(by_surname) == 1:
         return by_surname[0]
     if len(by_surname) > 1:
+        fitted = _fit_by_context(i, by_surname, context)
+        if fitted is not None:
+            return fitted
         near = [g for g in by_surname
                 if any(sentence - SURNAME_CONTEXT_SENTENCES <= mentions[j].sentence <= sentence for j in g)]
         return near[0] if len(near) == 1 else None
     if ATTACH_GIVEN_NAME_ALONE:
         by_given = [g for g in groups
-                    if any(parsed[j] is not None and parsed[j].given and same_token(p.surname, parsed[j].given[0])
+                    if any(parsed[j] is not None and parsed[j].given and same_given(p.surname, parsed[j].given[0])
                            for j in g)]
         if len(by_given) == 1:
             return by_given[0]
     return None
 
 
+def _fit_by_context(i: int, groups: list[list[int]], context: _Context) -> list[int] | None:
+    """The one group sharing a surname that what the report says with mention ``i`` fits (module docstring)."""
+    said = context.facts.get(i, {})
+
+    def group_facts(g: list[int], name: str) -> set[str]:
+        return {v for j in g for v in context.facts.get(j, {}).get(name, ())}
+
+    fits = [g for g in groups
+            if not any(said.get(f) and group_facts(g, f) and not said[f] & group_facts(g, f) for f in SINGLE_VALUED)]
+    if len(fits) == 1 and len(groups) > 1:
+        return fits[0]
+    if not (i in context.case_subjects or any(said.get(f) for f in DESCRIBING)):
+        return None
+    same_role = [g for g in fits if said.get("role") and said["role"] & group_facts(g, "role")]
+    if len(same_role) == 1:
+        return same_role[0]
+    cases = [g for g in fits if any(j in context.case_subjects for j in g)]
+    return cases[0] if len(cases) == 1 else None
+
+
 def _person_name(group: list[int], parsed: dict[int, PersonName | None], mentions: list[Mention]) -> str:
-    """The fullest form: most name words, then the longest, then the first."""
-    def rank(i: int) -> tuple[int, int, int]:
+    """The fullest form: most name words, then one not written all in capitals, then the longest, then the
+    first."""
+    def rank(i: int) -> tuple[int, bool, int, int]:
         p = parsed[i]
-        return (p.words if p else 0, len(p.display) if p else len(mentions[i].text), -i)
+        return (p.words if p else 0, not mentions[i].text.isupper(), len(p.display) if p else len(mentions[i].text),
+                -i)
     best = max(group, key=rank)
     p = parsed[best]
     return p.display if p else " ".join(mentions[best].text.split())

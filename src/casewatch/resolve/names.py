@@ -11,12 +11,24 @@ case removed. Two comparisons are built on that:
 * :func:`same_token` -- the precise check that decides: equal folded forms or
   one group of :data:`NAME_VARIANTS`. Keys are only ever used to find
   candidates; names are joined only when this check says so.
+* :func:`slavic_key` -- East Slavic names written from Belarusian, Ukrainian
+  or Russian by different systems ("Aliaksandr Zhukavets", "Alexander
+  Zhukovets"): the consonants left once the letters those systems write
+  differently are made equal, with a mark for a woman's surname form
+  ("Mardasava" is not "Mardasau"). Used only for surnames of East Slavic form
+  and the given names written with them.
+
+Given names of clearly different gender are never one name (Simon and Simone,
+Ali and Alia, Daniel and Danielle): the gazetteer's share of men bearing each
+decides (:func:`casewatch.gazetteer.genders_differ`).
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+
+from .. import gazetteer
 
 _TITLE_WORDS = """
 mr mrs ms miss mx dr doctor prof professor sir dame lord lady madam
@@ -45,6 +57,14 @@ mother father son daughter brother sister wife husband
 former late slain jailed detained executed imprisoned veteran fellow trustee
 """
 ROLE_WORDS = frozenset(_ROLE_WORDS.split())
+
+HONORIFICS_BEFORE_ANY = frozenset({"u", "daw", "ashin", "sayadaw", "bhikkhu", "bhikkhuni", "thakin"})
+"""Burmese honorifics and monastic titles written before a name of one word or more ("U Kawiya",
+"Daw Nwe Ni Aung", "Ashin Kawiya"): not part of the name."""
+
+HONORIFICS_BEFORE_LONG = frozenset({"ko", "ma", "maung", "mg", "naw", "nang"})
+"""Burmese honorifics that are also name words ("Ko Ko Gyi", "Tin Maung Win"): dropped only before a name
+of two words or more that does not repeat them ("Ko Kyaw Thiha Naing" -> "Kyaw Thiha Naing")."""
 """Capitalised nouns that may stand before a name ("Rapper Toomaj ...", "Activist ..."): dropped like titles."""
 
 ABBREVIATION_MAX = 4
@@ -126,6 +146,23 @@ NAME_VARIANTS: tuple[tuple[str, ...], ...] = (
     ("susan", "sue"),
     ("deborah", "debra", "debbie"),
     ("jennifer", "jenny", "jen"),
+    # East Slavic given names as Belarusian, Ukrainian and Russian write them (the initial may differ)
+    ("dmitry", "dmitri", "dmitriy", "dzmitry", "dzmitryi", "zmitser", "dmytro"),
+    ("grigory", "grigori", "grigoriy", "ryhor", "hryhoriy", "hryhorii"),
+    ("yevgeny", "evgeny", "evgeni", "yevgeni", "yauhen", "yevhen"),
+    ("yevgenia", "evgenia", "yauheniya", "yevheniya"),
+    ("nikolai", "nikolay", "mikalai", "mykola"),
+    ("mikhail", "mikhas", "mikhal", "mykhailo"),
+    ("vasily", "vasili", "vasil", "vasyl"),
+    ("yelena", "elena", "alena", "alena", "olena"),
+    ("olga", "volha", "olha"),
+    ("ekaterina", "yekaterina", "katsiaryna", "kateryna"),
+    ("tatiana", "tatyana", "tatsiana", "tetiana", "tetyana"),
+    ("svetlana", "sviatlana", "svitlana"),
+    ("galina", "halina", "halyna"),
+    ("lyudmila", "liudmila", "liudmyla"),
+    ("valentina", "valiantsina", "valentyna"),
+    ("anatoly", "anatoli", "anatol", "anatoliy", "anatolii"),
 )
 """Spellings and short forms of one given name. A name may sit in several groups (joseph)."""
 
@@ -139,8 +176,6 @@ _FOLDS: tuple[tuple[str, str], ...] = (
     (r"w", "v"),             # Jawad/Javad
     (r"ou|oo", "u"),         # Kourosh/Kurosh/Koorosh
     (r"ee", "i"),            # Rezaee/Rezai
-    (r"(?<=[^aeiouy])e$", ""),  # final silent e: Raite/Rait, Nasrine/Nasrin
-    (r"(?:ie|y)$", "i"),     # Bettie/Betty, Katie/Katy
     (r"o", "u"),             # Hossein/Hussein, Mohammad/Muhammad
     (r"e", "a"),             # Mohammed/Mohammad, Hossein/Hossain
     (r"(?<=[aiu])y|y(?=[aiu]|$)", "i"),  # Hosseyn/Hossein, Rezayi/Rezaei
@@ -180,9 +215,11 @@ def fold(token: str) -> str:
 
 
 _VARIANT_OF: dict[str, str] = {}
+_INITIALS_OF: dict[str, set[str]] = {}
 for _group in NAME_VARIANTS:
     for _name in _group:
         _VARIANT_OF.setdefault(fold(normalise_token(_name)), fold(normalise_token(_group[0])))
+        _INITIALS_OF.setdefault(fold(normalise_token(_group[0])), set()).add(_name[0])
 
 
 def canonical(token: str) -> str:
@@ -207,6 +244,69 @@ def token_key(token: str) -> str:
 def same_token(a: str, b: str) -> bool:
     """Whether two normalised name words are one name: equal, or spelling variants of one another."""
     return a == b or canonical(a) == canonical(b)
+
+
+def same_given(a: str, b: str, slavic: bool = False) -> bool:
+    """Whether two normalised given names are one name: :func:`same_token`, or (``slavic``, for the given
+    names written with East Slavic surnames) one :func:`slavic_key`; never two names whose bearers are
+    clearly of different gender."""
+    if a == b:
+        return True
+    if gazetteer.genders_differ(a, b):
+        return False
+    if same_token(a, b):
+        return True
+    return slavic and slavic_key(a, given=True) is not None and slavic_key(a, given=True) == slavic_key(b, given=True)
+
+
+def same_surname(a: str, b: str) -> bool:
+    """Whether two normalised surnames are one: :func:`same_token`, or one :func:`slavic_key`."""
+    if same_token(a, b):
+        return True
+    key = slavic_key(a)
+    return key is not None and key == slavic_key(b)
+
+
+_SLAVIC_SURNAME = re.compile(
+    r"(?:[ao]v|[aoe]va|ev|[aoe][uw]|[iy]eu|ich|ets|enk[ao]|[eo]nak|[iy]?uk|chuk|sk[iy]|ski[iy]|skaya|sk[ai]|[iy]na?|aya|"
+    r"aja|[iy]k|(?:sh|ch|ts)k[ao])$")
+"""Endings of East Slavic surnames (-ov, -au, -ava, -ich, -ets, -enka, -enko, -uk, -sky, -aya, -in...)."""
+_SLAVIC_FEMININE_SURNAME = re.compile(r"(?:[aoe]va|[iy]na|aya|aja|skaya|ska|ova)$")
+_SLAVIC_STEPS: tuple[tuple[re.Pattern[str], str], ...] = tuple((re.compile(p), r) for p, r in (
+    (r"([kzcs])h", r"\1@"),  # kh, zh, ch, sh stay apart from г, which Belarusian and Ukrainian write h
+    (r"x", "ks"),             # Alexander/Aliaksandr
+    (r"h", "g"),              # Siarhei/Sergei, Kruhlikau/Kruglikov
+    (r"@", "h"),
+    (r"dz", "d"),             # Uladzimir/Vladimir
+    (r"ts", "t"),             # Zmitser/Dmitry's t
+    (r"^u(?=[^aeiouy])", "v"),  # Uladzimir/Vladimir
+    (r"(?<=[aeo])[uw](?=[^aeiouy]|$)", "v"),  # ў: Mardasau/Mordasov, Haurylenka/Gavrilenko
+    (r"w", "v"),
+    (r"(.)\1+", r"\1"),       # Natallia/Natalia
+))
+_SLAVIC_VOWELS = re.compile(r"[aeiouyj]")
+SLAVIC_KEY_MIN = 3
+"""A surname's :func:`slavic_key` needs this many consonants, so that short names are never joined by it."""
+
+
+def slavic_key(token: str, given: bool = False) -> str | None:
+    """The transliteration key of an East Slavic name: its consonants once the letters Belarusian, Ukrainian and
+    Russian romanisations write differently are made equal ("zhukavets", "zhukovets" -> "zhkvt"), with "/f"
+    for a woman's surname form. None for a surname of no East Slavic form, or too short to tell."""
+    if not token.isascii() or not token.isalpha():
+        return None
+    if not given and not _SLAVIC_SURNAME.search(token):
+        return None
+    out = token
+    for pattern, repl in _SLAVIC_STEPS:
+        out = pattern.sub(repl, out)
+    head = "_" if out[:1] in "aeiouyj" else ""
+    skeleton = head + _SLAVIC_VOWELS.sub("", out)
+    if not given and len(skeleton.strip("_")) < SLAVIC_KEY_MIN:
+        return None
+    if given:
+        return skeleton + ("/a" if token.endswith(("a", "ia", "ya")) else "")
+    return skeleton + ("/f" if _SLAVIC_FEMININE_SURNAME.search(token) else "")
 
 
 @dataclass(frozen=True)
@@ -246,6 +346,19 @@ def _is_title(word: str) -> bool:
     return w in TITLES or w in ROLE_WORDS
 
 
+def honorific_length(words: list[str]) -> int:
+    """How many of the leading words are an honorific that is not part of the name (0 or 1)."""
+    if len(words) < 2 or not words[1][:1].isupper():
+        return 0
+    w = strip_diacritics(words[0]).lower().rstrip(".")
+    if w in HONORIFICS_BEFORE_ANY and words[0][:1].isupper():
+        return 1
+    if w in HONORIFICS_BEFORE_LONG and words[0][:1].isupper() and len(words) >= 3 \
+            and strip_diacritics(words[1]).lower() != w:
+        return 1
+    return 0
+
+
 def _is_abbreviation(word: str, rest: list[str]) -> bool:
     """A short word in capitals without dots before words that are not ("WR Jackson"; not "AJ SMITH")."""
     letters = [c for c in word if c.isalpha()]
@@ -264,7 +377,7 @@ def parse_person(text: str) -> PersonName | None:
     words = [w.strip(",;:!?\"()[]{}") for w in NICKNAME.sub(" ", text).split()]
     words = [w for w in words if any(c.isalnum() for c in w)]
     while len(words) > 1 and (_is_title(words[0]) or not words[0][:1].isupper()
-                              or _is_abbreviation(words[0], words[1:])):
+                              or _is_abbreviation(words[0], words[1:]) or honorific_length(words)):
         if not _is_title(words[0]) and words[0].lower() in PARTICLES:
             break
         words.pop(0)
@@ -286,7 +399,7 @@ def parse_person(text: str) -> PersonName | None:
     return PersonName(given=given, surname=pairs[-1][1], display=" ".join(w for w, _ in pairs))
 
 
-def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+def given_compatible(a: tuple[str, ...], b: tuple[str, ...], slavic: bool = False) -> bool:
     """Whether two lists of given names can belong to one person.
 
     An empty list fits anything. Otherwise the names written together may be one
@@ -297,23 +410,35 @@ def given_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
     """
     if not a or not b:
         return True
-    if same_token("".join(a), "".join(b)):
+    if same_given("".join(a), "".join(b)):
         return True
-    if all(_given_word_compatible(x, y) for x, y in zip(a, b, strict=False)):
+    if all(_given_word_compatible(x, y, slavic) for x, y in zip(a, b, strict=False)):
         return True
     # "W. Mark Felt" goes by his middle name: a leading initial the other name lacks may be passed over
     for x, y in ((a, b), (b, a)):
         if len(x) > 1 and len(x[0]) == 1 and len(y[0]) > 1:
-            return all(_given_word_compatible(p, q) for p, q in zip(x[1:], y, strict=False))
+            return all(_given_word_compatible(p, q, slavic) for p, q in zip(x[1:], y, strict=False))
     return False
 
 
-def _given_word_compatible(x: str, y: str) -> bool:
+def _given_word_compatible(x: str, y: str, slavic: bool = False) -> bool:
+    if len(x) == 1 and len(y) == 1:
+        return x == y
     if len(x) == 1 or len(y) == 1:
-        return x[:1] == y[:1]
-    return same_token(x, y)
+        initial, name = (x, y) if len(x) == 1 else (y, x)
+        return initial == name[0] or initial in _INITIALS_OF.get(canonical(name), ()) or (
+            slavic and _slavic_initial(initial) == _slavic_initial(name))
+    return same_given(x, y, slavic)
+
+
+def _slavic_initial(word: str) -> str:
+    """The first letter of a name in its East Slavic key ("Uladzimir" and "V." both "v")."""
+    key = slavic_key(word, given=True) if len(word) > 1 else word
+    return (key or word)[:1] if key and key[:1] != "_" else word[:1]
 
 
 def names_compatible(a: PersonName, b: PersonName) -> bool:
     """Whether two parsed names can be one person: one surname, and given names that agree."""
-    return same_token(a.surname, b.surname) and given_compatible(a.given, b.given)
+    if same_token(a.surname, b.surname):
+        return given_compatible(a.given, b.given, slavic=slavic_key(a.surname) is not None)
+    return same_surname(a.surname, b.surname) and given_compatible(a.given, b.given, slavic=True)

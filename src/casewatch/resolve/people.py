@@ -1,7 +1,9 @@
 """Global person resolution: one report's person, against the stored people sharing its surname key.
 
-Blocking: every person entity carries one key, ``sur:`` and the surname's
-:func:`names.token_key`; only entities sharing it are compared.
+Blocking: every person entity carries the key ``sur:`` and the surname's
+:func:`names.token_key`, and a surname of East Slavic form also ``slav:`` and its
+:func:`names.slavic_key` (Zhukavets and Zhukovets meet there); only entities
+sharing a key are compared.
 
 Deciding, for a full name ("Kurosh Ahmadi"):
 
@@ -27,10 +29,11 @@ from functools import lru_cache
 from ..models import Entity, LocalEntity
 from .ids import document_basis, entity_id
 from .index import EntityIndex
-from .names import PersonName, canonical, names_compatible, parse_person, same_token
+from .names import PersonName, canonical, names_compatible, parse_person, same_surname, slavic_key
 
 PERSON = "PERSON"
 SURNAME_KEY = "sur:"
+SLAVIC_KEY = "slav:"
 
 
 @lru_cache(maxsize=65536)
@@ -43,17 +46,38 @@ def person_key(name: PersonName) -> str:
     return SURNAME_KEY + name.key
 
 
+def person_keys(name: PersonName) -> tuple[str, ...]:
+    """Every blocking key of a person name."""
+    slavic = slavic_key(name.surname)
+    return (person_key(name),) if slavic is None else (person_key(name), SLAVIC_KEY + slavic)
+
+
 def _full_aliases(entity: Entity) -> list[PersonName]:
     return [p for p in map(parsed_name, entity.aliases) if p is not None and p.full]
 
 
 def _has_surname(entity: Entity, name: PersonName) -> bool:
-    return any(p is not None and same_token(p.surname, name.surname) for p in map(parsed_name, entity.aliases))
+    return any(p is not None and same_surname(p.surname, name.surname) for p in map(parsed_name, entity.aliases))
+
+
+def _fullness(name: str) -> tuple[int, int]:
+    """How fully a name is written: given names spelt out (not initials), then words."""
+    p = parsed_name(name)
+    return (0, 0) if p is None else (sum(1 for g in p.given if len(g) > 1), p.words)
 
 
 def _with_alias(entity: Entity, local: LocalEntity, name: str | None = None) -> Entity:
+    """The entity with the local name among its aliases, and that name's blocking keys among its keys (a
+    keyless entity, kept apart, stays keyless). A name written more fully than the entity's ("Zmitser X"
+    beside "D. X") becomes its name."""
     aliases = entity.aliases if local.name in entity.aliases else (*entity.aliases, local.name)
-    return Entity(id=entity.id, label=entity.label, name=name or entity.name, aliases=aliases, keys=entity.keys)
+    if name is None and _fullness(local.name) > _fullness(entity.name):
+        name = local.name
+    parsed = parsed_name(local.name)
+    keys = entity.keys
+    if keys and parsed is not None:
+        keys = tuple(dict.fromkeys((*keys, *person_keys(parsed))))
+    return Entity(id=entity.id, label=entity.label, name=name or entity.name, aliases=aliases, keys=keys)
 
 
 def surname_counts(locals_: list[LocalEntity]) -> Counter[str]:
@@ -76,8 +100,9 @@ def resolve_person(doc_id: str, local: LocalEntity, index: EntityIndex, taken: s
     name = parsed_name(local.name)
     if name is None:
         return _create(index, local, document_basis(doc_id, local.index), keys=(), taken=taken)
-    key = person_key(name)
-    found = sorted((e for e in index.candidates(PERSON, [key]) if key in e.keys), key=lambda e: e.id)
+    keys = person_keys(name)
+    found = sorted((e for e in index.candidates(PERSON, list(keys)) if any(k in e.keys for k in keys)),
+                   key=lambda e: e.id)
     people = [e for e in found if _full_aliases(e)]
     surname_only = [e for e in found if not _full_aliases(e) and _has_surname(e, name)]
     if name.full:
@@ -90,18 +115,18 @@ def resolve_person(doc_id: str, local: LocalEntity, index: EntityIndex, taken: s
         if not fits and surname_only and report_surnames[canonical(name.surname)] <= 1:
             index.add(_with_alias(surname_only[0], local, name=local.name))
             return surname_only[0].id
-        return _create(index, local, "name|" + name.normalised, keys=(key,), taken=taken,
+        return _create(index, local, "name|" + name.normalised, keys=keys, taken=taken,
                        stored={e.id for e in found}, fallback=document_basis(doc_id, local.index))
-    same_surname = [e for e in people if any(same_token(q.surname, name.surname) for q in _full_aliases(e))]
-    if len(same_surname) == 1:
-        index.add(_with_alias(same_surname[0], local))
-        return same_surname[0].id
-    if len(same_surname) > 1:
+    sharing = [e for e in people if any(same_surname(q.surname, name.surname) for q in _full_aliases(e))]
+    if len(sharing) == 1:
+        index.add(_with_alias(sharing[0], local))
+        return sharing[0].id
+    if len(sharing) > 1:
         return _create(index, local, document_basis(doc_id, local.index), keys=(), taken=taken)
     if surname_only:
         index.add(_with_alias(surname_only[0], local))
         return surname_only[0].id
-    return _create(index, local, "name|" + name.normalised, keys=(key,), taken=taken,
+    return _create(index, local, "name|" + name.normalised, keys=keys, taken=taken,
                    stored={e.id for e in found}, fallback=document_basis(doc_id, local.index))
 
 
