@@ -1,6 +1,7 @@
 """Date lines: "21 January 2026 World", "Sunday, 15 February 2026", "Published: 3 March 2026".
 
-A date line holds a date and little else: a label, a time, a section word or two.
+A date line holds a date and little else: a label, a time with its zone ("5:42 PM GMT+2"),
+a section word or two, how long ago it was updated ("Updated 3 hours ago").
 Only the date's own words are returned (with its weekday, without the time).
 """
 from __future__ import annotations
@@ -12,7 +13,8 @@ from casewatch.clean.rules import Rules
 
 _REST_WORDS = frozenset((
     "by", "at", "on", "and", "updated", "published", "posted", "last", "min", "mins", "minute", "minutes",
-    "read", "ago", "local", "time", "am", "pm", "a.m.", "p.m.", "update",
+    "read", "ago", "local", "time", "am", "pm", "a.m.", "p.m.", "update", "hour", "hours", "day", "days",
+    "week", "weeks", "sec", "secs", "second", "seconds", "hr", "hrs",
 ))
 _PUNCT = re.compile(r"[\s|,;:•·/()\[\]–—-]+")
 

@@ -16,6 +16,8 @@ from typing import Any
 FLAGS = re.IGNORECASE | re.UNICODE
 _EDGE = "\\s\"'`.,;:!?|•·*–—―-→←»«›‹>()[\\]{}"
 _KEY_TRIM = re.compile(f"^[{_EDGE}]+|[{_EDGE}]+$")
+_NOTHING = "(?!)"
+"""A pattern that matches nothing: the default of an optional rule."""
 
 
 def line_key(line: str) -> str:
@@ -59,8 +61,14 @@ class Rules:
     credit_label: re.Pattern[str]
     byline_lead: re.Pattern[str]
     byline_max_words: int
+    follow_button: re.Pattern[str]
+    """The button under the name of a pasted social-media post (Follow, + Follow, Subscribe)."""
     role: re.Pattern[str]
     bio_lead: re.Pattern[str]
+    bio_role_lead: re.Pattern[str]
+    bio_role_cue: re.Pattern[str]
+    """A sign that a line with a role lead is a bio even when it names prisons or courts ("where she studies")."""
+    """A bio's lead naming a role outside the newsroom ("is a senior fellow"): trusted only near the page's ends."""
     bio_strong_lead: re.Pattern[str]
     bio_cue: re.Pattern[str]
     bio_words: tuple[int, int]
@@ -122,8 +130,11 @@ def build_rules(data: dict[str, Any]) -> Rules:
         credit_label=one(r"^\(?\s*(?:{credit_label}\s*(?::|,|\bby\b|\s[–—-]\s|\|)|©|\(c\))\s*"),
         byline_lead=one(r"^{lead}(?:\s*:\s*|\s+|$)".replace("{lead}", _alternation(byline["lead"]))),
         byline_max_words=int(byline["max_words"]),
+        follow_button=one(byline.get("follow_button", _NOTHING)),
         role=one(r"(?:[\w-]+\s+){0,2}{role}s?"),
         bio_lead=one(bio["lead"]),
+        bio_role_lead=one(bio.get("role_lead", _NOTHING)),
+        bio_role_cue=one(bio.get("role_cue", _NOTHING)),
         bio_strong_lead=one(bio["strong_lead"]),
         bio_cue=re.compile("|".join(f"(?:{_expand(p, vocab)})" for p in bio["cue"])),
         bio_words=(int(bio["min_words"]), int(bio["max_words"])),
