@@ -329,6 +329,13 @@ def test_a_teaser_under_a_banner_word_above_the_headline_is_not_the_title() -> N
     assert cleaned.text == "\n\n".join(BODY)
 
 
+@pytest.mark.parametrize("section", ["Middle East & Africa", "Europe and Central Asia", "World / Asia Pacific"])
+def test_section_names_above_the_headline_are_not_the_title(section: str) -> None:
+    cleaned = clean_text(report(section, TITLE, *BODY))
+    assert cleaned.title == TITLE
+    assert cleaned.text == "\n\n".join(BODY)
+
+
 def test_a_section_word_above_the_headline_is_not_the_outlet() -> None:
     cleaned = clean_text(report("Middle East", TITLE, *BODY))
     assert cleaned.outlet is None

@@ -17,6 +17,8 @@ FLAGS = re.IGNORECASE | re.UNICODE
 _EDGE = "\\s\"'`.,;:!?|•·*–—―-→←»«›‹>()[\\]{}"
 _KEY_TRIM = re.compile(f"^[{_EDGE}]+|[{_EDGE}]+$")
 _NOTHING = "(?!)"
+_NAV_JOIN = r"(?:\s*[|›»>/•·,&]\s*|\s+(?:and|und|et|y)\s+|\s+)"
+"""What stands between section names side by side ("Middle East & Africa", "Home › World")."""
 """A pattern that matches nothing: the default of an optional rule."""
 
 
@@ -122,8 +124,8 @@ def build_rules(data: dict[str, Any]) -> Rules:
         keep=_compile(data["keep"]["search"], vocab) or re.compile("(?!)"),
         groups=tuple(_group(name, spec, vocab) for name, spec in data["drop"].items()),
         report_word=one(r"\b{report_word}"),
-        nav_line=one(r"(?:{nav})(?:[\s|›»>/•·,]+(?:{nav}))+"),
-        nav_words=one(r"(?:{nav})(?:[\s|›»>/•·,]+(?:{nav}))*"),
+        nav_line=one(r"(?:{nav})(?:" + _NAV_JOIN + r"(?:{nav}))+"),
+        nav_words=one(r"(?:{nav})(?:" + _NAV_JOIN + r"(?:{nav}))*"),
         ticker=one(r"^{ticker}\s*(?::|\||\s[–—-]\s)\s*\S"),
         outlet_word=frozenset(w.casefold() for w in data["vocabulary"]["outlet_word"]),
         agency=frozenset(w.casefold() for w in data["vocabulary"]["agency"]),
