@@ -495,3 +495,33 @@ def test_a_sentence_naming_a_fellow_inside_the_report_is_kept() -> None:
     more = [f"{p} The hearing is set for the spring." for p in BODY]
     cleaned = clean_text(report(TITLE, more[0], line, *more[1:], *BODY))
     assert line in cleaned.text
+
+
+def test_an_organisations_name_over_press_release_is_the_masthead_and_its_notes_are_dropped() -> None:
+    cleaned = clean_text(report("Coastal Rights Watch", "PRESS RELEASE", "12 March 2026", TITLE, *BODY, "ENDS",
+                                "Notes to editors",
+                                "Coastal Rights Watch is an independent organisation founded in 2004."))
+    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "12 March 2026")
+    assert cleaned.author is None
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("top", ["Mira Castellan\n@mira_castellan\n·\n2h", "Mira Castellan\n2h"])
+def test_a_pasted_post_with_a_handle_or_a_time_gives_its_author(top: str) -> None:
+    cleaned = clean_text(report(top, POST, "Show translation", "12 Reposts 3 Quotes 45 Likes 2 Bookmarks"))
+    assert (cleaned.title, cleaned.author) == (None, "Mira Castellan")
+    assert cleaned.text == POST
+
+
+def test_the_time_line_of_a_pasted_post_gives_its_date_when_it_has_a_year() -> None:
+    cleaned = clean_text(report("Mira Castellan", "March 29, 2025 at 5:42 PM · ", POST, "All reactions:", "1.2K",
+                                "386 comments", "Like", "Comment", "Share"))
+    assert (cleaned.title, cleaned.author, cleaned.date_text) == (None, "Mira Castellan", "March 29, 2025")
+    assert cleaned.text == POST
+
+
+def test_a_blog_date_line_with_a_user_name_and_its_like_buttons() -> None:
+    cleaned = clean_text(report(TITLE, "Posted on March 29, 2026 by mira", *BODY, "Share this:", "Twitter",
+                                "Like this:", "Like Loading...", "* * *"))
+    assert (cleaned.title, cleaned.date_text) == (TITLE, "March 29, 2026")
+    assert cleaned.text == "\n\n".join(BODY)

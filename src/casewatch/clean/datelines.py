@@ -17,9 +17,12 @@ _REST_WORDS = frozenset((
     "week", "weeks", "sec", "secs", "second", "seconds", "hr", "hrs",
 ))
 _PUNCT = re.compile(r"[\s|,;:•·/()\[\]–—-]+")
+# "Posted on March 29, 2026 by anna": a blog's user name after "by", whatever its case.
+_BY_USER = re.compile(r"(?i)\bby\s+@?[\w.-]+\s*$")
 
 
 def _rest_allowed(rest: str, rules: Rules) -> bool:
+    rest = _BY_USER.sub(" ", rest)
     tokens = [t for t in _PUNCT.split(rest) if t]
     if len(tokens) > rules.date_max_rest_words or ends_full_stop(rest.strip()):
         return False

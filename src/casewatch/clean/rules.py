@@ -64,7 +64,11 @@ class Rules:
     byline_lead: re.Pattern[str]
     byline_max_words: int
     follow_button: re.Pattern[str]
-    """The button under the name of a pasted social-media post (Follow, + Follow, Subscribe)."""
+    """The button under the name of a pasted social-media post (Follow, + Follow)."""
+    post_time: re.Pattern[str]
+    """The time line under the name of a pasted post ("2h", "March 29 at 5:42 PM ·")."""
+    document_kind: re.Pattern[str]
+    """What a page says it is, under an organisation's name (PRESS RELEASE, Statement)."""
     role: re.Pattern[str]
     bio_lead: re.Pattern[str]
     bio_role_lead: re.Pattern[str]
@@ -133,6 +137,8 @@ def build_rules(data: dict[str, Any]) -> Rules:
         byline_lead=one(r"^{lead}(?:\s*:\s*|\s+|$)".replace("{lead}", _alternation(byline["lead"]))),
         byline_max_words=int(byline["max_words"]),
         follow_button=one(byline.get("follow_button", _NOTHING)),
+        post_time=one(byline.get("post_time", _NOTHING)),
+        document_kind=one("{document_kind}" if "document_kind" in data["vocabulary"] else _NOTHING),
         role=one(r"(?:[\w-]+\s+){0,2}{role}s?"),
         bio_lead=one(bio["lead"]),
         bio_role_lead=one(bio.get("role_lead", _NOTHING)),

@@ -138,6 +138,8 @@ def _rule_drop(line: _Line, r: Rules) -> str | None:
     key = line_key(text)
     if is_url_line(text):
         return "url"
+    if not any(c.isalnum() for c in text):
+        return "symbols"
     if is_slug(text):
         return "slug"
     if _is_nav(line, key, r):
@@ -158,17 +160,17 @@ def _rule_drop(line: _Line, r: Rules) -> str | None:
 
 
 def _post_author(lines: list[_Line], i: int, r: Rules) -> bool:
-    """Whether ``lines[i]`` is the name over a pasted social-media post: a name, then a Follow button.
+    """Whether ``lines[i]`` is the name over a pasted social-media post.
 
-    A handle line ("@jane_doe") may stand between them.
+    Under the name stand its handle ("@jane_doe"), a Follow button, or the post's
+    time ("2h", "March 29 at 5:42 PM ·").
     """
     line = lines[i]
-    if not 2 <= line.words <= _MASTHEAD_WORDS[1] + 1 or not is_name(line.text):
+    below = lines[i + 1].text if i + 1 < len(lines) else ""
+    handle = below.startswith("@") and len(below.split()) == 1
+    if not (handle or r.follow_button.fullmatch(line_key(below)) or r.post_time.fullmatch(below)):
         return False
-    after = [later.text for later in lines[i + 1:i + 3]]
-    if after and after[0].startswith("@") and len(after[0].split()) == 1:
-        after = after[1:]
-    return bool(after) and r.follow_button.fullmatch(line_key(after[0])) is not None
+    return 2 <= line.words <= _MASTHEAD_WORDS[1] + 1 and is_name(line.text) and _rule_drop(line, r) is None
 
 
 def _at_edge(lines: list[_Line]) -> list[bool]:
@@ -187,6 +189,8 @@ def _mark_lines(lines: list[_Line], r: Rules) -> str | None:
     edge = _at_edge(lines)
     for i, line in enumerate(lines):
         found = None
+        if line.drop:
+            continue
         if r.keep.search(line.text):
             after_bare_byline = False
             continue
@@ -196,6 +200,8 @@ def _mark_lines(lines: list[_Line], r: Rules) -> str | None:
             line.drop, author = "byline", author or found.author
         elif _post_author(lines, i, r):
             line.drop, author = "byline", author or line.text
+            if r.post_time.fullmatch(lines[i + 1].text):
+                lines[i + 1].drop = "post-time"
         elif (name := bio_name(line.text, r, at_edge=edge[i])) is not None:
             line.drop, author = "bio", author or name
         else:
@@ -270,14 +276,16 @@ def _is_acronym_of(short: str, name: str) -> bool:
 def _names_outlet(name: str, below: _Line | None, r: Rules) -> bool:
     """Whether a name of a few words above the headline is the outlet's.
 
-    "The ...", "... Post", or a name standing over the site's navigation.
+    "The ...", "... Post", or a name standing over the site's navigation or over what the
+    page is (an organisation's name over "PRESS RELEASE").
     """
     words = name.split()
     low, high = _MASTHEAD_WORDS
     if not low <= len(words) <= high:
         return False
     under_navigation = below is not None and (
-        below.drop == "navigation" or r.nav_words.fullmatch(line_key(below.text)) is not None)
+        below.drop == "navigation" or r.nav_words.fullmatch(line_key(below.text)) is not None
+        or r.document_kind.fullmatch(line_key(below.text)) is not None)
     return words[0] == "The" or words[-1].casefold() in r.outlet_word or under_navigation
 
 
@@ -360,7 +368,7 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
     for i, line in enumerate(lines[:end]):
         if line.drop == "url":
             header.url = header.url or line.text.split()[0]
-        if line.drop == "byline" and (found := r.date.search(line.text)):
+        if line.drop in ("byline", "post-time") and (found := r.date.search(line.text)):
             header.date = header.date or found.group(0)
         if line.drop:
             continue
