@@ -31,6 +31,15 @@ QUALIFIED = [
      "teachers"),
     ("Nearly 30 detained students were released on Friday.", "released", 30, "about", "students"),
     ("The army said it had executed two men convicted of murder.", "executed", 2, "exactly", "men"),
+    ("More than 200 were released on Friday, the group said.", "released", 200, "more_than", "released"),
+    ("At least 12 died in the attack on the prison.", "died", 12, "at_least", "died"),
+    ("The number of political prisoners has risen to 1,160, the centre said.", "political prisoners", 1160,
+     "exactly", "prisoners"),
+    ("The number of political prisoners stands at more than 1,160.", "political prisoners", 1160, "more_than",
+     "prisoners"),
+    ("A total of 120 people were arrested during the protests.", "arrested", 120, "exactly", "people"),
+    ("Over 500 people are being held without charge.", "detained", 500, "more_than", "people"),
+    ("The death toll has risen to 52, officials said.", "deaths", 52, "exactly", "deaths"),
 ]
 
 
@@ -52,6 +61,8 @@ def test_figures(run, text, quantity, value, qualifier, counted):
     "He was arrested in 2019.",
     "Two prisoners told the group that the food was rotten.",
     "The group held three meetings with the families.",
+    "Three meetings were held in the capital.",
+    "The number of visits rose to 12 last year.",
 ])
 def test_not_figures(run, text):
     assert run(text).figures == []

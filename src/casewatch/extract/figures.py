@@ -15,9 +15,14 @@ What was counted, first that applies (lexicons in data/extract_figures.json):
    press-freedom groups);
 4. the verb of a person detained "together with nearly 30 other activists";
 5. a participle on the people ("1,200 arrested protesters have been identified");
-6. the owner of "of" ("the executions of more than 800 people");
+6. the owner of "of" ("the executions of more than 800 people"), or what a total
+   of them underwent ("a total of 120 people were arrested");
 7. a noun that names people by their status, the stock count of rights groups
    ("at least 1,160 political prisoners").
+
+A tally given as where a count stands ("the number of political prisoners has
+risen to 1,160", "the death toll stands at 50") counts what the number, total
+or toll is of.
 """
 from __future__ import annotations
 
@@ -153,7 +158,33 @@ def _quantity(ctx: Context, n: Token) -> str | None:
         owner = n.head.head
         if owner.lemma_.lower() in nouns:
             return nouns[owner.lemma_.lower()]
+        if owner.lemma_.lower() in fig["aggregate_nouns"] and (total := _quantity(ctx, owner)):
+            return total
     return _status_noun(n, fig)
+
+
+def _tally(ctx: Context, tok: Token) -> tuple[Token, str] | None:
+    """What a number counts when it says where a tally stands: "the number of X has risen to N"."""
+    fig = ctx.lex.figures
+    head = tok.head
+    if tok.dep_ == "pobj" and head.lower_ in ("to", "at"):
+        verb = head.head
+    elif tok.dep_ in ("dobj", "attr"):
+        verb = head
+    else:
+        return None
+    subject = child(verb, "nsubj") if verb.lemma_.lower() in fig["tally_verbs"] else None
+    if subject is None or subject.lemma_.lower() not in fig["aggregate_nouns"]:
+        return None
+    compound = child(subject, "compound", "amod")
+    if compound is not None and (toll := fig["tolls"].get(f"{compound.lower_} {subject.lemma_.lower()}")):
+        return tok, toll
+    of = next((c for c in subject.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+    counted = child(of, "pobj") if of is not None else None
+    if counted is None:
+        return None
+    quantity = _quantity(ctx, counted)
+    return (counted, quantity) if quantity else None
 
 
 def _with_death(verb: Token, word: str) -> str:
@@ -174,6 +205,8 @@ def find_figures(ctx: Context, sources: list[list[Source]]) -> list[Figure]:
             continue
         n = _counted(tok)
         quantity = _quantity(ctx, n)
+        if quantity is None and n.i == tok.i and (tally := _tally(ctx, tok)) is not None:
+            n, quantity = tally
         if quantity is None:
             continue
         si = ctx.tok_sent[tok.i]
