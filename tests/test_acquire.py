@@ -76,13 +76,24 @@ def test_parse_record_reads_the_fields() -> None:
     assert rec.outlet == "News Example"
 
 
+@pytest.mark.parametrize(("published", "day"), [
+    ("2026-02-03T23:40:00-08:00", "2026-02-03"),
+    ("3 February 2026", "2026-02-03"),
+    ("February 3, 2026 5:42 PM GMT+2", "2026-02-03"),
+])
+def test_a_record_published_as_a_page_writes_it(published: str, day: str) -> None:
+    rec = parse_record(json.dumps({"text": "A teacher was detained.", "published": published}).encode(), "f#1")
+    assert rec.published == dt.date.fromisoformat(day)
+
+
 @pytest.mark.parametrize(("line", "words"), [
     (b'{"text": "unterminated', "broken JSON line"),
     (b'["text"]', "must be a JSON object"),
     (b'{"title": "no body"}', "no 'text' or 'html'"),
     (b'{"text": "  "}', "no 'text' or 'html'"),
     (b'{"text": 5}', "'text' must be a string"),
-    (b'{"text": "x", "published": "3 Feb"}', "not an ISO date"),
+    (b'{"text": "x", "published": "3 Feb"}', "not a full date"),
+    (b'{"text": "x", "published": "yesterday"}', "not a full date"),
 ])
 def test_parse_record_refuses_bad_lines(line: bytes, words: str) -> None:
     with pytest.raises(InputError) as e:

@@ -105,14 +105,20 @@ def decode_text(data: bytes, origin: str) -> str:
 
 
 def _iso_day(value: Any, origin: str) -> dt.date | None:
+    """A record's publication day: an ISO date or timestamp, or a full date as a page writes it
+    ("29 March 2026 5:42 PM GMT+2": the day as written, whatever the zone)."""
     if value is None or value == "":
         return None
     if isinstance(value, str):
         try:
             return dt.date.fromisoformat(value[:10])
         except ValueError:
-            pass
-    raise InputError(origin, f"'published' is not an ISO date ({value!r}); write it as YYYY-MM-DD")
+            from .dates import parse_published
+
+            written = parse_published(value)
+            if written is not None and written.first is not None:
+                return written.first
+    raise InputError(origin, f"'published' is not a full date ({value!r}); write it as YYYY-MM-DD")
 
 
 def parse_record(data: bytes, origin: str) -> JsonlRecord:

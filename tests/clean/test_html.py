@@ -108,3 +108,15 @@ def test_empty_bytes_give_an_empty_report() -> None:
 def test_share_words_caught_in_the_author_are_left_out() -> None:
     head = METADATA.replace('content="Clara Voss"', 'content="Clara Voss; Share; Print"')
     assert clean_html(page(head)).author == "Clara Voss"
+
+
+def test_a_title_that_is_only_a_section_name_gives_way_to_the_headline() -> None:
+    cleaned = clean_html(page(head="<title>Middle East &amp; Africa</title>"
+                                   '<meta property="og:title" content="Middle East &amp; Africa">'))
+    assert cleaned.title == "Court upholds nurse's prison sentence"
+
+
+def test_a_title_that_is_only_the_site_name_gives_way_to_the_headline() -> None:
+    cleaned = clean_html(page(head='<title>Northgate Daily</title><meta property="og:site_name" '
+                                   'content="Northgate Daily">'))
+    assert (cleaned.title, cleaned.outlet) == ("Court upholds nurse's prison sentence", "Northgate Daily")

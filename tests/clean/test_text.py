@@ -329,6 +329,13 @@ def test_a_teaser_under_a_banner_word_above_the_headline_is_not_the_title() -> N
     assert cleaned.text == "\n\n".join(BODY)
 
 
+@pytest.mark.parametrize("section", ["Middle East & Africa", "Europe and Central Asia", "World / Asia Pacific"])
+def test_section_names_above_the_headline_are_not_the_title(section: str) -> None:
+    cleaned = clean_text(report(section, TITLE, *BODY))
+    assert cleaned.title == TITLE
+    assert cleaned.text == "\n\n".join(BODY)
+
+
 def test_a_section_word_above_the_headline_is_not_the_outlet() -> None:
     cleaned = clean_text(report("Middle East", TITLE, *BODY))
     assert cleaned.outlet is None
@@ -351,4 +358,170 @@ def test_a_call_to_subscribe_is_dropped_even_when_it_names_courts() -> None:
 def test_a_call_to_action_box_after_the_report_is_dropped() -> None:
     cleaned = clean_text(report(TITLE, *BODY, "Take action",
                                 "Write to the embassy in your country. Use our template letter →"))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+# Pasted pages of wire services and state agencies: the masthead stands over the site's navigation.
+
+def test_a_masthead_over_navigation_lines_is_the_outlet_not_the_title() -> None:
+    cleaned = clean_text(report(
+        "Skip to main content\nHarbor Wire Service\nWorld\nEurope\nBusiness\nGraphics\nSign in",
+        TITLE, "By Clara Voss\nMarch 29, 2026 5:42 PM GMT+2 Updated 3 hours ago",
+        "Share\nX\nFacebook\nLinkedIn\nEmail", *BODY,
+        "Our Standards: The Harbor Trust Principles.", "Suggested Topics:", "Europe", "Human Rights"))
+    assert (cleaned.title, cleaned.outlet, cleaned.author) == (TITLE, "Harbor Wire Service", "Clara Voss")
+    assert cleaned.date_text == "March 29, 2026"
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_an_acronym_beside_its_name_over_a_navigation_bar_is_the_masthead() -> None:
+    cleaned = clean_text(report(
+        "NPA — Northgate Press Agency\nMain | Politics | Society | Regions | In the world\nENG  FRA  ESP",
+        "14.03.2026 17:32", TITLE, *BODY, "Tags: courts, detention",
+        "Copying of materials is permitted only with a hyperlink to npa.example"))
+    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Northgate Press Agency", "14.03.2026")
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+def test_an_agency_tag_under_the_date_line_and_its_sign_off_are_dropped() -> None:
+    cleaned = clean_text(report(TITLE, "Wed 15 Jan 2026 - 13:05\nHWS", "ADVERTISEMENT", *BODY, "- HWS"))
+    assert (cleaned.title, cleaned.date_text) == (TITLE, "Wed 15 Jan 2026")
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("line", ["(NPA)", "— NPA", "Print this article | Send to a friend",
+                                  "Other news: Minister opens bridge; Harvest exceeds target"])
+def test_state_media_footers_are_dropped(line: str) -> None:
+    assert clean_text(report(TITLE, *BODY, line)).text == "\n\n".join(BODY)
+
+
+# Rights groups' press releases pasted from their sites.
+
+def test_a_press_release_keeps_its_headline_and_date_and_drops_its_contact_block() -> None:
+    cleaned = clean_text(report(
+        "CRW | Coastal Rights Watch\nHome   About   Daily Briefing   Reports   Donate\nSearch ...",
+        "PRESS RELEASE", TITLE, "11 March 2026", *BODY, "For more information:",
+        "Mira Castellan, spokesperson, +44 (0) 20 0000 0000", "press@crw.example",
+        "Share this:\nFacebook\nTwitter\nEmail", "Posted in Statements | Tagged courts, detention, teachers"))
+    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "11 March 2026")
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("line", ["Media contact: Mira Castellan, press@crw.example",
+                                  "Mira Castellan, spokesperson, +44 20 0000 0000", "press@crw.example"])
+def test_contact_lines_are_dropped(line: str) -> None:
+    assert clean_text(report(TITLE, *BODY, line)).text == "\n\n".join(BODY)
+
+
+def test_headlines_of_related_releases_are_dropped() -> None:
+    cleaned = clean_text(report(TITLE, *BODY, "Related releases",
+                                "Coastal Rights Watch urges release of jailed fishermen",
+                                "Court upholds ban on independent union"))
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+# Social-media posts pasted as text: the poster's name over a Follow button, the platform's controls.
+
+POST = ("My brother Darian Velmor was taken from our home on the 12th. Nobody has told us where he is held. "
+        "We went to the police station twice and they sent us away.")
+
+
+@pytest.mark.parametrize("name", ["Mira Castellan", "Mira Sol Castellan"])
+def test_a_pasted_post_gives_its_author_and_no_title(name: str) -> None:
+    cleaned = clean_text(report(f"{name}\nFollow", POST, "See translation",
+                                "1.2K reactions · 386 comments · 911 shares", "Like\nComment\nShare"))
+    assert (cleaned.title, cleaned.author) == (None, name)
+    assert cleaned.text == POST
+
+
+def test_a_translated_post_drops_its_hashtags_and_controls() -> None:
+    cleaned = clean_text(report("Mira Castellan\n@mira_castellan\nFollow", POST, "#FreeDarian #JusticeNow",
+                                "Translated from Portuguese", "Like · Reply · 2.4K"))
+    assert cleaned.author == "Mira Castellan"
+    assert cleaned.text == POST
+
+
+# Long reads: a standfirst above the byline and the date line.
+
+STANDFIRST = ("Three years after the strikes, the teachers of the south are still counting the cost. In Shiraz, "
+              "a community learns to live with verdicts it reads online.")
+
+
+def test_a_date_line_under_a_standfirst_is_the_publication_date() -> None:
+    cleaned = clean_text(report(
+        "The Northgate Review", TITLE, STANDFIRST, "By Clara Voss\nMon 3 Feb 2026 06.00 CET",
+        "Listen to this article · 14 min", *BODY,
+        "This article was amended on 4 February 2026 to correct the name of a school."))
+    assert (cleaned.title, cleaned.author, cleaned.date_text) == (TITLE, "Clara Voss", "Mon 3 Feb 2026")
+    assert cleaned.text == "\n\n".join([STANDFIRST, *BODY])
+
+
+def test_a_date_alone_deep_in_the_report_is_not_the_publication_date() -> None:
+    cleaned = clean_text(report(TITLE, *BODY[:2], "4 February 2026", BODY[2]))
+    assert cleaned.date_text is None
+
+
+# The classes of page furniture seen in pasted reports.
+
+@pytest.mark.parametrize("line", [
+    "Share this article: Facebook | X | Telegram",
+    "Share on: WhatsApp, Telegram",
+    "Who to follow",
+    "Please turn on JavaScript in your browser to read this page.",
+    "JavaScript is disabled. Some features of this site will not work.",
+    "The views expressed in this article are the author's own and do not necessarily reflect the editorial "
+    "policy of The Northgate Daily.",
+    "Disclaimer: this article is for general information purposes only.",
+    "An earlier version of this article misspelled the name of a school.",
+    "If you value our reporting, please consider supporting us. Donate now",
+    "Every donation helps our journalists keep reporting. Donate from €3",
+    "Read our editorial standards",
+])
+def test_page_furniture_is_dropped(line: str) -> None:
+    assert clean_text(report(TITLE, *BODY, line)).text == "\n\n".join(BODY)
+
+
+def test_a_contributors_bio_at_the_end_is_dropped() -> None:
+    bio = ("Clara Voss is a senior fellow at the Harbor Institute, where she studies prison systems. "
+           "Her work has appeared in several journals.")
+    cleaned = clean_text(report(TITLE, *BODY, bio))
+    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.author == "Clara Voss"
+
+
+def test_a_sentence_naming_a_fellow_inside_the_report_is_kept() -> None:
+    line = ("Mira Castellan is a senior fellow at the Harbor Institute, where she has studied the region's "
+            "schools for a decade.")
+    more = [f"{p} The hearing is set for the spring." for p in BODY]
+    cleaned = clean_text(report(TITLE, more[0], line, *more[1:], *BODY))
+    assert line in cleaned.text
+
+
+def test_an_organisations_name_over_press_release_is_the_masthead_and_its_notes_are_dropped() -> None:
+    cleaned = clean_text(report("Coastal Rights Watch", "PRESS RELEASE", "12 March 2026", TITLE, *BODY, "ENDS",
+                                "Notes to editors",
+                                "Coastal Rights Watch is an independent organisation founded in 2004."))
+    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "12 March 2026")
+    assert cleaned.author is None
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("top", ["Mira Castellan\n@mira_castellan\n·\n2h", "Mira Castellan\n2h"])
+def test_a_pasted_post_with_a_handle_or_a_time_gives_its_author(top: str) -> None:
+    cleaned = clean_text(report(top, POST, "Show translation", "12 Reposts 3 Quotes 45 Likes 2 Bookmarks"))
+    assert (cleaned.title, cleaned.author) == (None, "Mira Castellan")
+    assert cleaned.text == POST
+
+
+def test_the_time_line_of_a_pasted_post_gives_its_date_when_it_has_a_year() -> None:
+    cleaned = clean_text(report("Mira Castellan", "March 29, 2025 at 5:42 PM · ", POST, "All reactions:", "1.2K",
+                                "386 comments", "Like", "Comment", "Share"))
+    assert (cleaned.title, cleaned.author, cleaned.date_text) == (None, "Mira Castellan", "March 29, 2025")
+    assert cleaned.text == POST
+
+
+def test_a_blog_date_line_with_a_user_name_and_its_like_buttons() -> None:
+    cleaned = clean_text(report(TITLE, "Posted on March 29, 2026 by mira", *BODY, "Share this:", "Twitter",
+                                "Like this:", "Like Loading...", "* * *"))
+    assert (cleaned.title, cleaned.date_text) == (TITLE, "March 29, 2026")
     assert cleaned.text == "\n\n".join(BODY)

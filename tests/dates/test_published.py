@@ -19,6 +19,9 @@ from casewatch.dates import parse_published
     ("  Published: 21 Jan 2026, 10:15 GMT ", "2026-01-21"),
     ("Posted on January 21st, 2026 by the desk", "2026-01-21"),
     ("21/01/2026", "2026-01-21"),
+    ("March 29, 2026 5:42 PM GMT+2", "2026-03-29"),
+    ("29 March 2026, 23:42 UTC-5", "2026-03-29"),
+    ("Sun 29 Mar 2026 17.42 BST", "2026-03-29"),
 ])
 def test_full_dates(text, day):
     m = parse_published(text)

@@ -40,3 +40,19 @@ def test_two_months_joined_by_and_without_between_stay_apart(published):
 def test_a_range_without_a_publication_date_keeps_its_words_without_days(one):
     m = one("Visits were banned from Monday through Friday.", published=None)
     assert (m.text, m.first, m.last, m.precision) == ("from Monday through Friday", None, None, "range")
+
+
+@pytest.mark.parametrize(("text", "words", "first", "last"), [
+    ("Between 13 and 17 January, the group recorded 14 verdicts.", "Between 13 and 17 January", "2026-01-13",
+     "2026-01-17"),
+    ("From 1 to 10 December 2025, monitors counted 212 arrests.", "From 1 to 10 December 2025", "2025-12-01",
+     "2025-12-10"),
+])
+def test_days_of_one_month_between_and(one, text, words, first, last):
+    m = one(text)
+    assert (m.text, m.first, m.last, m.precision) == (words, D(first), D(last), "range")
+
+
+def test_days_of_one_month_rescheduled_are_not_a_range(published):
+    found = find_dates("The court moved the hearing from 3 to 5 March.", published)
+    assert [(m.text, m.precision) for m in found] == [("5 March", "day")]

@@ -124,3 +124,37 @@ def test_no_publication_date_leaves_relative_dates_without_days():
 ])
 def test_vague_counts_and_titles_are_left_out(text, published):
     assert find_dates(text, published) == []
+
+
+# "On the 14th": press releases and posts that name the month once, or not at all.
+
+@pytest.mark.parametrize(("text", "words", "day"), [
+    ("On the 14th, the regional court sentenced the blogger.", "the 14th", "2026-01-14"),
+    ("She was taken away on the 19th and has not been seen since.", "the 19th", "2026-01-19"),
+    ("He was arrested on the 25th.", "the 25th", "2025-12-25"),
+    ("The appeal will be heard on the 28th.", "the 28th", "2026-01-28"),
+    ("He was arrested on the 31st, police said.", "the 31st", "2025-12-31"),
+])
+def test_a_day_of_the_month_alone_is_in_the_month_of_publication_or_the_one_before(one, text, words, day):
+    m = one(text)
+    assert (m.text, m.first, m.last, m.precision) == (words, D(day), D(day), "day")
+
+
+def test_a_day_of_the_month_alone_follows_the_month_just_named(published):
+    found = find_dates("Between 1 and 10 December 2025, monitors counted 212 arrests. On the 6th, a tribunal "
+                       "sentenced three students; on the 4th, a court jailed a journalist.", published)
+    assert [(m.text, m.first) for m in found[1:]] == [("the 6th", D("2025-12-06")), ("the 4th", D("2025-12-04"))]
+
+
+def test_a_day_of_the_month_alone_without_a_publication_date_has_no_days():
+    m, = find_dates("They say he was hanged on the 12th.", None)
+    assert (m.text, m.first, m.last, m.precision) == ("the 12th", None, None, "day")
+
+
+@pytest.mark.parametrize("text", [
+    "The church was built in the 14th century.", "She lives on the 5th floor.",
+    "It was his 3rd arrest.", "He was freed on the 14th day of his hunger strike.",
+    "The court sat on the 3th.", "It was the 2nd time he was jailed.",
+])
+def test_ordinals_that_are_not_days_of_the_month(text, published):
+    assert find_dates(text, published) == []

@@ -3,7 +3,10 @@
 A bio opens with a name and a newsroom verb ("covers", "writes about", "is a reporter")
 and shows a second sign of one ("At OUTLET, she explores", "previously", "follow her").
 A bio that reads like reporting (said, arrested, sentenced...) is not taken for one
-unless its verb is unmistakable ("covers", "writes about").
+unless its verb is unmistakable ("covers", "writes about"). The bio of a contributor from
+outside the newsroom ("Jane Doe is a senior fellow at the Harbor Institute, where she ...")
+is read only where bios stand, near the top or the end of the page (``at_edge``), and
+even when it names prisons or courts if it says what the contributor studies ("where she studies").
 """
 from __future__ import annotations
 
@@ -43,8 +46,12 @@ def byline(line: str, rules: Rules) -> Byline | None:
     return None
 
 
-def bio_name(line: str, rules: Rules) -> str | None:
-    """The name of the author the line is a bio of, or None when it is not a bio."""
+def bio_name(line: str, rules: Rules, at_edge: bool = False) -> str | None:
+    """The name of the author the line is a bio of, or None when it is not a bio.
+
+    ``at_edge``: the line stands near the top or the end of the page, where a
+    contributor's bio with a role outside the newsroom is read too.
+    """
     words = word_count(line)
     low, high = rules.bio_words
     if not low <= words <= high:
@@ -53,8 +60,12 @@ def bio_name(line: str, rules: Rules) -> str | None:
     if not name:
         return None
     rest = line[len(name):].lstrip(" ,")
-    if not rules.bio_lead.match(rest) or not rules.bio_cue.search(rest):
+    newsroom = rules.bio_lead.match(rest)
+    role = not newsroom and at_edge and rules.bio_role_lead.match(rest)
+    if not (newsroom or role) or not rules.bio_cue.search(rest):
         return None
+    if role and rules.bio_role_cue.search(rest):
+        return name
     if not rules.bio_strong_lead.match(rest) and rules.report_word.search(line):
         return None
     return name

@@ -1,6 +1,7 @@
 """Date lines: "21 January 2026 World", "Sunday, 15 February 2026", "Published: 3 March 2026".
 
-A date line holds a date and little else: a label, a time, a section word or two.
+A date line holds a date and little else: a label, a time with its zone ("5:42 PM GMT+2"),
+a section word or two, how long ago it was updated ("Updated 3 hours ago").
 Only the date's own words are returned (with its weekday, without the time).
 """
 from __future__ import annotations
@@ -12,12 +13,16 @@ from casewatch.clean.rules import Rules
 
 _REST_WORDS = frozenset((
     "by", "at", "on", "and", "updated", "published", "posted", "last", "min", "mins", "minute", "minutes",
-    "read", "ago", "local", "time", "am", "pm", "a.m.", "p.m.", "update",
+    "read", "ago", "local", "time", "am", "pm", "a.m.", "p.m.", "update", "hour", "hours", "day", "days",
+    "week", "weeks", "sec", "secs", "second", "seconds", "hr", "hrs",
 ))
 _PUNCT = re.compile(r"[\s|,;:•·/()\[\]–—-]+")
+# "Posted on March 29, 2026 by anna": a blog's user name after "by", whatever its case.
+_BY_USER = re.compile(r"(?i)\bby\s+@?[\w.-]+\s*$")
 
 
 def _rest_allowed(rest: str, rules: Rules) -> bool:
+    rest = _BY_USER.sub(" ", rest)
     tokens = [t for t in _PUNCT.split(rest) if t]
     if len(tokens) > rules.date_max_rest_words or ends_full_stop(rest.strip()):
         return False

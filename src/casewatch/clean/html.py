@@ -1,5 +1,9 @@
 """Main text and metadata of a saved HTML page, by trafilatura; htmldate when no date is found.
 
+The title is the article's headline: the page's title less the site's name, or its h1
+when the title carries it; when the title is only the site's or a section's name
+("Middle East & Africa"), the first heading that reads as a headline.
+
 Nothing is fetched: the page is parsed from its bytes, and htmldate is given the parsed
 tree (never a string it could take for an address). The main text then goes through the
 same line rules as pasted text (share bars, credits, newsletter notices...), which
@@ -16,6 +20,7 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction, extract_metadata
 from trafilatura.utils import load_html
 
+from casewatch.clean.rules import line_key, rules
 from casewatch.clean.text import is_boilerplate, strip_boilerplate
 from casewatch.models import Cleaned
 
@@ -28,6 +33,9 @@ EXTRACTION = {
 
 HEADLINE_OVERLAP = 0.3
 """Share of words a page's h1 must have in common with its title to be taken as the headline."""
+
+HEADLINE_WORDS = (3, 30)
+"""Words of a heading taken for the headline when the page's title is only its site or section name."""
 
 _SEPARATOR = re.compile(r"\s+[|\-–—·›»:]{1,2}\s+|\s*[|·›»]\s*")
 _NON_WORD = re.compile(r"\W+")
@@ -82,6 +90,29 @@ def _headline(title: str, tree: HtmlElement, sitename: str | None) -> str:
     return best
 
 
+def _is_not_a_headline(title: str | None, sitename: str | None, url: str | None) -> bool:
+    """Whether a page's title is only the site's name or a section's ("Middle East & Africa")."""
+    if not title or not title.strip():
+        return True
+    if rules().nav_words.fullmatch(line_key(title)):
+        return True
+    k = _key(title)
+    site = _key(sitename or "")
+    host = _key(urlsplit(url).hostname or "") if url else ""
+    return bool(k) and (k == site or (len(k) >= _MIN_SITE_KEY and k in host))
+
+
+def _heading_headline(tree: HtmlElement, sitename: str | None, url: str | None) -> str | None:
+    """The first h1, else h2, that reads as a headline: a few words, not the site's or a section's name."""
+    low, high = HEADLINE_WORDS
+    for tag in ("h1", "h2"):
+        for heading in tree.iter(tag):
+            text = " ".join(heading.text_content().split())
+            if low <= len(text.split()) <= high and not _is_not_a_headline(text, sitename, url):
+                return text
+    return None
+
+
 def _author(author: str | None) -> str | None:
     """The page's author less share-bar words caught with it ("Jane Doe; Share; Print" -> "Jane Doe")."""
     names = [name.strip() for name in (author or "").split(";")]
@@ -103,6 +134,8 @@ def clean_html(data: bytes, url: str | None = None) -> Cleaned:
     text = unicodedata.normalize("NFC", getattr(doc, "text", None) or "")
     page_url = doc.url or url
     title = doc.title and _headline(_without_site(doc.title, doc.sitename, page_url), tree, doc.sitename)
+    if _is_not_a_headline(title, doc.sitename, page_url):
+        title = _heading_headline(tree, doc.sitename, page_url) or title
     date = doc.date or find_date(tree, extensive_search=False, original_date=True, url=page_url)
     return Cleaned(
         text=strip_boilerplate(text),

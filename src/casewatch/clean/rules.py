@@ -16,6 +16,10 @@ from typing import Any
 FLAGS = re.IGNORECASE | re.UNICODE
 _EDGE = "\\s\"'`.,;:!?|•·*–—―-→←»«›‹>()[\\]{}"
 _KEY_TRIM = re.compile(f"^[{_EDGE}]+|[{_EDGE}]+$")
+_NOTHING = "(?!)"
+_NAV_JOIN = r"(?:\s*[|›»>/•·,&]\s*|\s+(?:and|und|et|y)\s+|\s+)"
+"""What stands between section names side by side ("Middle East & Africa", "Home › World")."""
+"""A pattern that matches nothing: the default of an optional rule."""
 
 
 def line_key(line: str) -> str:
@@ -59,8 +63,18 @@ class Rules:
     credit_label: re.Pattern[str]
     byline_lead: re.Pattern[str]
     byline_max_words: int
+    follow_button: re.Pattern[str]
+    """The button under the name of a pasted social-media post (Follow, + Follow)."""
+    post_time: re.Pattern[str]
+    """The time line under the name of a pasted post ("2h", "March 29 at 5:42 PM ·")."""
+    document_kind: re.Pattern[str]
+    """What a page says it is, under an organisation's name (PRESS RELEASE, Statement)."""
     role: re.Pattern[str]
     bio_lead: re.Pattern[str]
+    bio_role_lead: re.Pattern[str]
+    bio_role_cue: re.Pattern[str]
+    """A sign that a line with a role lead is a bio even when it names prisons or courts ("where she studies")."""
+    """A bio's lead naming a role outside the newsroom ("is a senior fellow"): trusted only near the page's ends."""
     bio_strong_lead: re.Pattern[str]
     bio_cue: re.Pattern[str]
     bio_words: tuple[int, int]
@@ -114,16 +128,21 @@ def build_rules(data: dict[str, Any]) -> Rules:
         keep=_compile(data["keep"]["search"], vocab) or re.compile("(?!)"),
         groups=tuple(_group(name, spec, vocab) for name, spec in data["drop"].items()),
         report_word=one(r"\b{report_word}"),
-        nav_line=one(r"(?:{nav})(?:[\s|›»>/•·,]+(?:{nav}))+"),
-        nav_words=one(r"(?:{nav})(?:[\s|›»>/•·,]+(?:{nav}))*"),
+        nav_line=one(r"(?:{nav})(?:" + _NAV_JOIN + r"(?:{nav}))+"),
+        nav_words=one(r"(?:{nav})(?:" + _NAV_JOIN + r"(?:{nav}))*"),
         ticker=one(r"^{ticker}\s*(?::|\||\s[–—-]\s)\s*\S"),
         outlet_word=frozenset(w.casefold() for w in data["vocabulary"]["outlet_word"]),
         agency=frozenset(w.casefold() for w in data["vocabulary"]["agency"]),
         credit_label=one(r"^\(?\s*(?:{credit_label}\s*(?::|,|\bby\b|\s[–—-]\s|\|)|©|\(c\))\s*"),
         byline_lead=one(r"^{lead}(?:\s*:\s*|\s+|$)".replace("{lead}", _alternation(byline["lead"]))),
         byline_max_words=int(byline["max_words"]),
+        follow_button=one(byline.get("follow_button", _NOTHING)),
+        post_time=one(byline.get("post_time", _NOTHING)),
+        document_kind=one("{document_kind}" if "document_kind" in data["vocabulary"] else _NOTHING),
         role=one(r"(?:[\w-]+\s+){0,2}{role}s?"),
         bio_lead=one(bio["lead"]),
+        bio_role_lead=one(bio.get("role_lead", _NOTHING)),
+        bio_role_cue=one(bio.get("role_cue", _NOTHING)),
         bio_strong_lead=one(bio["strong_lead"]),
         bio_cue=re.compile("|".join(f"(?:{_expand(p, vocab)})" for p in bio["cue"])),
         bio_words=(int(bio["min_words"]), int(bio["max_words"])),

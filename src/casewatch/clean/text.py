@@ -33,6 +33,12 @@ from casewatch.clean.rules import Rules, line_key, rules
 from casewatch.models import Cleaned
 
 _NAV_SPLIT = re.compile(r"\s{2,}|\t|\s*[|•·›»]\s*|\s>\s")
+_BAR_SPLIT = re.compile(r"\s*\|\s*")
+_MASTHEAD_SPLIT = re.compile(r"\s+[|–—-]\s+|\s*\|\s*")
+_ACRONYM = re.compile(r"[A-Z][A-Za-z]{0,2}[A-Z]{1,5}")
+_MASTHEAD_MAX_WORDS = 7
+_KICKER_MAX_WORDS = 2
+_BIO_EDGE = 3
 _WORD = re.compile(r"\w+")
 _NAV_ITEM = re.compile(r"[^\W\d_][\w&’'\s-]*")
 _BUTTON_END = ("→", " »", " ›", ">>")
@@ -78,8 +84,12 @@ def _is_wrapped(block: list[str]) -> bool:
     )
 
 
-def _paragraphs(text: str, unwrap: bool = True) -> list[_Line]:
-    """The text's non-empty lines; with ``unwrap``, a paragraph broken at a fixed width made one line."""
+def _paragraphs(text: str, r: Rules, unwrap: bool = True) -> list[_Line]:
+    """The text's non-empty lines; with ``unwrap``, a paragraph broken at a fixed width made one line.
+
+    A block holding a line that the rules drop on its own (a masthead over a navigation
+    bar: "Agency name" / "Home | World | ...") is page furniture, never one paragraph.
+    """
     blocks: list[list[str]] = [[]]
     for raw in text.replace("\ufeff", "").splitlines():
         if raw.strip():
@@ -88,7 +98,9 @@ def _paragraphs(text: str, unwrap: bool = True) -> list[_Line]:
             blocks.append([])
     out: list[_Line] = []
     for block in blocks:
-        if unwrap and _is_wrapped([normalise_space(line) for line in block]):
+        spaced = [normalise_space(line) for line in block]
+        if unwrap and _is_wrapped(spaced) and not any(
+                _rule_drop(_Line(text=line, raw=raw), r) for line, raw in zip(spaced, block, strict=True)):
             joined = " ".join(block)
             out.append(_Line(text=normalise_space(joined), raw=joined))
         else:
@@ -111,12 +123,23 @@ def _is_nav(line: _Line, key: str, r: Rules) -> bool:
     return len(items) >= 3 or all(word_count(i) <= 2 for i in items)
 
 
+def _is_button_bar(line: _Line, r: Rules) -> bool:
+    """Whether the line is buttons side by side, each dropped on its own ("Print this article | Send to a friend")."""
+    if "|" not in line.text or line.raw.lstrip().startswith("|"):
+        return False
+    parts = [part.strip() for part in _BAR_SPLIT.split(line.text)]
+    return len(parts) >= 2 and all(parts) and all(
+        _rule_drop(_Line(text=part, raw=part), r) is not None for part in parts)
+
+
 def _rule_drop(line: _Line, r: Rules) -> str | None:
     """The name of the rule that drops the line on its own, or None."""
     text, words = line.text, line.words
     key = line_key(text)
     if is_url_line(text):
         return "url"
+    if not any(c.isalnum() for c in text):
+        return "symbols"
     if is_slug(text):
         return "slug"
     if _is_nav(line, key, r):
@@ -131,15 +154,43 @@ def _rule_drop(line: _Line, r: Rules) -> str | None:
         return "credit"
     if words <= _BUTTON_MAX_WORDS and text.endswith(_BUTTON_END):
         return "button"
+    if _is_button_bar(line, r):
+        return "buttons"
     return None
 
 
+def _post_author(lines: list[_Line], i: int, r: Rules) -> bool:
+    """Whether ``lines[i]`` is the name over a pasted social-media post.
+
+    Under the name stand its handle ("@jane_doe"), a Follow button, or the post's
+    time ("2h", "March 29 at 5:42 PM ·").
+    """
+    line = lines[i]
+    below = lines[i + 1].text if i + 1 < len(lines) else ""
+    handle = below.startswith("@") and len(below.split()) == 1
+    if not (handle or r.follow_button.fullmatch(line_key(below)) or r.post_time.fullmatch(below)):
+        return False
+    return 2 <= line.words <= _MASTHEAD_WORDS[1] + 1 and is_name(line.text) and _rule_drop(line, r) is None
+
+
+def _at_edge(lines: list[_Line]) -> list[bool]:
+    """For each line, whether it stands where bios do: before the first paragraph or among the last ones."""
+    prose = [i for i, line in enumerate(lines) if is_prose(line.text, line.words)]
+    if not prose:
+        return [True] * len(lines)
+    first, last = prose[0], prose[max(0, len(prose) - _BIO_EDGE)]
+    return [i <= first or i >= last for i in range(len(lines))]
+
+
 def _mark_lines(lines: list[_Line], r: Rules) -> str | None:
-    """Drop what the line rules drop, strip glued credits; the author named by a byline or bio."""
+    """Drop what the line rules drop, strip glued credits; the author named by a byline, a bio or a post."""
     author: str | None = None
     after_bare_byline = False
-    for line in lines:
+    edge = _at_edge(lines)
+    for i, line in enumerate(lines):
         found = None
+        if line.drop:
+            continue
         if r.keep.search(line.text):
             after_bare_byline = False
             continue
@@ -147,7 +198,11 @@ def _mark_lines(lines: list[_Line], r: Rules) -> str | None:
             line.drop, author = "byline", author or line.text
         elif (found := byline(line.text, r)) is not None:
             line.drop, author = "byline", author or found.author
-        elif (name := bio_name(line.text, r)) is not None:
+        elif _post_author(lines, i, r):
+            line.drop, author = "byline", author or line.text
+            if r.post_time.fullmatch(lines[i + 1].text):
+                lines[i + 1].drop = "post-time"
+        elif (name := bio_name(line.text, r, at_edge=edge[i])) is not None:
             line.drop, author = "bio", author or name
         else:
             line.drop = _rule_drop(line, r)
@@ -209,15 +264,68 @@ def _is_title_like(line: _Line) -> bool:
             and not line.text.endswith(":"))
 
 
-def _is_masthead(line: _Line, title_ahead: bool, r: Rules) -> bool:
-    """Whether a line above the headline is the outlet's name (HARBOR POST, The Northgate Daily)."""
-    words = line.text.split()
+def _is_acronym_of(short: str, name: str) -> bool:
+    """Whether ``short`` is an acronym of ``name``: its letters are initials of the name's words, in order."""
+    initials = "".join(word[0] for word in name.split() if word[0].isupper())
+    if not _ACRONYM.fullmatch(short) or not initials or short[0] != initials[0]:
+        return False
+    rest = iter(initials[1:])
+    return all(letter in rest for letter in short[1:].upper())
+
+
+def _names_outlet(name: str, below: _Line | None, r: Rules) -> bool:
+    """Whether a name of a few words above the headline is the outlet's.
+
+    "The ...", "... Post", or a name standing over the site's navigation or over what the
+    page is (an organisation's name over "PRESS RELEASE").
+    """
+    words = name.split()
     low, high = _MASTHEAD_WORDS
-    if not title_ahead or not low <= len(words) <= high or not is_name(line.text) or ":" in line.text:
+    if not low <= len(words) <= high:
         return False
-    if r.nav_words.fullmatch(line_key(line.text)):
+    under_navigation = below is not None and (
+        below.drop == "navigation" or r.nav_words.fullmatch(line_key(below.text)) is not None
+        or r.document_kind.fullmatch(line_key(below.text)) is not None)
+    return words[0] == "The" or words[-1].casefold() in r.outlet_word or under_navigation
+
+
+def _is_masthead(line: _Line, title_ahead: bool, below: _Line | None, r: Rules) -> bool:
+    """Whether a line above the headline is the outlet's name.
+
+    HARBOR POST, The Northgate Daily, a name standing over the site's navigation (pasted
+    pages of wire services and agencies), or an acronym beside the name it stands for
+    ("HPA | Harbor Press Agency", "HPA — Harbor Press Agency").
+    """
+    if not title_ahead or ":" in line.text or r.nav_words.fullmatch(line_key(line.text)):
         return False
-    return words[0] == "The" or words[-1].casefold() in r.outlet_word
+    parts = [part for part in _MASTHEAD_SPLIT.split(line.text) if part.strip()]
+    if len(parts) > 2 or sum(len(part.split()) for part in parts) > _MASTHEAD_MAX_WORDS \
+            or not all(is_name(part, _MASTHEAD_MAX_WORDS) for part in parts):
+        return False
+    if len(parts) == 2:
+        a, b = parts
+        return _is_acronym_of(a, b) or _is_acronym_of(b, a) or any(_names_outlet(p, None, r) for p in parts)
+    return _names_outlet(line.text, below, r)
+
+
+def _outlet_name(masthead: str) -> str:
+    """The outlet's name in its masthead: the name an acronym beside it stands for, else the whole line."""
+    parts = [part.strip() for part in _MASTHEAD_SPLIT.split(masthead) if part.strip()]
+    if len(parts) == 2:
+        a, b = parts
+        if _is_acronym_of(a, b):
+            return b
+        if _is_acronym_of(b, a):
+            return a
+    return masthead
+
+
+def _is_kicker(line: _Line, r: Rules) -> bool:
+    """Whether a short line between the headline and the report is a section word or an agency's tag (WORLD, HPA)."""
+    if line.words > _KICKER_MAX_WORDS or _BULLET.match(line.raw):
+        return False
+    return all(_ACRONYM.fullmatch(token) for token in line.text.split()) \
+        or r.nav_words.fullmatch(line_key(line.text)) is not None
 
 
 def _is_debris(line: _Line, rest_of_header: list[_Line]) -> bool:
@@ -251,14 +359,16 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
     banner word ("LIVE: ...") with another such line below; an outlet's name above the
     headline is its masthead. A comments or related-stories marker ("Leave a Reply", "Most read") is
     never the headline. A labelled date line ("Published: ...") further down is
-    read too.
+    read too, and so is an unlabelled one under a standfirst (long reads): before the
+    second paragraph, or right under the byline. Between the headline and the first
+    paragraph, a section word or an agency's tag (WORLD, HPA) is page furniture.
     """
     header = _Header()
     end = _body_start(lines)
     for i, line in enumerate(lines[:end]):
         if line.drop == "url":
             header.url = header.url or line.text.split()[0]
-        if line.drop == "byline" and (found := r.date.search(line.text)):
+        if line.drop in ("byline", "post-time") and (found := r.date.search(line.text)):
             header.date = header.date or found.group(0)
         if line.drop:
             continue
@@ -269,16 +379,25 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
         elif header.title is not None:
             if _same(line.text, header.title):
                 line.drop = "title"
-        elif header.outlet is None and _is_masthead(line, _title_ahead(lines[i + 1:end]), r):
-            line.drop, header.outlet = "outlet", line.text
+            elif _is_kicker(line, r):
+                line.drop = "debris"
+        elif header.outlet is None and _is_masthead(line, _title_ahead(lines[i + 1:end]),
+                                                    lines[i + 1] if i + 1 < len(lines) else None, r):
+            line.drop, header.outlet = "outlet", _outlet_name(line.text)
         elif _is_title_like(line) and r.ticker.search(line.text) and _title_ahead(lines[i + 1:end]):
             line.drop = "ticker"
         elif _is_title_like(line) and any(not later.drop for later in lines[i + 1:]):
             line.drop, header.title = "title", line.text
         elif _is_debris(line, lines[i + 1:end]):
             line.drop = "debris"
-    for line in lines[end:]:
-        if not line.drop and (words := date_words(line.text, r, labelled_only=True)) is not None:
+    lead_end = next((j for j in range(end + 1, len(lines)) if not lines[j].drop
+                     and is_prose(lines[j].text, lines[j].words)), len(lines))
+    for j in range(end, len(lines)):
+        line = lines[j]
+        if line.drop:
+            continue
+        unlabelled = header.date is None and (j < lead_end or (j > 0 and lines[j - 1].drop == "byline"))
+        if (words := date_words(line.text, r, labelled_only=not unlabelled)) is not None:
             line.drop, header.date = "date", header.date or words
     return header
 
@@ -305,7 +424,7 @@ def clean_text(text: str) -> Cleaned:
     ``outlet`` and ``date_text``). Paragraphs are joined by a blank line.
     """
     r = rules()
-    lines = _paragraphs(text)
+    lines = _paragraphs(text, r)
     author = _mark_lines(lines, r)
     _cut_tail(lines, r)
     header = _read_header(lines, r)
@@ -327,7 +446,7 @@ def strip_boilerplate(text: str) -> str:
     Lines are neither joined nor split; kept lines come back one per line.
     """
     r = rules()
-    lines = _paragraphs(text, unwrap=False)
+    lines = _paragraphs(text, r, unwrap=False)
     _mark_lines(lines, r)
     _cut_tail(lines, r)
     _drop_repeats(lines)

@@ -7,13 +7,14 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from casewatch.dates import deictic_rules, gregorian_rules, period_rules, solar_hijri_rules
+from casewatch.dates import deictic_rules, gregorian_rules, lunar_hijri_rules, period_rules, solar_hijri_rules
 from casewatch.dates.expression import Candidate, Context, Doc, Reference, Rule
 from casewatch.dates.ranges import join_ranges
 from casewatch.dates.resolve import COMPARABLE
 from casewatch.models import DateMention
 
-RULES = (*gregorian_rules.RULES, *period_rules.RULES, *deictic_rules.RULES, *solar_hijri_rules.RULES)
+RULES = (*gregorian_rules.RULES, *period_rules.RULES, *deictic_rules.RULES, *solar_hijri_rules.RULES,
+         *lunar_hijri_rules.RULES)
 
 # Persian and Arabic-Indic digits to ASCII, Arabic yeh and kaf to their Persian forms: one character each.
 _NORMALISE = str.maketrans({

@@ -6,6 +6,16 @@ values), "20 January 2026", "Tuesday, January 20, 2026", "Jan. 20", "January
 "mid-March", "the end of March", "March last year". A month name alone needs a
 word before it that makes it a date ("in", "since", "by", ...), so that "May"
 the surname and "march" the verb stay out.
+
+Days of one month joined by "between ... and" or "from ... to" ("between 13 and
+17 January", weekly summaries of press releases) are one range, with their opener.
+
+A day of the month written alone ("on the 14th", press releases and posts that
+name the month once) is a day of the month of the date just before it in the
+text (``ORDINAL_REACH`` characters at most), else of the month of publication or
+the one before when the day is still to come (the one after with a future cue);
+it needs a word before it that makes it a date ("on", "by", "since", ...) and
+nothing after it that makes it something else ("the 14th century", "the 5th floor").
 """
 from __future__ import annotations
 
@@ -24,6 +34,7 @@ from casewatch.dates.vocab import (
     MONTHS,
     PART,
     PART_WORDS,
+    RESCHEDULE_VERBS,
     WEEKDAY_ANY,
     WEEKDAYS,
     lookup,
@@ -34,8 +45,18 @@ DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 YEAR = r"(?:1\d{3}|20\d\d)"
 _WEEKDAY_PREFIX = rf"(?:(?P<wd>{WEEKDAY_ANY}),?\s+(?:the\s+)?)?"
 _END = r"(?![\w-]|[.,/:]\d)"
+_ONE_MONTH = ("day", "range", "month", "part_of_month")
 
 _MONTH_WORD = trigger(EN["months"], EN["month_abbreviations"], lowercase=False)
+_ORDINAL_NUMBER = re.compile(r"\d(?:st|nd|rd|th)(?!\w)")
+ORDINAL_REACH = 600
+"""How far back (characters) a date may stand for "the 14th" to be a day of its month."""
+_ORDINAL_SUFFIX = {1: "st", 2: "nd", 3: "rd", 21: "st", 22: "nd", 23: "rd", 31: "st"}
+ORDINAL_DAY = re.compile(
+    r"(?<![\w-])(?i:on|by|since|until|till|from|before|after|between|and|to|through|of|or)\s+"
+    r"(?P<x>(?i:the)\s+(?P<d>3[01]|[12]\d|[1-9])(?P<sfx>st|nd|rd|th))(?!\w)"
+    r"(?=[ \t]*(?:[,.;:!?)\]\u2014\u2013\n]|$)|\s+(?i:and|or|to|at|in|when|while|after|before|as|but|with|by|from"
+    r"|until|of\s+(?:this|the|that|last|each)\s+month|the|a|an|he|she|they|it|his|her|their|police|security)(?!\w))")
 ISO = re.compile(
     r"(?<![\w.-])(?P<y>(?:1[6-9]|20)\d\d)-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])(?![\d-])")
 NUMERIC = re.compile(
@@ -47,6 +68,10 @@ DAY_MONTH = re.compile(
 MONTH_DAY = re.compile(
     rf"(?<![\w-]){_WEEKDAY_PREFIX}(?P<mon>{MONTH_ANY})\s+(?P<d>{DAY})(?:\s*(?:[-–]|to|through)\s*(?P<d2>{DAY}))?"
     rf"(?!\w|[.,:]\d)(?:,?\s+(?P<y>{YEAR}){_END})?")
+DAY_SPAN = re.compile(
+    rf"(?<![\w-])(?P<open>(?i:between|from))\s+(?P<d>{DAY})\s*(?:\s(?i:and|to|until|till|through)\s|[-–])\s*"
+    rf"(?P<d2>{DAY})\s+(?P<mon>{MONTH_ANY})(?:,?\s+(?P<y>{YEAR}))?{_END}")
+_RESCHEDULED = re.compile(rf"(?i)(?<!\w){RESCHEDULE_VERBS}(?!\w)[^.;:!?]{{0,40}}$")
 MONTH = re.compile(
     r"(?<![\w-])(?:(?P<cue>(?i:in|since|by|until|till|through|throughout|from|during|to|before|after|of|and|or"
     r"|between|for|around|about|on|as\s+of))\s+)?"
@@ -62,7 +87,8 @@ def _day_of_month(text: str) -> int:
 
 
 def _weekday(m: re.Match[str]) -> int | None:
-    return lookup(WEEKDAYS, m["wd"]) if m["wd"] else None
+    wd = m.groupdict().get("wd")
+    return lookup(WEEKDAYS, wd) if wd else None
 
 
 def _build_ymd(m: re.Match[str], doc: Doc) -> Candidate | None:
@@ -140,6 +166,56 @@ def _build_day(m: re.Match[str], doc: Doc) -> Candidate | None:
     return Candidate(m.start(), m.end(), resolve)
 
 
+def _month_with_day(ctx: Context, day: int, direction: str) -> tuple[int, int] | None:
+    """The year and month of publication, or the one before or after, that "the 14th" (``day``) falls in."""
+    pub = ctx.published
+    if pub is None:
+        return None
+    future = direction == "future"
+    first = pub.replace(day=1)
+    this_month = day >= pub.day if future else day <= pub.day
+    months = [first] if this_month else []
+    months += [periods.add_months(first, n if future else -n) for n in (1, 2)]
+    for start in months:
+        if day <= periods.month(start.year, start.month)[1].day:
+            return start.year, start.month
+    return None
+
+
+def _build_ordinal_day(m: re.Match[str], doc: Doc) -> Candidate | None:
+    """"On the 14th": a day of the month of the date just before, else of publication (module docstring)."""
+    day = int(m["d"])
+    if m["sfx"].lower() != _ORDINAL_SUFFIX.get(day, "th"):
+        return None
+    start, end = m.span("x")
+    direction = doc.direction(start, end, "past")
+
+    def resolve(ctx: Context) -> Resolution:
+        ref = ctx.previous
+        if ref is not None and 0 <= start - ref.start <= ORDINAL_REACH and ref.precision in _ONE_MONTH \
+                and (ref.first.year, ref.first.month) == (ref.last.year, ref.last.month):
+            year, month, anchor = ref.first.year, ref.first.month, ref.describe()
+        else:
+            found = _month_with_day(ctx, day, direction)
+            if found is None:
+                return unresolved("day", anchor=ctx.anchor)
+            (year, month), anchor = found, ctx.anchor
+        try:
+            d = dt.date(year, month, day)
+        except ValueError:
+            return unresolved("day", anchor=anchor)
+        return Resolution(d, d, "day", anchor=anchor)
+
+    return Candidate(start, end, resolve)
+
+
+def _build_day_span(m: re.Match[str], doc: Doc) -> Candidate | None:
+    """"between 13 and 17 January": one range (not "moved the hearing from 3 to 5 March")."""
+    if m["open"].lower() == "from" and _RESCHEDULED.search(doc.text, max(0, m.start() - 40), m.start()):
+        return None
+    return _build_day(m, doc)
+
+
 def _month_days(y: int, month: int, part: str | None) -> periods.Range:
     """The days of a month, or of its early, mid or late part."""
     return periods.month(y, month) if part is None else periods.part_of_month(y, month, part)
@@ -187,4 +263,6 @@ RULES = [
     Rule(DAY_MONTH, _build_day, _MONTH_WORD),
     Rule(MONTH_DAY, _build_day, _MONTH_WORD),
     Rule(MONTH, _build_month, _MONTH_WORD),
+    Rule(DAY_SPAN, _build_day_span, _MONTH_WORD),
+    Rule(ORDINAL_DAY, _build_ordinal_day, _ORDINAL_NUMBER),
 ]

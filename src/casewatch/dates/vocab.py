@@ -1,7 +1,8 @@
 """The date vocabulary, read once from the package data, and the regex pieces built from it.
 
-Words and thresholds live in ``casewatch/data/dates.json`` (English) and
-``casewatch/data/dates_solar_hijri.json`` (Solar Hijri calendar); this module
+Words and thresholds live in ``casewatch/data/dates.json`` (English),
+``casewatch/data/dates_solar_hijri.json`` (Solar Hijri calendar) and
+``casewatch/data/dates_lunar_hijri.json`` (Lunar Hijri calendar); this module
 only turns them into lookups and regex alternations.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ def _load(name: str) -> dict[str, Any]:
 
 EN = _load("dates.json")
 SH = _load("dates_solar_hijri.json")
+LH = _load("dates_lunar_hijri.json")
 
 MONTHS: dict[str, int] = {**EN["months"], **EN["month_abbreviations"]}
 WEEKDAYS: dict[str, int] = {**EN["weekdays"], **EN["weekday_abbreviations"]}
@@ -34,6 +36,39 @@ DEFAULT_DIRECTION: dict[str, str] = EN["default_direction"]
 COMPARISON_WINDOW: int = EN["comparison_window"]["chars"]
 SH_MONTHS: dict[str, int] = {**SH["months_latin"], **SH["months_persian"]}
 SH_YEAR_WINDOW: int = SH["bare_year_window"]
+
+# Arabic yeh and kaf in their Persian forms, as the date grammar reads the text (see ``find``).
+ARABIC_TO_PERSIAN = str.maketrans({"\u064A": "\u06CC", "\u0643": "\u06A9"})
+_LH_APOSTROPHES = "'’ʿʻ`"
+_LH_JOINERS = re.compile(r"[\s\-\u200c]+")
+
+
+def lh_month_key(name: str) -> str:
+    """The look-up form of a Lunar Hijri month name: lower case, no apostrophes, spaces or hyphens."""
+    folded = name.translate(ARABIC_TO_PERSIAN).casefold()
+    return _LH_JOINERS.sub("", folded.translate(str.maketrans("", "", _LH_APOSTROPHES)))
+
+
+LH_MONTHS: dict[str, int] = {lh_month_key(k): v for k, v in {**LH["months_latin"], **LH["months_arabic"]}.items()}
+LH_MONTHS_ALONE: frozenset[int] = frozenset(LH["months_alone"]["numbers"])
+
+
+def lh_month_alternation(names: Iterable[str]) -> str:
+    """A regex alternation of month names where an apostrophe may be left out or written another way,
+    and a space or hyphen may be any run of spaces and hyphens, or nothing."""
+    forms = sorted({n.translate(ARABIC_TO_PERSIAN) for n in names}, key=lambda w: (-len(w), w))
+    out = []
+    for form in forms:
+        piece = ""
+        for ch in form:
+            if ch in _LH_APOSTROPHES:
+                piece += f"[{_LH_APOSTROPHES}]?"
+            elif ch in " -\u200c":
+                piece += "[\\s\\-\u200c]*"
+            else:
+                piece += re.escape(ch)
+        out.append(piece)
+    return "(?:" + "|".join(out) + ")"
 
 
 def alternation(words: list[str] | dict[str, Any], *, capitalised: bool = False) -> str:
@@ -98,3 +133,8 @@ SH_CALENDAR_AFTER = alternation(SH["calendar_phrases_after"])
 PERSIAN_YEAR_WORD = alternation(SH["persian_year_words"])
 PERSIAN_CONTEXT = alternation(SH["context_words"])
 EVENT_WORDS = alternation(SH["event_words"])
+LH_MONTH_LATIN = lh_month_alternation(LH["months_latin"])
+LH_MONTH_ARABIC = lh_month_alternation(LH["months_arabic"])
+LH_MARKER_AFTER = alternation(LH["year_markers_after"])
+LH_MARKER_BEFORE = alternation(LH["year_markers_before"])
+LH_CALENDAR_AFTER = alternation(LH["calendar_phrases_after"])
