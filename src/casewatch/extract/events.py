@@ -19,7 +19,7 @@ from ..models import Attribution, DateMention
 from . import arguments as args
 from .attribution import Source, source_for
 from .context import Context
-from .modality import Modality, assess
+from .modality import Modality, assess, cues_of
 from .timing import AGAIN, PAST, time_rank
 from .triggers import acted_on, again_lemma, noun_ok, participle_lemma, verb_ok, verb_specs
 from .people import People
@@ -72,6 +72,8 @@ class Found:
     """A verb that repeats an earlier event: "rearrested", "reinstated", "retried"."""
     through: int | None = None
     """The last sentence the event's words run to, when a list carries them on ("sentenced: / - A, five years")."""
+    anaphoric: bool = False
+    """A ruling on "the sentence" or "it" whose owner is the person sentenced just before (kept only if found)."""
     fixed: bool = False
     """Asserted whatever governs it: a person named as a prisoner ("death-row prisoner X")."""
 
@@ -132,7 +134,7 @@ def _governor(tok: Token) -> Token | None:
 
 
 def _events(ctx: Context, people: People, tok: Token, etype: str, patient: Token | None, first: int,
-            details: dict[str, str], mode: str | None = None) -> list[Found]:
+            details: dict[str, str], mode: str | None = None, anaphoric: bool = False) -> list[Found]:
     """The event for its patient, and for every person listed with the patient ("A and B were arrested").
 
     ``mode`` says where else to look when the parse gives no person: right after an active verb
@@ -161,11 +163,15 @@ def _events(ctx: Context, people: People, tok: Token, etype: str, patient: Token
             kind2, subject2 = person_of(ctx, people, member[0])
             if kind2 == "person":
                 kind, subject = kind2, subject2
-                if member[1] is not None and any(c.dep_ == "neg" for c in member[1].children):
-                    cues.append("negated")
-    if kind in ("thing", "none"):
+                if member[1] is not None:
+                    cues.extend(cues_of(ctx, member[1]))  # "X was not among those freed", "reports that X was ..."
+    if kind in ("thing", "none") and not anaphoric:
         return []
-    out = [Found(etype, tok, first, tok.i, subject, patient, ctx.tok_sent[tok.i], dict(details), extra_cues=cues)]
+    unowned = kind in ("thing", "none")
+    if unowned:
+        subject = None  # "it was reinstated": whose it is comes from the sentence told before (_owner_from_before)
+    out = [Found(etype, tok, first, tok.i, subject, patient, ctx.tok_sent[tok.i], dict(details), extra_cues=cues,
+                 anaphoric=unowned)]
     for k in _listed_with(ctx, people, patient, subject):
         out.append(Found(etype, tok, first, tok.i, k, patient, ctx.tok_sent[tok.i], dict(details), extra_cues=cues))
     return out
@@ -233,7 +239,10 @@ def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozens
         k = reduced_passive(ctx, tok)
         if k is not None:
             patient, mode = ctx.tokens[ctx.mention_tokens[k][1] - 1], "passive"
-    found = _events(ctx, people, tok, etype, patient, tok.i, details, mode)
+    obj = child(tok, "dobj", "nsubjpass")
+    anaphoric = bool(spec.get("owner_of_object")) and obj is not None and (obj.lower_ == "it" or any(
+        c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children))
+    found = _events(ctx, people, tok, etype, patient, tok.i, details, mode, anaphoric)
     if etype == "sentence":
         found = _with_listed_terms(ctx, tok, found, details)
     if again or spec.get("later"):
@@ -422,7 +431,8 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
             continue
         _owner_from_before(ctx, found, out)
         for f in found:
-            out.append(_complete(ctx, f, tok, sources, anchors, charge_preps))
+            if f.subject is not None or not f.anaphoric:
+                out.append(_complete(ctx, f, tok, sources, anchors, charge_preps))
     out.extend(_held_in(ctx, people, out, sources, anchors, charge_preps))
     return out
 
@@ -465,11 +475,12 @@ def _owner_from_before(ctx: Context, found: list[Found], prior: list[Found]) -> 
     """"X was sentenced to death in 2021, but the sentence was later commuted": a ruling on "the sentence" with no
     owner of its own is about the last person sentenced before it in the report (within two sentences)."""
     for f in found:
-        if f.subject is not None or f.type not in ("commutation", "appeal", "pardon", "execution"):
+        if f.subject is not None or f.type not in ("commutation", "appeal", "pardon", "execution", "sentence"):
             continue
         obj = child(f.trigger, "dobj", "nsubjpass")
-        if obj is None or obj.lemma_.lower() not in ("sentence", "verdict", "conviction", "penalty") or not any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children):
+        if obj is None or not (obj.lower_ == "it" or obj.lemma_.lower() in ("sentence", "verdict", "conviction",
+                                                                             "penalty") and any(
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)):
             continue
         earlier = [p for p in prior if p.type == "sentence" and p.subject is not None
                    and 0 <= f.sentence - p.sentence <= 1]

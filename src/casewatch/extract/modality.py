@@ -155,6 +155,8 @@ def _copula_cues(ctx: Context, be: Token, subject: Token) -> list[str]:
             out.append("denied")
         elif low in lex.m("fear_adjectives"):
             out.append("feared")
+        elif low in lex.m("unconfirmed_adjectives"):
+            out.append("unconfirmed")  # "reports that ... remain unconfirmed"
     return out
 
 
@@ -229,8 +231,8 @@ def _reporting(ctx: Context, verb: Token) -> bool:
 
 def _said_to(ctx: Context, verb: Token, via: Token) -> bool:
     """"was said to have been beaten", "is reported to have been moved"."""
-    return via.dep_ == "xcomp" and _lemma(verb) in ctx.lex.m("said_to_verbs") and any(
-        c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+    return via.dep_ in ("xcomp", "oprd", "acomp") and _lemma(verb) in ctx.lex.m("said_to_verbs") and (
+        any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children) or verb.tag_ == "VBN")
 
 
 def _reporting_cues(ctx: Context, verb: Token) -> list[str]:

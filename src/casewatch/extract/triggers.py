@@ -212,7 +212,8 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         return False
     if spec.get("needs_object"):
         obj = child(tok, "dobj", "nsubjpass")
-        if obj is None or (obj.lemma_.lower() not in spec["needs_object"] and obj.lower_ not in spec["needs_object"]):
+        if obj is None or (obj.lemma_.lower() not in spec["needs_object"] and obj.lower_ not in spec["needs_object"]
+                           and not (spec.get("or_it") and obj.lower_ == "it")):
             return False
     if spec.get("needs_context") and not in_own_phrase(ctx, tok, set(spec["needs_context"])) and not (
             spec.get("or_held_subject") and _held_subject(ctx, tok)):
