@@ -8,6 +8,14 @@
   "22 January" do not).
 * **status**: an event type one report states and another denies (see
   ``status.py``); the status stays below it.
+* **sentence**: reports that give one verdict different terms ("life
+  imprisonment" and "20 years", "four years" and "five"), when no commutation,
+  appeal or new sentence explains it and the sentences are not told of days
+  apart.
+* **facility**: the place of a death, an execution or a killing given as two
+  places, or two reports published within weeks of each other holding the
+  person in two different prisons now ("remains in Pathein Prison", "is being
+  held in Insein Prison").
 * **organisation identity**: one acronym expanded as two organisations (see
   ``organisations.py``), in every case file with a report among its support.
 
@@ -76,6 +84,90 @@ def fact_conflicts(scope: Scope, facts: list[FactGroup], resolver: SourceResolve
             "note": f"{listing}; check the primary source.",
         })
     return out
+
+
+def _specific_sentence(value: str) -> bool:
+    """A sentence value that says what the sentence is: death, life, or a term ("prison" alone does not)."""
+    v = value.strip().lower()
+    return v not in ("prison", "jail", "imprisonment", "flogging") and bool(v)
+
+
+def sentence_conflicts(scope: Scope, facts: list[FactGroup], events: list[EventGroup],
+                       resolver: SourceResolver) -> list[dict[str, Any]]:
+    """One verdict told with different terms by different reports."""
+    cfg = settings()
+    if any(g.type in cfg["sentence_changes"] and not g.denied for g in events):
+        return []
+    sentencings = [g for g in events if g.type == "sentence" and not g.denied and g.modality == "asserted"]
+    days = sorted({g.days for g in sentencings if g.days is not None})
+    if any(a[1] < b[0] for i, a in enumerate(days) for b in days[i + 1:]):
+        return []  # sentences of days apart: two verdicts, not one told twice
+    groups = [g for g in facts if g.field == "sentence" and not g.denied and g.modality == "asserted"
+              and _specific_sentence(g.value)]
+    groups = sorted(groups, key=lambda g: (-_docs(g.statements), g.key))
+    docs = [{s.doc.id for s in g.statements} for g in groups]
+    if len(groups) < 2 or all(d <= docs[0] for d in docs[1:]):
+        return []  # one report giving two terms (a list, a main and a commuted sentence) is no disagreement
+    listing = _listing([(_docs(g.statements), g.value) for g in groups], f"give {possessive(scope, facts)} sentence as")
+    return [{
+        "field": "sentence",
+        "values": [{"value": g.value, "support": _support(g.statements, resolver)} for g in groups],
+        "note": f"{listing}; check the verdict or the primary source.",
+    }]
+
+
+def facility_conflicts(scope: Scope, events: list[EventGroup], resolver: SourceResolver) -> list[dict[str, Any]]:
+    """Where a once-only event happened, or where the person is held now, given as two places."""
+    cfg = settings()
+    out = []
+    order = resolver.scope.corpus.order
+    kinds: list[tuple[str, str, list[EventGroup]]] = [
+        (etype, f"place of the {etype.replace('_', ' ')}", [g for g in events if g.type == etype])
+        for etype in cfg["once_only_events"]]
+    kinds.append(("detention", "prison the person is held in", [g for g in events if g.type in ("detention", "transfer")]))
+    for etype, what, groups in kinds:
+        places: dict[str, list[Statement]] = {}
+        written: dict[str, str] = {}
+        for g in groups:
+            if g.denied or g.modality not in cfg["contest_modalities"]:
+                continue
+            for doc, e in g.mentions:
+                if not e.facility or (etype == "detention" and e.when < cfg["current_rank"]):
+                    continue
+                key = _place_key(e.facility)
+                places.setdefault(key, []).append(Statement(doc, e.evidence, e.modality, e.attribution))
+                written.setdefault(key, e.facility)
+        if len(places) < 2 or _nested(list(places)):
+            continue
+        if etype == "detention" and not _near_in_time([s for st in places.values() for s in st],
+                                                       cfg["current_within_days"]):
+            continue
+        values = sorted(((k, dedupe(st, order)) for k, st in places.items()), key=lambda p: (-_docs(p[1]), p[0]))
+        if len({s.doc.id for _, st in values for s in st}) < 2:
+            continue
+        listing = _listing([(_docs(st), written[k]) for k, st in values], f"give the {what} as")
+        out.append({
+            "field": "facility",
+            "event_type": etype,
+            "values": [{"value": written[k], "support": _support(st, resolver)} for k, st in values],
+            "note": f"{listing}; check which place the primary source gives.",
+        })
+    return out
+
+
+def _place_key(name: str) -> str:
+    words = [w for w in name.lower().replace(",", " ").split() if w not in ("the", "of", "in", "no.", "no", "number")]
+    return " ".join(words)
+
+
+def _nested(keys: list[str]) -> bool:
+    """"Evin Prison" and "Ward 209 of Evin Prison" are one place told more or less closely."""
+    return all(a in b or b in a for i, a in enumerate(keys) for b in keys[i + 1:])
+
+
+def _near_in_time(statements: list[Statement], days: int) -> bool:
+    dates = [s.doc.published.first for s in statements if s.doc.published is not None and s.doc.published.first]
+    return len(dates) < 2 or (max(dates) - min(dates)).days <= days
 
 
 def _day_text(days: tuple[Any, Any]) -> str:
@@ -148,5 +240,6 @@ def case_conflicts(scope: Scope, facts: list[FactGroup], events: list[EventGroup
                    organisations: list[AcronymConflict]) -> list[dict[str, Any]]:
     """Every conflict of one case: facts, dates, status, then organisations its reports confuse."""
     touched = [c for c in organisations if c.documents & set(scope.mentions)]
-    return (fact_conflicts(scope, facts, resolver) + date_conflicts(events, resolver)
-            + status_conflicts(events, facts, resolver) + [conflict_json(c) for c in touched])
+    return (fact_conflicts(scope, facts, resolver) + sentence_conflicts(scope, facts, events, resolver)
+            + date_conflicts(events, resolver) + status_conflicts(events, facts, resolver)
+            + facility_conflicts(scope, events, resolver) + [conflict_json(c) for c in touched])

@@ -283,13 +283,27 @@ def noun_sentence_details(ctx: Context, noun: Token) -> dict[str, str]:
     words = {m.lemma_.lower() for m in mods} | {noun.lemma_.lower()}
     if words & set(ev["death_words"]) or noun.lemma_.lower() == "row":
         return {"sentence": "death"}
-    if words & set(ev["prison_words"]):
+    length = _length_before(ctx, noun)
+    if words & set(ev["prison_words"]) or (length and noun.lemma_.lower() in ("sentence", "term")):
         out = {"sentence": "prison"}
-        m = _YEAR.search(ctx.text[noun.left_edge.idx:noun.idx])
-        if m:
-            out["length"] = f"{m.group(1)} {_plural(m.group(2) + 's', m.group(1))}"
+        if length:
+            out["length"] = length
         return out
     return {}
+
+
+def _length_before(ctx: Context, noun: Token) -> str | None:
+    """"a 10-year prison sentence", "his three-year term": the length written before a sentence noun."""
+    left = ctx.text[noun.left_edge.idx:noun.idx]
+    m = _YEAR.search(left)
+    if m:
+        return f"{m.group(1)} {_plural(m.group(2) + 's', m.group(1))}"
+    words = ctx.lex.figures["number_words"]
+    m = re.search(r"\b([a-z]+)[- ](year|month)\b", left.lower())
+    if m and m.group(1) in words:
+        n = str(words[m.group(1)])
+        return f"{n} {_plural(m.group(2) + 's', n)}"
+    return None
 
 
 def sentence_text(details: dict[str, str]) -> str | None:

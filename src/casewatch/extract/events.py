@@ -29,6 +29,7 @@ from .subjects import (
     is_passive,
     noun_patient,
     object_owner,
+    group_members,
     member_of,
     person_after,
     person_before,
@@ -157,6 +158,11 @@ def _events(ctx: Context, people: People, tok: Token, etype: str, patient: Token
             if kind2 == "person":
                 kind, subject = kind2, subject2
                 break
+    group = group_members(ctx, patient) if kind == "people" and patient is not None else []
+    if not group and kind == "none" and tok.pos_ == "NOUN":
+        group = group_members(ctx, tok)  # "either execution", "both arrests"
+    if group:
+        kind, subject = "person", group[0]
     if kind == "people" and patient is not None:
         member = member_of(ctx, patient)
         if member is not None:
@@ -172,8 +178,11 @@ def _events(ctx: Context, people: People, tok: Token, etype: str, patient: Token
         subject = None  # "it was reinstated": whose it is comes from the sentence told before (_owner_from_before)
     out = [Found(etype, tok, first, tok.i, subject, patient, ctx.tok_sent[tok.i], dict(details), extra_cues=cues,
                  anaphoric=unowned)]
-    for k in _listed_with(ctx, people, patient, subject):
+    for k in group[1:] or _listed_with(ctx, people, patient, subject):
         out.append(Found(etype, tok, first, tok.i, k, patient, ctx.tok_sent[tok.i], dict(details), extra_cues=cues))
+    for f in out if group else []:
+        if f.subject is not None and ctx.mentions[f.subject].sentence != f.sentence:
+            f.through = ctx.mentions[f.subject].sentence  # the quote takes in the sentence that names them
     return out
 
 
@@ -288,11 +297,14 @@ def _release_details(ctx: Context, tok: Token) -> dict[str, str]:
 
 
 def _term_event(ctx: Context, people: People, tok: Token) -> list[Found]:
-    """"received 10 years in prison", "is serving five years in prison"."""
+    """"received 10 years in prison", "is serving five years in prison", "gave X, 22, 20 years in prison"."""
     ev = ctx.lex.events
     if tok.lemma_.lower() not in ev["sentence_verbs_with_term"]:
         return []
     obj = child(tok, "dobj")
+    if (obj is None or obj.lower_ not in ev["term_units"] or child(obj, "nummod") is None) \
+            and tok.lemma_.lower() in ("give", "hand"):
+        return _with_listed_terms(ctx, tok, [], {})  # the parse lost the term: read the list after the verb
     if obj is None or obj.lower_ not in ev["term_units"] or child(obj, "nummod") is None:
         return []
     text = ctx.text[obj.idx:obj.right_edge.idx + len(obj.right_edge.text) + 30].lower()

@@ -42,7 +42,7 @@ class Modality:
 
 _COPULAS = frozenset({"be", "seem", "appear", "prove", "remain", "become", "look", "sound", "turn"})
 _CUE_MODALITY = {
-    "negated": "denied", "denied": "denied",
+    "negated": "denied", "denied": "denied", "disputed": "denied",
     "alleged": "alleged",
     "rumoured": "reported", "believed": "reported", "unconfirmed": "reported", "feared": "reported",
     "hedged": "reported",
@@ -165,7 +165,10 @@ def _noun_cues(ctx: Context, noun: Token, via: Token) -> list[str]:
     lex = ctx.lex
     low, lemma = noun.lower_, _lemma(noun)
     out: list[str] = []
-    if low in lex.m("rumour_nouns") or lemma in lex.m("rumour_nouns"):
+    if (low in lex.m("evidence_nouns") or lemma in lex.m("evidence_nouns")) and any(
+            c.dep_ == "det" and c.lower_ in ("no", "little") for c in noun.children):
+        out.append("disputed")
+    elif low in lex.m("rumour_nouns") or lemma in lex.m("rumour_nouns"):
         out.append("rumoured")
     elif low in lex.m("report_nouns") and any(c.dep_ == "amod" and c.lower_ in lex.m("unconfirmed_adjectives")
                                                for c in noun.children):

@@ -280,6 +280,55 @@ def reduced_passive(ctx: Context, verb: Token) -> int | None:
     return None
 
 
+_NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2, "pair": 2}
+
+
+def group_members(ctx: Context, tok: Token) -> list[int]:
+    """The persons a definite group stands for when the report has just named that many together: "Ye and Kyaw
+    were hanged ... The two men were sentenced to death in May 2022", "both men", "the pair", "the three"."""
+    n = None
+    if tok.lower_ in ("pair",) or any(c.lower_ in ("both", "either", "neither") for c in tok.children) \
+            or tok.lower_ == "both":
+        n = 2
+    for c in tok.children:
+        if c.dep_ == "nummod" and c.lower_ in _NUMBER_WORDS:
+            n = _NUMBER_WORDS[c.lower_]
+        elif c.dep_ == "nummod" and c.text.isdigit():
+            n = int(c.text)
+    if tok.lower_ in _NUMBER_WORDS and tok.pos_ == "NUM" and any(c.lower_ == "the" for c in tok.children):
+        n = _NUMBER_WORDS[tok.lower_]
+    definite = any(c.dep_ in ("det", "preconj") and c.lower_ in ("the", "these", "those", "both", "either", "neither")
+                   for c in tok.children) or tok.lower_ == "both"
+    if n is None or not definite:
+        return []
+    si = ctx.tok_sent[tok.i]
+    for back in (si, si - 1, si - 2):
+        if back < 0:
+            break
+        named = _listed_together(ctx, back, tok.i if back == si else None)
+        if len(named) == n:
+            return named
+    return []
+
+
+def _listed_together(ctx: Context, sent: int, before: int | None) -> list[int]:
+    """The persons a sentence names together in one coordination ("A and B", "A, B and C")."""
+    s, e = ctx.sent_tokens[sent]
+    if before is not None:
+        e = min(e, before)
+    best: list[int] = []
+    for k, m in enumerate(ctx.mentions):
+        if m.label != "PERSON" or m.sentence != sent or ctx.mention_tokens[k][1] > e:
+            continue
+        head = ctx.mention_head(k)
+        if head.dep_ == "conj":
+            continue
+        group = [k] + [j for c in head.conjuncts if c.i > head.i and (j := ctx.person_of_token(c)) is not None]
+        if len(group) > len(best):
+            best = group
+    return best
+
+
 def member_of(ctx: Context, tok: Token) -> tuple[Token, Token | None] | None:
     """The person a group is said to include, and the verb that says so: "X was (not) among the prisoners freed",
     "X is among dozens of prisoners expected to be freed", "X, one of six young men held in Mahabad"."""
