@@ -66,6 +66,8 @@ def stage_of(group: EventGroup, facts: list[FactGroup]) -> str | None:
                 return "acquitted"
     if group.type == "appeal":
         return cfg["appeal_outcome_stages"].get(details.get("outcome", ""))
+    if group.type == "commutation":
+        return cfg["commutation_outcome_stages"].get(details.get("outcome", ""), stage)
     return stage
 
 

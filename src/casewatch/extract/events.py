@@ -252,6 +252,9 @@ def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozens
     anaphoric = bool(spec.get("owner_of_object")) and obj is not None and (obj.lower_ == "it" or any(
         c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children))
     found = _events(ctx, people, tok, etype, patient, tok.i, details, mode, anaphoric)
+    if spec.get("unseen_since"):
+        for f in found:
+            f.fixed = True  # the negation is the disappearance's own words, not a denial of it
     if etype == "sentence":
         found = _with_listed_terms(ctx, tok, found, details)
     if again or spec.get("later"):
@@ -395,6 +398,9 @@ def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[froze
     if tok.i > 0 and ctx.tokens[tok.i - 1].lemma_.lower() in set(spec.get("needs_modifier", [])):
         first = tok.i - 1
     found = _events(ctx, people, tok, spec["type"], patient, first, details)
+    if spec.get("unknown_state"):
+        for f in found:
+            f.fixed = True  # "whereabouts ... unknown" tells the disappearance
     if spec["type"] == "sentence" and not any(f.subject is not None for f in found):
         found = _with_listed_terms(ctx, tok, found, details)  # "handed down the following sentences: A, ..."
     return [f for f in found if f.subject is not None]

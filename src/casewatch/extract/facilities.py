@@ -1,5 +1,5 @@
 """Prisons, courts and detention centres named in a report: "Evin Prison", "Isfahan prison",
-"Branch 15 of the Revolutionary Court", "Ward 209 of Evin Prison".
+"Branch 15 of the Revolutionary Court", "Ward 209 of Evin Prison", "Penal Colony No. 22".
 
 A facility word ends the name; proper-name words before it make it a name
 (a bare "the prison" or "a court" is not a mention). "Branch 2 of the X Court"
@@ -51,10 +51,12 @@ def find_facilities(doc: Doc, lex: Lexicon, sent_start: list[int]) -> list[tuple
         while j >= s0 and _namelike(doc[j], j == s0):
             start = j
             j -= 1
-        if start == i:
+        end = i + size
+        numbered = _number_after(doc, end)
+        if start == i and not (numbered and doc[i].text[:1].isupper()):
             i += size
             continue
-        end = i + size
+        end = numbered or end
         # "Court of Appeal", "Court of Cassation"
         if end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and doc[i].text[:1].isupper() \
                 and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in ("", "ORG", "FAC"):
@@ -68,6 +70,20 @@ def find_facilities(doc: Doc, lex: Lexicon, sent_start: list[int]) -> list[tuple
         spans.append((start, end))
         i = end
     return spans
+
+
+def _number_after(doc: Doc, end: int) -> int | None:
+    """The end of a facility's number written after its name: "Penal Colony No. 22", "Prison No 1", "Detention
+    Centre Number 4", "Colony #9" (how Belarusian, Russian and Central Asian institutions are named)."""
+    n = len(doc)
+    k = end
+    if k < n and doc[k].lower_ in ("no", "no.", "number", "#", "nº", "№"):
+        k += 1
+        if k < n and doc[k].text == ".":
+            k += 1
+        if k < n and doc[k].like_num:
+            return k + 1
+    return None
 
 
 def is_facility_head(tok: Token, lex: Lexicon) -> bool:

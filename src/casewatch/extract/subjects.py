@@ -257,8 +257,9 @@ def person_before(ctx: Context, verb: Token, limit: int = 5) -> int | None:
         m = ctx.mention_of(t)
         if m is not None:
             return m if ctx.mentions[m].label == "PERSON" else None
+        age = t.like_num and i > sent_start and doc[i - 1].text in (",", "(")  # "X, 61, died"
         if t.dep_ in _BEFORE_SKIP and (t.dep_ != "punct" or t.text == ",") and t.head.i == verb.i \
-                or t.pos_ in ("AUX", "PART") or t.text == ",":
+                or t.pos_ in ("AUX", "PART") or t.text in (",", ")") or age:
             i -= 1
             steps += 1
             continue
@@ -351,6 +352,16 @@ def member_of(ctx: Context, tok: Token) -> tuple[Token, Token | None] | None:
     return None
 
 
+def _last_person_before(ctx: Context, tok: Token) -> int | None:
+    """The last person named before a token in its sentence."""
+    si = ctx.tok_sent[tok.i]
+    found = None
+    for k, m in enumerate(ctx.mentions):
+        if m.label == "PERSON" and m.sentence == si and ctx.mention_tokens[k][1] <= tok.i:
+            found = k
+    return found
+
+
 def _name_of_phrase(ctx: Context, tok: Token) -> int | None:
     """The person a modifier or an apposition belongs to, up its chain of heads: "rapper" in "imprisoned rapper
     X", "carrier" in "X, a 23-year-old fuel carrier"."""
@@ -379,6 +390,10 @@ def person_of(ctx: Context, people: People, tok: Token | None, depth: int = 0) -
     if low == "whose" and tok.head.dep_ == "relcl" or (low == "whose" and tok.head.head.dep_ == "relcl"):
         rel = tok.head if tok.head.dep_ == "relcl" else tok.head.head
         k = ctx.person_of_token(rel.head)
+        if k is None and rel.head.pos_ in ("NOUN", "PROPN"):
+            k = _name_of_phrase(ctx, rel.head)  # "X, a township chairman, whose sentence ..."
+        if k is None:
+            k = _last_person_before(ctx, tok)  # the parser hung the clause on a place named after the person
         if k is not None:
             return "person", k  # "X, whose trial began on Saturday"
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"):

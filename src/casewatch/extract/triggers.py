@@ -242,9 +242,35 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
             return False
     if spec.get("present_perfect") and not any(c.dep_ == "aux" and c.lower_ in ("has", "have") for c in tok.children):
         return False
+    if spec.get("unseen_since") and not _unseen_since(tok):
+        return False
+    if spec.get("needs_context_sentence"):
+        s, e = ctx.sent_tokens[ctx.tok_sent[tok.i]]
+        words = set(spec["needs_context_sentence"])
+        if not any(t.lower_ in words for t in ctx.tokens[s:e]):
+            return False  # "on appeal", "the appeals court": a court's ruling, else an amnesty's
     if spec.get("refusal"):
         return refusal_ok(ctx, tok)
     return True
+
+
+def _unseen_since(tok: Token) -> bool:
+    """"has not been seen since soldiers drove him away", "not seen since May" (not "not seen in the ward since
+    Monday": missed in one place is no disappearance)."""
+    if not any(c.dep_ == "neg" for c in tok.children):
+        return False
+    if any(c.dep_ == "prep" and c.lower_ in ("in", "at", "inside") and c.i > tok.i for c in tok.children):
+        return False
+    return any(c.lower_ == "since" or (c.dep_ == "advcl" and any(m.lower_ == "since" for m in c.children))
+               for c in tok.children)
+
+
+def unknown_state(ctx: Context, tok: Token) -> bool:
+    """"the whereabouts of X remain unknown", "his fate is unknown": said of the noun by a copula."""
+    head = tok.head
+    if tok.dep_ not in ("nsubj", "nsubjpass") or head.lemma_.lower() not in ("be", "remain", "stay"):
+        return False
+    return any(c.dep_ in ("acomp", "attr") and c.lower_ in ctx.lex.events["unknown_words"] for c in head.children)
 
 
 def noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
@@ -264,6 +290,8 @@ def noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         return False
     if spec.get("needs_governor") and not (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in spec["needs_governor"]
                                            or tok.dep_ == "dobj" and tok.head.lemma_.lower() in spec["needs_governor"]):
+        return False
+    if spec.get("unknown_state") and not unknown_state(ctx, tok):
         return False
     if spec.get("refusal"):
         return refusal_ok(ctx, tok)
