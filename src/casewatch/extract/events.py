@@ -452,7 +452,42 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
             if f.subject is not None or not f.anaphoric:
                 out.append(_complete(ctx, f, tok, sources, anchors, charge_preps))
     out.extend(_held_in(ctx, people, out, sources, anchors, charge_preps))
+    _same_time_as_before(ctx, out)
     return out
+
+
+_THAT_TIME = frozenset({"occasion", "time", "day", "night", "week", "month", "year", "moment"})
+
+
+def _at_that_time(tok: Token) -> bool:
+    """"on that occasion", "at the time", "that same day": a time named by pointing back."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    todo = [c for c in verb.children if c.dep_ in ("prep", "npadvmod")]
+    while todo:
+        c = todo.pop()
+        t = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
+        if t is None:
+            continue
+        if t.lower_ in _THAT_TIME and any(d.dep_ in ("det", "amod") and d.lower_ in ("that", "same") for d in t.children):
+            return True
+        if t.lower_ == "time" and any(d.lower_ == "the" for d in t.children) and c.lower_ == "at":
+            return True
+        todo.extend(g for g in t.children if g.dep_ == "prep")
+    return False
+
+
+def _same_time_as_before(ctx: Context, events: list[Found]) -> None:
+    """An event told "on that occasion" or "at the time" happened when the event told just before it did: it
+    takes that event's date, or its place in the report's order ("She had been detained once before, in the
+    spring of 2025. She was released on bail on that occasion.")."""
+    for k, f in enumerate(events):
+        if f.date is not None or not _at_that_time(f.trigger):
+            continue
+        before = [e for e in events[:k] if e.subject == f.subject and e.type != "statement"
+                  and f.sentence - 1 <= e.sentence <= f.sentence and e.trigger.i < f.trigger.i]
+        if before:
+            f.date = before[-1].date
+            f.when = before[-1].when
 
 
 def _held_in(ctx: Context, people: People, events: list[Found], sources: list[list[Source]],
