@@ -7,7 +7,6 @@ report is ingested once, in one store, as a user would ingest a batch.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 

@@ -238,3 +238,59 @@ def test_expansions_stored_elsewhere_count_so_the_file_does_not_depend_on_the_ba
     assert [(v["value"], len(v["support"])) for v in conflict["values"]] == [
         ("Northbridge Rights Watch", 2), ("Harbour Centre for Human Rights", 1)]
     assert build_case_files([mine.build()], ENTITIES)[0]["conflicts"] == []  # its report alone shows nothing
+
+
+def _reports_of(*texts: tuple[str, str, str, dict]) -> dict:
+    """A case file of Mira Kov from reports (id, text, trigger, event fields), each a sentence event or a detention."""
+    from casewatch.corroborate import build_case_files
+    from corroborate.builders import Report, check_case_files, person
+
+    reports = []
+    for rid, text, trigger, kw in texts:
+        r = Report(rid, text, outlet=f"Outlet {rid}")
+        m = r.mention("Mira Kov", "PERSON", "p-kov")
+        etype = kw.pop("type", "sentence")
+        r.event(etype, trigger, m, trigger=trigger, **kw)
+        if etype == "sentence" and "details" in kw:
+            from casewatch.extract.arguments import sentence_text
+
+            r.fact(m, "sentence", sentence_text(kw["details"]), trigger)
+        reports.append(r)
+    (cf,) = build_case_files([r.build() for r in reports], {"p-kov": person("p-kov", "Mira Kov")})
+    check_case_files([cf], reports)
+    return cf
+
+
+def test_two_reports_giving_one_verdict_different_terms_conflict():
+    cf = _reports_of(("a", "Mira Kov was sentenced to four years.", "sentenced",
+                      {"details": {"sentence": "prison", "length": "4 years"}}),
+                     ("b", "Mira Kov was sentenced to five years, her husband said.", "sentenced",
+                      {"details": {"sentence": "prison", "length": "5 years"}}))
+    (c,) = [c for c in cf["conflicts"] if c["field"] == "sentence"]
+    assert {v["value"] for v in c["values"]} == {"4 years in prison", "5 years in prison"}
+
+
+def test_a_commutation_explains_two_sentences():
+    cf = _reports_of(("a", "Mira Kov was sentenced to death.", "sentenced", {"details": {"sentence": "death"}}),
+                     ("b", "Mira Kov was sentenced to death, later commuted to 15 years.", "commuted",
+                      {"type": "commutation"}),
+                     ("c", "Mira Kov is serving 15 years in prison.", "serving",
+                      {"details": {"sentence": "prison", "length": "15 years"}}))
+    assert not [c for c in cf["conflicts"] if c["field"] == "sentence"]
+
+
+def test_two_prisons_at_once_conflict():
+    cf = _reports_of(("a", "Mira Kov remains in Varka Prison.", "remains",
+                      {"type": "detention", "facility": "Varka Prison", "when": 40}),
+                     ("b", "Mira Kov is being held in Sorel Prison.", "held",
+                      {"type": "detention", "facility": "Sorel Prison", "when": 40}))
+    (c,) = [c for c in cf["conflicts"] if c["field"] == "facility"]
+    assert {v["value"] for v in c["values"]} == {"Varka Prison", "Sorel Prison"}
+
+
+def test_a_transfer_told_in_the_past_is_no_conflict():
+    cf = _reports_of(("a", "Mira Kov was held in Varka Prison in 2024.", "held",
+                      {"type": "detention", "facility": "Varka Prison", "when": 20}),
+                     ("b", "Mira Kov is being held in Sorel Prison.", "held",
+                      {"type": "detention", "facility": "Sorel Prison", "when": 40}))
+    assert not [c for c in cf["conflicts"] if c["field"] == "facility"]

@@ -55,3 +55,59 @@ def test_a_new_arrest_after_a_release_reopens_the_case():
     assert status(("arrest", {"date": day("2025-01-02")}), ("release", {"date": day("2025-03-01")})) == "released"
     assert status(("arrest", {"date": day("2025-01-02")}), ("release", {"date": day("2025-03-01")}),
                   ("arrest", {"date": day("2025-06-10")})) == "arrested"
+
+
+def _one_report(text: str, *events: tuple[str, str, dict[str, Any]]) -> str:
+    """The status of Lio Ness from one report with these events (type, trigger words, EventMention fields)."""
+    r = Report("o1", text, outlet="Outlet")
+    m = r.mention("Lio Ness", "PERSON", "p-ness")
+    for etype, words, kw in events:
+        r.event(etype, words, m, trigger=words, **kw)
+    (cf,) = build_case_files([r.build()], ENTITIES)
+    check_case_files([cf], [r])
+    return cf["status"]
+
+
+def test_a_pardon_then_a_new_arrest_is_an_arrest():
+    text = "Lio Ness was arrested again on Sunday, two years after a pardon freed him."
+    assert _one_report(text, ("arrest", "arrested", {"when": 35}), ("pardon", "pardon", {"when": 10})) == "arrested"
+
+
+def test_a_death_sentence_commuted_then_reinstated():
+    text = "Lio Ness was sentenced to death, the sentence was commuted, and it was reinstated."
+    assert _one_report(text, ("sentence", "sentenced", {"when": 20, "details": {"sentence": "death"}}),
+                       ("commutation", "commuted", {"when": 21}),
+                       ("sentence", "reinstated", {"when": 35, "details": {"sentence": "death"}})) \
+        == "sentenced_to_death"
+    assert _one_report(text, ("sentence", "sentenced", {"when": 20, "details": {"sentence": "death"}}),
+                       ("commutation", "commuted", {"when": 21})) == "commuted"
+
+
+def test_a_state_now_does_not_undo_a_death_sentence():
+    text = "Lio Ness, sentenced to death, remains in prison."
+    assert _one_report(text, ("sentence", "sentenced", {"when": 15, "details": {"sentence": "death"}}),
+                       ("detention", "remains", {"when": 40})) == "sentenced_to_death"
+
+
+def test_held_after_a_pardon_is_held():
+    text = "Although pardoned, Lio Ness remains in prison."
+    assert _one_report(text, ("pardon", "pardoned", {"when": 20}), ("detention", "remains", {"when": 40})) \
+        == "detained"
+
+
+def test_with_nothing_to_order_them_a_release_follows_an_arrest():
+    text = "Lio Ness was arrested and released."
+    assert _one_report(text, ("arrest", "arrested", {}), ("release", "released", {})) == "released"
+
+
+def test_an_overturned_sentence_sends_the_case_back_to_trial():
+    text = "Lio Ness was sentenced to death; the court overturned the sentence."
+    assert _one_report(text, ("sentence", "sentenced", {"details": {"sentence": "death"}}),
+                       ("appeal", "overturned", {"when": 21, "details": {"outcome": "overturned"}})) == "on_trial"
+
+
+@pytest.mark.parametrize("modality", ["expected", "alleged", "reported", "denied"])
+def test_only_what_happened_moves_the_status(modality):
+    text = "Lio Ness was sentenced to death and was executed."
+    assert _one_report(text, ("sentence", "sentenced", {"details": {"sentence": "death"}}),
+                       ("execution", "executed", {"modality": modality})) == "sentenced_to_death"

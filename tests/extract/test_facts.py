@@ -36,7 +36,9 @@ def test_facility_from_detention(run, look):
     x = run("Navid Sorkhani is now held in Tarsen prison.")
     assert look.facts(x, "facility") == [("Navid Sorkhani", "Tarsen prison")]
     y = run("Navid Sorkhani refused orders, which led to his arrest and imprisonment at a facility in Tarsen.")
-    assert look.values(y, "facility") == {"Tarsen"}
+    assert look.values(y, "facility") == set()  # a city is not a facility, nor is "a facility" one
+    z = run("Navid Sorkhani is now held in a prison in Tarsen.")
+    assert look.values(z, "facility") <= {"Tarsen prison"}
 
 
 def test_charge_reason_sentence(run, look):

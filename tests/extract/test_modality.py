@@ -57,3 +57,53 @@ def test_alive_denies_an_execution_in_a_report_about_one(run, look):
     assert denied[0].attribution.name == "a judiciary spokesman"
     y = run("Darian Velmor is alive and well, his family said.")
     assert look.events(y, "execution") == []
+
+
+# cue classes: what governs the trigger says how sure the report is, and the cue says why
+CUE_CASES = [
+    ("expected", "demanded", "release", "Rights groups urged the authorities to free Darian Velmor immediately."),
+    ("expected", "demanded", "release", "'Release her at once,' the group's statement said of Darian Velmor."),
+    ("expected", "demanded", "release", "Darian Velmor should be released, the working group said."),
+    ("expected", "demanded", "release", "Crowds chanted for the release of Darian Velmor outside the court."),
+    ("expected", "prevented", "execution", "The group urged Tehran to halt the execution of Darian Velmor."),
+    ("expected", "prevented", "execution", "The authorities postponed the execution of Darian Velmor again."),
+    ("expected", "expected", "execution", "The execution of Darian Velmor is imminent, her lawyer warned."),
+    ("expected", "conditional", "release", "If released, Darian Velmor would be the first of the group to go home."),
+    ("expected", "question", "execution", "Is Darian Velmor to be executed before the holiday?"),
+    ("denied", "negated", "trial", "Two years after her arrest, Darian Velmor has yet to be tried."),
+    ("denied", "negated", "release", "The prosecutor refused to release Darian Velmor on bail."),
+    ("denied", "negated", "release", "Darian Velmor has still not been freed, her brother said."),
+    ("denied", "denied", "release", "It is not true that Darian Velmor has been released, her daughter said."),
+    ("denied", "denied", "release", "Rumours that Darian Velmor had been freed proved unfounded."),
+    ("denied", "disputed", "execution", "The group said it had no evidence that Darian Velmor had been executed."),
+    ("alleged", "alleged", "torture", "Darian Velmor was said to have been beaten by guards."),
+    ("alleged", "alleged", "release", "Officials insist Darian Velmor was released in May."),
+    ("reported", "rumoured", "execution", "Word spread on Monday that Darian Velmor had been executed."),
+    ("reported", "feared", "execution", "Her family fears that Darian Velmor was executed last week."),
+    ("reported", "unconfirmed", "release", "Neither the prison nor the court has confirmed the release of Darian "
+                                           "Velmor."),
+]
+
+
+@pytest.mark.parametrize(("modality", "cue", "etype", "text"), CUE_CASES)
+def test_cue_classes(run, look, modality, cue, etype, text):
+    x = run(text)
+    found = [(e.modality, e.cue) for e in look.events(x, etype) if look.subject(x, e) == "Darian Velmor"]
+    assert (modality, cue) in found, found
+
+
+def test_what_a_relative_clause_tells_stands_apart_from_a_demand(run, look):
+    x = run("Rights groups urged the release of Darian Velmor, who has been held in Varka prison since May.")
+    assert [e.modality for e in look.events(x, "release")] == ["expected"]
+    assert "asserted" in [e.modality for e in look.events(x, "detention")]
+
+
+def test_a_report_that_states_an_event_in_a_source_voice_asserts_it(run, look):
+    x = run("Kestrel Rights said Darian Velmor was arrested in Sorvik on Monday.")
+    arrest, = look.events(x, "arrest")
+    assert arrest.modality == "asserted" and arrest.attribution is not None
+
+
+def test_a_semicolon_ends_what_a_denial_reaches(run, look):
+    x = run("Darian Velmor was sentenced to death on Sunday; the judiciary denied any mistreatment.")
+    assert [e.modality for e in look.events(x, "sentence")] == ["asserted"]

@@ -124,7 +124,8 @@ def facility_conflicts(scope: Scope, events: list[EventGroup], resolver: SourceR
     kinds: list[tuple[str, str, list[EventGroup]]] = [
         (etype, f"place of the {etype.replace('_', ' ')}", [g for g in events if g.type == etype])
         for etype in cfg["once_only_events"]]
-    kinds.append(("detention", "prison the person is held in", [g for g in events if g.type in ("detention", "transfer")]))
+    held = [g for g in events if g.type in ("detention", "transfer")]
+    kinds.append(("detention", "prison the person is held in", held))
     for etype, what, groups in kinds:
         places: dict[str, list[Statement]] = {}
         written: dict[str, str] = {}

@@ -50,6 +50,15 @@ class EventGroup:
         return max(dict.fromkeys(seen), key=seen.count) if seen else None
 
     @property
+    def by(self) -> tuple[DateMention, str] | None:
+        """For an event no report dates: the earliest day a report tells of it by, and how ("said Tuesday":
+        the statement's day; else the report's publication). The event happened on or before that day."""
+        if self.days is not None:
+            return None
+        bounds = [b for doc, e in self.mentions if (b := told_by(doc, e)) is not None]
+        return min(bounds, key=lambda b: b[0].last) if bounds else None  # type: ignore[arg-type, return-value]
+
+    @property
     def place(self) -> str | None:
         return self._most_common([e.place for _, e in self.mentions])
 
@@ -62,6 +71,18 @@ class EventGroup:
         keys = sorted({k for _, e in self.mentions for k in e.details})
         out = {k: self._most_common([e.details.get(k) for _, e in self.mentions]) for k in keys}
         return {k: v for k, v in out.items() if v is not None}
+
+
+def told_by(doc: CaseDocument, event: EventMention) -> tuple[DateMention, str] | None:
+    """The day a report tells of an undated event by: the date of the statement it is told in ("the group said
+    Tuesday that he had been sentenced"), else the report's publication date."""
+    for st in doc.extraction.events:
+        if st.type == "statement" and st.evidence == event.evidence and st.date is not None \
+                and st.date.last is not None:
+            return st.date, "said"
+    if doc.published is not None and doc.published.last is not None:
+        return doc.published, "published"
+    return None
 
 
 def days_of(event: EventMention) -> DayRange | None:
@@ -106,11 +127,22 @@ def event_id(group: EventGroup, case: str) -> str:
     return stable_id("event", case, group.type, days, details, "denied" if group.denied else "")
 
 
+def by_json(group: EventGroup) -> dict[str, Any] | None:
+    """``{"text", "end", "anchor"}``: an undated event happened on or before ``end`` (an extension)."""
+    bound = group.by if group.modality == "asserted" else None
+    if bound is None:
+        return None
+    date, how = bound
+    return {"text": date.text, "end": date.last.isoformat(), "anchor": how}  # type: ignore[union-attr]
+
+
 def event_json(group: EventGroup, resolver: SourceResolver, case: str) -> dict[str, Any]:
+    by = by_json(group)
     return {
         "id": event_id(group, case),
         "type": group.type,
         "date": date_json(group.date),
+        **({"by": by} if by else {}),
         "place": group.place,
         "facility": group.facility,
         "details": group.details,

@@ -75,11 +75,28 @@ def stage_of(group: EventGroup, facts: list[FactGroup]) -> str | None:
 class _Step:
     group: EventGroup
     stage: str
+    doc: str | None = None
+    when: int | None = None
+    """One telling of the group in one report, when the report tells it at several times ("sentenced to death
+    ..., commuted ..., and the sentence was reinstated")."""
 
 
 def _when_in(step: _Step, doc_id: str) -> int | None:
+    if step.doc == doc_id and step.when is not None:
+        return step.when
     ranks = [e.when for d, e in step.group.mentions if d.id == doc_id]
     return min(ranks) if ranks else None
+
+
+def _steps(group: EventGroup, stage: str) -> list[_Step]:
+    """The group as one step, and one more for each later time a report tells it again."""
+    out = [_Step(group, stage)]
+    by_doc: dict[str, set[int]] = {}
+    for d, e in group.mentions:
+        by_doc.setdefault(d.id, set()).add(e.when)
+    for doc_id, ranks in by_doc.items():
+        out.extend(_Step(group, stage, doc_id, r) for r in sorted(ranks)[1:])
+    return out
 
 
 def _compare(a: _Step, b: _Step) -> int:
@@ -129,9 +146,9 @@ def derive_status(events: list[EventGroup], facts: list[FactGroup]) -> str:
     cfg = settings()
     order: list[str] = cfg["status_order"]
     contested = set(contested_types(events, staged_only=True))
-    pool = [_Step(g, s) for g in events
+    pool = [step for g in events
             if not g.denied and g.modality in cfg["status_modalities"] and g.type not in contested
-            and (s := stage_of(g, facts)) is not None and status_of(s) in order]
+            and (s := stage_of(g, facts)) is not None and status_of(s) in order for step in _steps(g, s)]
     if not pool:
         return "unknown" if contested else "reported"
     state: str | None = None

@@ -18,13 +18,13 @@ from spacy.tokens import Doc
 from ..models import DateMention, EventMention, Extraction
 from .attribution import Source, find_sources, report_sources
 from .context import Context, build_sentences
+from .denials import denied_by_reference
 from .events import Found, date_anchors, find_events, statement_events
 from .expansions import expansions, find_acronyms
 from .facts import build_facts
 from .figures import find_figures
 from .mentions import find_mentions
 from .nlp import get_nlp
-from .denials import denied_by_reference
 from .people import build_people
 from .presuppose import presupposed
 from .quotes import find_quotes, long_quotes, quote_attribution, quote_sources
@@ -42,7 +42,8 @@ def _attribute(ctx: Context, f: Found, quoted: list[tuple[tuple[int, int], Sourc
 def _event_mention(ctx: Context, f: Found) -> EventMention:
     return EventMention(
         type=f.type,
-        evidence=ctx.sentence_evidence(f.sentence) if f.through is None else ctx.sentences_evidence(f.sentence, f.through),
+        evidence=ctx.sentence_evidence(f.sentence) if f.through is None
+        else ctx.sentences_evidence(f.sentence, f.through),
         trigger=ctx.token_evidence(f.first, f.last),
         subject=f.subject,
         modality=f.modality,

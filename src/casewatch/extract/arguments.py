@@ -148,7 +148,10 @@ def _fill(ctx: Context, w: Where, o: Token) -> None:
         w.facility = w.facility or ctx.span_text(o.left_edge.i, last)
         if place is not None:
             w.place = w.place or place
-            w.facility_fact = w.facility_fact or place
+            if o.lemma_.lower() in ctx.lex.events["prison_words"]:
+                # "a prison in Isfahan" is Isfahan's prison, one facility with "Isfahan prison"; "a facility in
+                # Isfahan" names no facility, and a city is never one
+                w.facility_fact = w.facility_fact or f"{place} {o.lemma_.lower()}"
 
 
 def sentence_details(ctx: Context, tok: Token) -> dict[str, str]:
@@ -187,16 +190,16 @@ def term_at(ctx: Context, i: int, end: int) -> tuple[dict[str, str], int] | None
             k += 1
         return {"sentence": "prison", "length": "life"}, k
     words = ctx.lex.figures["number_words"]
-    if t.like_num or t.lower_ in words:
-        if j + 1 < end and doc[j + 1].lower_ in ev["term_units"]:
-            num = number_text(ctx, t)
-            unit = _plural(doc[j + 1].lower_, num)
-            k = j + 2
-            if k + 2 < end and doc[k].lower_ == "and" and (doc[k + 1].like_num or doc[k + 1].lower_ in words) \
-                    and doc[k + 2].lower_ in ev["term_units"]:
-                unit = f"{unit} and {number_text(ctx, doc[k + 1])} {_plural(doc[k + 2].lower_, number_text(ctx, doc[k + 1]))}"
-                k += 3
-            return {"sentence": "prison", "length": f"{num} {unit}"}, k
+    if (t.like_num or t.lower_ in words) and j + 1 < end and doc[j + 1].lower_ in ev["term_units"]:
+        num = number_text(ctx, t)
+        unit = _plural(doc[j + 1].lower_, num)
+        k = j + 2
+        if k + 2 < end and doc[k].lower_ == "and" and (doc[k + 1].like_num or doc[k + 1].lower_ in words) \
+                and doc[k + 2].lower_ in ev["term_units"]:
+            more = number_text(ctx, doc[k + 1])
+            unit = f"{unit} and {more} {_plural(doc[k + 2].lower_, more)}"
+            k += 3
+        return {"sentence": "prison", "length": f"{num} {unit}"}, k
     return None
 
 
@@ -222,11 +225,12 @@ def list_end(ctx: Context, trigger: Token) -> int:
     return end
 
 
-def listed_terms(ctx: Context, trigger: Token, triggers: set[int]) -> list[tuple[int, dict[str, str]]]:
+def listed_terms(ctx: Context, trigger: Token, triggers: set[int]) -> list[tuple[int | None, dict[str, str]]]:
     """The persons a sentencing verb lists after it, each with the sentence written for them: "sentenced A to
     15 years, B to 11 years and C to 10 years", "A was sentenced to death and his co-defendant B to six years",
-    "sentenced A (24), B (27) and C (31) to death". A sentence written after several names is each one's. The
-    list ends at another sentencing word (``triggers``) or a new finite verb ("... and she remains in prison")."""
+    "sentenced A (24), B (27) and C (31) to death". A sentence written after several names is each one's; one
+    written before any name (None) is the verb's own patient's. The list ends at another sentencing word
+    (``triggers``) or a new finite verb ("... and she remains in prison")."""
     doc = ctx.tokens
     end = list_end(ctx, trigger)
     out: list[tuple[int, dict[str, str]]] = []
@@ -244,6 +248,8 @@ def listed_terms(ctx: Context, trigger: Token, triggers: set[int]) -> list[tuple
         found = term_at(ctx, i, end) if t.lower_ in ("to", "(") or t.like_num or t.lower_ == "life" else None
         if found is not None:
             details, i = found
+            if not pending and not out:
+                out.append((None, dict(details)))  # the term of the person named before the verb
             out.extend((k, dict(details)) for k in pending)
             pending = []
             continue

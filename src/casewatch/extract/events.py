@@ -20,17 +20,15 @@ from . import arguments as args
 from .attribution import Source, source_for
 from .context import Context
 from .modality import Modality, assess, cues_of
-from .timing import AGAIN, PAST, time_rank
-from .triggers import acted_on, again_lemma, noun_ok, participle_lemma, verb_ok, verb_specs
 from .people import People
 from .subjects import (
     child,
     clause_subject,
+    group_members,
     is_passive,
+    member_of,
     noun_patient,
     object_owner,
-    group_members,
-    member_of,
     person_after,
     person_before,
     person_of,
@@ -38,6 +36,8 @@ from .subjects import (
     subject_of,
     verb_patient,
 )
+from .timing import AGAIN, PAST, time_rank
+from .triggers import acted_on, again_lemma, noun_ok, participle_lemma, verb_ok, verb_specs
 
 _TIME_NOUNS = frozenset({"dawn", "night", "morning", "evening", "afternoon", "midnight", "noon", "day", "hours"})
 
@@ -204,7 +204,6 @@ def _listed_with(ctx: Context, people: People, patient: Token | None, subject: i
 
 def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozenset[str],
                 lemma: str | None = None) -> list[Found]:
-    ev = ctx.lex.events
     lemma = lemma or tok.lemma_.lower()
     again = again_lemma(ctx, lemma)
     specs = verb_specs(ctx, again or lemma)
@@ -239,9 +238,7 @@ def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozens
         obj = child(tok, "dobj", "nsubjpass")
         if obj is not None:
             details.update(args.noun_sentence_details(ctx, obj))
-    if spec.get("intransitive"):
-        mode = "passive"
-    elif is_passive(tok) or tok.pos_ != "VERB":
+    if spec.get("intransitive") or is_passive(tok) or tok.pos_ != "VERB":
         mode = "passive"
     else:
         mode = "active"
@@ -271,7 +268,12 @@ def _with_listed_terms(ctx: Context, tok: Token, found: list[Found], details: di
     if not listed:
         return found
     have = {f.subject: f for f in found}
+    if len(listed) > 1 and listed[0][0] is None and found:
+        lead = listed[0][1]  # "A was sentenced to death and B to six years": A's own term only
+        found[0].details = {**{x: y for x, y in found[0].details.items() if x not in ("sentence", "length")}, **lead}
     for k, terms in listed:
+        if k is None:
+            continue
         if k in have:
             if not any(key in have[k].details for key in ("sentence", "length")):
                 have[k].details.update(terms)
@@ -468,7 +470,8 @@ def _at_that_time(tok: Token) -> bool:
         t = next((g for g in c.children if g.dep_ == "pobj"), None) if c.dep_ == "prep" else c
         if t is None:
             continue
-        if t.lower_ in _THAT_TIME and any(d.dep_ in ("det", "amod") and d.lower_ in ("that", "same") for d in t.children):
+        pointing = any(d.dep_ in ("det", "amod") and d.lower_ in ("that", "same") for d in t.children)
+        if t.lower_ in _THAT_TIME and pointing:
             return True
         if t.lower_ == "time" and any(d.lower_ == "the" for d in t.children) and c.lower_ == "at":
             return True
@@ -531,9 +534,9 @@ def _owner_from_before(ctx: Context, found: list[Found], prior: list[Found]) -> 
         if f.subject is not None or f.type not in ("commutation", "appeal", "pardon", "execution", "sentence"):
             continue
         obj = child(f.trigger, "dobj", "nsubjpass")
-        if obj is None or not (obj.lower_ == "it" or obj.lemma_.lower() in ("sentence", "verdict", "conviction",
+        if obj is None or not (obj.lower_ == "it" or (obj.lemma_.lower() in ("sentence", "verdict", "conviction",
                                                                              "penalty") and any(
-                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children)):
+                c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in obj.children))):
             continue
         earlier = [p for p in prior if p.type == "sentence" and p.subject is not None
                    and 0 <= f.sentence - p.sentence <= 1]

@@ -13,11 +13,14 @@ from .attribution import Source, source_for
 from .context import Context
 from .events import Found
 from .people import People, role_noun
+from .places import is_region
 from .subjects import child, person_of
 
 _FACILITY_EVENTS = frozenset({"detention", "arrest", "transfer", "execution", "death_in_custody", "sentence",
                               "torture"})
 _COURT_EVENTS = frozenset({"trial", "sentence", "appeal", "charge"})
+_PLACE_EVENTS = frozenset({"arrest", "detention", "transfer", "trial", "sentence", "execution", "death_in_custody",
+                           "killing", "disappearance", "torture"})
 _PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female"}
 
 
@@ -74,6 +77,8 @@ def build_facts(ctx: Context, people: People, sources: list[list[Source]], event
             facts.add(f.subject, "reason", f.reason[0], f.sentence, "alleged" if alleged else f.modality, src)
         if f.where.facility_fact and f.type in _FACILITY_EVENTS:
             facts.add(f.subject, "facility", f.where.facility_fact, f.sentence, f.modality, src)
+        if f.where.place and f.type in _PLACE_EVENTS and f.modality == "asserted" and not is_region(f.where.place):
+            facts.add(f.subject, "location", f.where.place, f.sentence, f.modality, src)  # the city of the case
         if f.where.court and f.type in _COURT_EVENTS:
             facts.add(f.subject, "court", f.where.court, f.sentence, f.modality, src)
         if src is not None and src.kind == "organisation" and not src.generic and src.mention is not None:

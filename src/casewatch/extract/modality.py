@@ -122,7 +122,8 @@ def own_cues(ctx: Context, trigger: Token) -> list[str]:
         out.append("demanded")
     if trigger.pos_ in ("VERB", "AUX"):
         for c in trigger.children:
-            if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in lex.m("conditional_marks") for m in c.children):
+            marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
+            if c.dep_ == "advcl" and any(m in lex.m("conditional_marks") for m in marks):
                 out.append("conditional")  # "will be released if he pays bail"
             elif c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
                 out.extend(x for x in _noun_cues(ctx, c, c) if x in ("alleged", "rumoured"))
@@ -149,15 +150,18 @@ def _copula_cues(ctx: Context, be: Token, subject: Token) -> list[str]:
         low, lemma = c.lower_, _lemma(c)
         if low in lex.m("expected_adjectives") or lemma in lex.m("expected_adjectives"):
             out.append("expected")
-        elif low in lex.m("deny_predicates") or lemma in lex.m("deny_predicates"):
-            out.append("denied")
-        elif low in lex.m("truth_words") and (_has_neg(be) or _has_neg(c)):
+        elif low in lex.m("deny_predicates") or lemma in lex.m("deny_predicates") or (
+                low in lex.m("truth_words") and (_has_neg(be) or _has_neg(c))):
             out.append("denied")
         elif low in lex.m("fear_adjectives"):
             out.append("feared")
         elif low in lex.m("unconfirmed_adjectives"):
             out.append("unconfirmed")  # "reports that ... remain unconfirmed"
     return out
+
+
+def _unconfirmed(ctx: Context, noun: Token) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in ctx.lex.m("unconfirmed_adjectives") for c in noun.children)
 
 
 def _noun_cues(ctx: Context, noun: Token, via: Token) -> list[str]:
@@ -168,10 +172,8 @@ def _noun_cues(ctx: Context, noun: Token, via: Token) -> list[str]:
     if (low in lex.m("evidence_nouns") or lemma in lex.m("evidence_nouns")) and any(
             c.dep_ == "det" and c.lower_ in ("no", "little") for c in noun.children):
         out.append("disputed")
-    elif low in lex.m("rumour_nouns") or lemma in lex.m("rumour_nouns"):
-        out.append("rumoured")
-    elif low in lex.m("report_nouns") and any(c.dep_ == "amod" and c.lower_ in lex.m("unconfirmed_adjectives")
-                                               for c in noun.children):
+    elif low in lex.m("rumour_nouns") or lemma in lex.m("rumour_nouns") or (
+            low in lex.m("report_nouns") and _unconfirmed(ctx, noun)):
         out.append("rumoured")
     elif low in lex.m("alleged_nouns") or lemma in lex.m("alleged_nouns"):
         out.append("alleged")
@@ -242,11 +244,10 @@ def _reporting_cues(ctx: Context, verb: Token) -> list[str]:
     """A source's certainty: a negated or impossible confirmation, a rumour or an unconfirmed report speaking."""
     lex = ctx.lex
     out: list[str] = []
-    if _has_neg(verb) or any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.subtree
-                             if c.i < verb.i):
-        out.append("unconfirmed")
-    elif any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "can", "ca") for c in verb.children) \
-            and _lemma(verb) in lex.m("confirm_verbs"):
+    neither = any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.subtree if c.i < verb.i)
+    unable = _lemma(verb) in lex.m("confirm_verbs") and any(
+        c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "can", "ca") for c in verb.children)
+    if _has_neg(verb) or neither or unable:
         out.append("unconfirmed")
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None:
@@ -313,11 +314,8 @@ def _stops(ctx: Context, node: Token) -> bool:
         return True  # "X, on trial since May, faces ...": a phrase set off by commas describes
     if dep == "pcomp" and node.head.lower_ in lex.m("presupposing_preps"):
         return True
-    if dep in ("ccomp", "xcomp", "advcl") and any(
-            c.lower_ in lex.m("wh_words") and c.tag_ in ("WRB", "WDT", "WP") and c.i < node.i
-            for c in node.children):
-        return True
-    return False
+    return dep in ("ccomp", "xcomp", "advcl") and any(
+        c.lower_ in lex.m("wh_words") and c.tag_ in ("WRB", "WDT", "WP") and c.i < node.i for c in node.children)
 
 
 def _governing_noun_cue(ctx: Context, noun: Token) -> bool:
@@ -328,8 +326,8 @@ def _content_clause(ctx: Context, node: Token) -> bool:
     """"reports that X had died", "the announcement that his sentence had been commuted": a clause that is the
     content of a report noun goes on to what governs the noun ("dismissed reports that ...")."""
     head = node.head
-    return head.lower_ in ctx.lex.m("report_nouns") or _lemma(head) in ("announcement", "statement", "news") \
-        and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children)
+    return head.lower_ in ctx.lex.m("report_nouns") or (_lemma(head) in ("announcement", "statement", "news") \
+        and any(c.dep_ == "mark" and c.lower_ == "that" for c in node.children))
 
 
 def _infinitive_governor(trigger: Token) -> Token | None:

@@ -30,9 +30,9 @@ def is_passive(tok: Token) -> bool:
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
     if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and child(tok, "nsubj") is None:
-        return True
+        return True  # "re-detained at the gate by police", the auxiliary lost to the parse
     if tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd") and tok.head.lemma_ == "be":
-        return True  # "was re-arrested" cut by the parser into a copula and a participle  # "re-detained at the gate by police", the auxiliary lost to the parse
+        return True  # "was re-arrested" cut by the parser into a copula and a participle
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children) \
             and (tok.i < tok.head.i or not any(c.dep_ == "mark" for c in tok.children)):
         return True
@@ -147,6 +147,8 @@ def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[st
             continue
         break
     gov = noun.head
+    if noun.dep_ == "nsubj" and gov.pos_ == "VERB" and child(gov, "dobj") is not None:
+        return child(gov, "dobj")  # "a royal pardon freed him", "an amnesty released her"
     if noun.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and gov.head.lower_ in _PROSPECT_NOUNS:
         return noun_patient(gov.head, preps, subject_verbs, object_verbs, gov_preps | {"at", "in"}, givers)
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
@@ -258,7 +260,7 @@ def person_before(ctx: Context, verb: Token, limit: int = 5) -> int | None:
         if m is not None:
             return m if ctx.mentions[m].label == "PERSON" else None
         age = t.like_num and i > sent_start and doc[i - 1].text in (",", "(")  # "X, 61, died"
-        if t.dep_ in _BEFORE_SKIP and (t.dep_ != "punct" or t.text == ",") and t.head.i == verb.i \
+        if (t.dep_ in _BEFORE_SKIP and (t.dep_ != "punct" or t.text == ",") and t.head.i == verb.i) \
                 or t.pos_ in ("AUX", "PART") or t.text in (",", ")") or age:
             i -= 1
             steps += 1
@@ -314,7 +316,7 @@ def group_members(ctx: Context, tok: Token) -> list[int]:
 
 def _listed_together(ctx: Context, sent: int, before: int | None) -> list[int]:
     """The persons a sentence names together in one coordination ("A and B", "A, B and C")."""
-    s, e = ctx.sent_tokens[sent]
+    e = ctx.sent_tokens[sent][1]
     if before is not None:
         e = min(e, before)
     best: list[int] = []
@@ -387,7 +389,7 @@ def person_of(ctx: Context, people: People, tok: Token | None, depth: int = 0) -
     low = tok.lower_
     if low in _PRONOUNS:
         return "person", resolve_pronoun(ctx, people, tok)
-    if low == "whose" and tok.head.dep_ == "relcl" or (low == "whose" and tok.head.head.dep_ == "relcl"):
+    if (low == "whose" and tok.head.dep_ == "relcl") or (low == "whose" and tok.head.head.dep_ == "relcl"):
         rel = tok.head if tok.head.dep_ == "relcl" else tok.head.head
         k = ctx.person_of_token(rel.head)
         if k is None and rel.head.pos_ in ("NOUN", "PROPN"):

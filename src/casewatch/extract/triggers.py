@@ -288,9 +288,10 @@ def noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         return False
     if spec.get("needs_context") and not in_own_phrase(ctx, tok, set(spec["needs_context"])):
         return False
-    if spec.get("needs_governor") and not (tok.dep_ == "pobj" and tok.head.head.lemma_.lower() in spec["needs_governor"]
-                                           or tok.dep_ == "dobj" and tok.head.lemma_.lower() in spec["needs_governor"]):
-        return False
+    if spec.get("needs_governor"):
+        governor = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
+        if governor is None or governor.lemma_.lower() not in spec["needs_governor"]:
+            return False
     if spec.get("unknown_state") and not unknown_state(ctx, tok):
         return False
     if spec.get("refusal"):
@@ -300,7 +301,7 @@ def noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
 
 def _opens_list(ctx: Context, tok: Token) -> bool:
     """"handed down the following sentences:": a noun whose sentence ends with a colon opens a list."""
-    s, e = ctx.sent_tokens[ctx.tok_sent[tok.i]]
+    e = ctx.sent_tokens[ctx.tok_sent[tok.i]][1]
     nxt = ctx.tokens[tok.i + 1] if tok.i + 1 < len(ctx.tokens) else None
     return ctx.tokens[e - 1].text == ":" or (e < len(ctx.tokens) and ctx.tokens[e].text == ":") or (
         nxt is not None and nxt.text == ":")
@@ -320,7 +321,7 @@ def _owned(ctx: Context, tok: Token) -> bool:
     if child(tok, "poss") is not None:
         return True
     return any(c.dep_ == "prep" and c.lower_ in ("of", "against") and (o := child(c, "pobj")) is not None and (
-        (m := ctx.mention_of(o)) is not None and ctx.mentions[m].label == "PERSON" or o.lower_ in ("him", "her"))
+        ((m := ctx.mention_of(o)) is not None and ctx.mentions[m].label == "PERSON") or o.lower_ in ("him", "her"))
         for c in tok.children)
 
 
@@ -335,7 +336,5 @@ def acted_on(ctx: Context, tok: Token) -> bool:
     head = tok.head
     if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_.lower() in spec["verbs"]:
         return True
-    if tok.dep_ == "pobj" and head.lower_ == "against" and (
-            head.head.lemma_.lower() in spec["against"] or child(head.head, "prt") is not None):
-        return True
-    return False
+    return tok.dep_ == "pobj" and head.lower_ == "against" and (
+        head.head.lemma_.lower() in spec["against"] or child(head.head, "prt") is not None)

@@ -129,6 +129,9 @@ def timeline(events: list[dict[str, Any]], width: int = 900) -> Timeline | None:
         first, last = _day(date.get("start")), _day(date.get("end"))
         if first and last:
             dated.append((first, last, e))
+        elif e.get("by") and _day(e["by"].get("end")):
+            day = _day(e["by"]["end"])
+            dated.append((day, day, e))  # undated: drawn on the day a report tells of it by
     if not dated:
         return None
     lo = min(f for f, _, _ in dated)
@@ -147,8 +150,11 @@ def timeline(events: list[dict[str, Any]], width: int = 900) -> Timeline | None:
     points = []
     for first, last, e in dated:
         x0, x1 = x_of(first), x_of(last + dt.timedelta(days=1))
-        date = e["date"]
-        days = date["start"] if date["start"] == date["end"] else f"{date['start']} to {date['end']}"
+        date = e.get("date") or {"start": None, "end": None, "text": f"by {e['by']['end']}"}
+        if date["start"] is None:
+            days = f"on or before {e['by']['end']}"
+        else:
+            days = date["start"] if date["start"] == date["end"] else f"{date['start']} to {date['end']}"
         points.append(TimelinePoint(
             x=round(x0, 1), width=round(max(x1 - x0, 6.0), 1), y=y_of[e["type"]], event_id=e["id"],
             type=e["type"], modality=e.get("modality", "asserted"), review=e.get("review", "unreviewed"),
