@@ -32,12 +32,14 @@ def _namelike(tok: Token, first_of_sentence: bool) -> bool:
     return not first_of_sentence and tok.pos_ in ("ADJ", "NOUN")
 
 
-def find_facilities(doc: Doc, lex: Lexicon, sent_start: list[int]) -> list[tuple[int, int]]:
-    """Token spans [start, end) of named facilities, longest first at each place, not overlapping."""
+def find_facilities(doc: Doc | list[Token], lex: Lexicon, sent_start: list[int],
+                    lows: list[str] | None = None) -> list[tuple[int, int]]:
+    """Token spans [start, end) of named facilities, longest first at each place, not overlapping (``doc`` may
+    be the parse's token list, and ``lows`` their lower-case forms, made once per report)."""
     heads = lex.facility_heads
     firsts = frozenset(h.split()[0] for h in heads if " " in h)
     prefixes = lex.facility_prefixes
-    lows = [t.lower_ for t in doc]
+    lows = lows if lows is not None else [t.lower_ for t in doc]
     spans: list[tuple[int, int]] = []
     i, n = 0, len(doc)
     while i < n:
@@ -72,7 +74,7 @@ def find_facilities(doc: Doc, lex: Lexicon, sent_start: list[int]) -> list[tuple
     return spans
 
 
-def _number_after(doc: Doc, end: int) -> int | None:
+def _number_after(doc: Doc | list[Token], end: int) -> int | None:
     """The end of a facility's number written after its name: "Penal Colony No. 22", "Prison No 1", "Detention
     Centre Number 4", "Colony #9" (how Belarusian, Russian and Central Asian institutions are named)."""
     n = len(doc)

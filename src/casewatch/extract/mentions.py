@@ -111,7 +111,8 @@ def _ner(ctx: Context) -> list[Cand]:
 
 def _facilities(ctx: Context) -> list[Cand]:
     sent_start = [ctx.sent_tokens[s][0] if ctx.sent_tokens else 0 for s in ctx.tok_sent]
-    return [Cand(s, e, "FACILITY", "facility") for s, e in find_facilities(ctx.doc, ctx.lex, sent_start)]
+    return [Cand(s, e, "FACILITY", "facility")
+            for s, e in find_facilities(ctx.tokens, ctx.lex, sent_start, ctx.lowers)]
 
 
 def _acronym_cands(ctx: Context, found: list[Found]) -> list[Cand]:
