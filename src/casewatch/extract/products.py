@@ -104,3 +104,28 @@ def given_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
         c.label = "PERSON"
     return cands
 
+
+
+def unknown_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A "person" of two words or more none of which the gazetteer holds as a given name or a surname is no
+    person unless the report says so somewhere: an age, a role, a title, a relative clause with "who", a case
+    verb or a statement made by it, for any mention of that name or of its surname alone ("Velkor Maid
+    Creamery" goes; "Tarvoun Eskelid, a nurse," stays, and so does every other "Tarvoun Eskelid" of the report,
+    and "Tarvoun Eskelid" beside "Eskelid said")."""
+    doc = ctx.tokens
+    from .names import _who_follows
+
+    def key(c: Cand) -> str:
+        return " ".join(doc[i].text for i in range(c.start, c.end))
+
+    unknown = [c for c in cands if c.label == "PERSON" and c.end - c.start >= 2 and c.title is None
+               and not any(gazetteer.is_name(doc[i].text) for i in range(c.start, c.end) if doc[i].is_alpha)]
+    if not unknown:
+        return cands
+    def cued(c: Cand) -> bool:
+        return person_cue(ctx, c) or speaks(ctx, c) or _who_follows(ctx, c)
+
+    vouched = {key(c) for c in unknown if cued(c)}
+    surnames = {doc[c.end - 1].text for c in cands if c.label == "PERSON" and (c.title is not None or cued(c))}
+    gone = {id(c) for c in unknown if key(c) not in vouched and doc[c.end - 1].text not in surnames}
+    return [c for c in cands if id(c) not in gone]
