@@ -73,9 +73,6 @@ RULES: dict[str, Rule] = {r.name: r for r in (
     Rule("not_products", "word shapes, the gazetteer, person cues", "labels, drops people",
          "reports naming companies, devices and apps (surveillance, internet shutdowns, arrests over posts)",
          _plain(products.not_products)),
-    Rule("unknown_names", "person spans, the gazetteer, person cues", "drops people",
-         "every report: shops, brands, teams and places the model takes for people, named by no known name",
-         _plain(products.unknown_names)),
     Rule("given_names", "organisation and place spans, the gazetteer, place cues", "person labels",
          "people the model tags as organisations or places, in state media and court reports (Alexander X)",
          _plain(products.given_names)),
@@ -113,7 +110,7 @@ RULES: dict[str, Rule] = {r.name: r for r in (
 
 ORDER: tuple[str, ...] = (
     "join_plural_possessives", "drop_furniture", "photo_credits", "drop_demonyms", "drop_non_names",
-    "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products", "unknown_names",
+    "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products",
     "given_names",
     "split_conjoined_people", "untagged_people", "untagged_orgs", "people_and_places", "agree_labels",
     "extend_people", "people_and_places", "cut_headings", "capitals", "strip_titles",
