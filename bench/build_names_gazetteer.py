@@ -1,7 +1,7 @@
 """Build ``src/casewatch/data/names_gazetteer.json`` from the ``names-dataset`` package.
 
     pip install names-dataset==3.3.1   # MIT licence; about 55 MB, 3 GB of memory to load
-    python bench/build_names_gazetteer.py [--rank 1000]
+    python bench/build_names_gazetteer.py [--rank 3000]
 
 The package lists given names and surnames with their rank in each of 105 countries and the share of
 men and women bearing each given name. casewatch ships a compact derivative: Latin-script names whose best
@@ -46,7 +46,7 @@ def _load(name: str) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--rank", type=int, default=1000, help="keep names ranked this high or higher somewhere")
+    parser.add_argument("--rank", type=int, default=3000, help="keep names ranked this high or higher somewhere")
     args = parser.parse_args()
     given: dict[str, int] = {}
     for name, entry in _load("first_names").items():

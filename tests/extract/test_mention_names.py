@@ -154,3 +154,10 @@ def test_places_and_groups_with_a_given_name_stay_what_they_are(parse, text, nam
     ctx = parse(text)
     out = products.given_names(ctx, [cand(ctx, name, label)])
     assert [c.label for c in out] == [label]
+
+
+
+def test_a_nationality_before_a_name_tagged_as_an_organisation_is_cut(parse):
+    ctx = parse("Guards beat the Canadian Robert Bexley in his cell.")
+    out = products.given_names(ctx, [cand(ctx, "Canadian Robert Bexley", "ORG")])
+    assert spans(ctx, out, "PERSON") == ["Robert Bexley"]

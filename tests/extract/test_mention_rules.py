@@ -217,3 +217,9 @@ def test_a_group_named_with_and_stays_one(parse):
     ctx = parse("Tarsen Fire and Rescue said the fire was out. The fire spread fast.")
     cands = [cand(ctx, "Tarsen Fire and Rescue", "ORG")]
     assert texts(ctx, names.split_conjoined_people(ctx, cands), "ORG") == ["Tarsen Fire and Rescue"]
+
+
+def test_a_name_the_report_places_is_a_place_everywhere(parse):
+    ctx = parse("Bandar Tarsen was shaken. The quake struck 30 miles south of Bandar Tarsen. Bandar Tarsen is calm.")
+    cands = [cand(ctx, "Bandar Tarsen", "PERSON", k) for k in range(3)]
+    assert [c.label for c in names.people_and_places(ctx, cands, set())] == ["PLACE", "PLACE", "PLACE"]

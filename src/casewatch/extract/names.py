@@ -1,5 +1,6 @@
 """Make a report's names agree: a name whose words are elsewhere a person's is a person, a one-word "person"
-that is elsewhere a place is a place, a one-word name takes the label the report gives it most, untagged names
+that is elsewhere a place is a place, a name the report places ("the city of X", "south of X") is a place
+wherever it is written without a person's cue, a one-word name takes the label the report gives it most, untagged names
 with clear cues are added, and a surname or full name the model missed is found again."""
 from __future__ import annotations
 
@@ -77,11 +78,12 @@ def _not_a_persons_place(ctx: Context, c: Cand) -> bool:
 def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> list[Cand]:
     """Make labels agree across the report (see the module docstring)."""
     doc, lex = ctx.tokens, ctx.lex
+    placed: set[str] = set()
     for _ in range(3):
         changed = False
         full, words, last = person_words(ctx, cands)
         singles = one_word_people(ctx, cands)
-        person_counts = Counter(doc[i].text for c in cands if c.label == "PERSON" for i in range(c.start, c.end))
+        person_names = {name_key(ctx, c): name_words(ctx, c) for c in cands if c.label == "PERSON"}
         place_keys = {name_key(ctx, c) for c in cands if c.label == "PLACE"}
         place_toks = {i for c in cands if c.label == "PLACE" for i in range(c.start, c.end)}
         fac_firsts = {doc[c.start].text for c in cands if c.label == "FACILITY" and c.end - c.start == 2}
@@ -96,7 +98,7 @@ def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> li
                 c.label, changed = "ORG", True
                 continue
             if c.label in ("ORG", "PLACE"):
-                if place_context(ctx, c):
+                if place_context(ctx, c) or text in placed:
                     if c.label == "ORG":
                         c.label, changed = "PLACE", True
                     continue
@@ -119,7 +121,12 @@ def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> li
                 if label != "PERSON":
                     c.label, changed = label, True
             elif (place_context(ctx, c) or direction_of(ctx, c)) \
-                    and not any(person_counts[w] > ws.count(w) for w in ws):
+                    and not any(w in other for key, other in person_names.items() if key != text.lower() for w in ws):
+                c.label, changed = "PLACE", True
+                placed.add(text)
+        for c in cands:
+            if c.label == "PERSON" and c.end - c.start >= 2 and " ".join(name_words(ctx, c)) in placed \
+                    and not person_cue(ctx, c):
                 c.label, changed = "PLACE", True
         merged = merge_adjacent_people(ctx, cands)
         changed = changed or len(merged) != len(cands)

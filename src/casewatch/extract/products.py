@@ -79,28 +79,36 @@ def not_products(ctx: Context, cands: list[Cand]) -> list[Cand]:
 def given_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """A name the model tags as an organisation or a place is a person's when it reads as one: two or three
     words in title case, the first a given name of clear gender in the gazetteer ("Alexander Zhukovets"), none
-    of them a word the report writes in lower case, a group, state, media, organisation or place word, a place
-    of the report, or a title; not in a place's context ("the city of X", "in X") nor qualifying a noun."""
+    of them a word the report writes in lower case, a group, state, media, organisation or place word or a
+    title, its first word no place of the report ("Jordan" beside "Jordan Smith"); not in a place's context
+    ("the city of X", "in X") nor qualifying a noun. A nationality before the name is cut ("American X Y")."""
     doc, lex = ctx.tokens, ctx.lex
     banned = lex.group_words | lex.state_words | lex.media_words | frozenset(lex.mentions["org_name_words"]) \
         | frozenset(lex.mentions["place_name_words"]) | lex.place_heads | lex.place_nouns | lex.titles \
         | lex.facility_heads | lex.facility_generic
     places = {" ".join(t.lower_ for t in doc[c.start:c.end]) for c in cands if c.label == "PLACE"}
     lower = ctx.lower_words
+    endings = tuple(lex.mentions["demonym_endings"])
     for c in cands:
         if c.label not in ("ORG", "PLACE") or c.origin != "ner" or not 2 <= c.end - c.start <= 3:
             continue
         toks = doc[c.start:c.end]
         if not all(t.is_alpha and t.is_title and t.lower_ not in banned and t.lower_ not in lower for t in toks):
             continue
-        if gazetteer.gender(toks[0].text) is None or any(t.lower_ in places for t in toks):
+        nationality = len(toks) == 3 and toks[0].lower_.endswith(endings) and not gazetteer.is_name(toks[0].text)
+        if nationality:
+            toks = toks[1:]
+        if gazetteer.gender(toks[0].text) is None or toks[0].lower_ in places:
             continue
-        if c.start > 0 and doc[c.start - 1].lower_ in ("the", "a", "an"):
+        if c.start > 0 and doc[c.start - 1].lower_ in ("the", "a", "an") and not nationality:
             continue
         h = name_head(ctx, c)
         if place_context(ctx, c) or is_modifier(ctx, c) or (h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS) \
                 or h.tag_ == "NNPS":
             continue
         c.label = "PERSON"
+        if nationality:
+            c.start, c.cut = c.start + 1, True
     return cands
+
 

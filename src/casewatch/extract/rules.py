@@ -110,7 +110,8 @@ RULES: dict[str, Rule] = {r.name: r for r in (
 
 ORDER: tuple[str, ...] = (
     "join_plural_possessives", "drop_furniture", "photo_credits", "drop_demonyms", "drop_non_names",
-    "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products", "given_names",
+    "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products",
+    "given_names",
     "split_conjoined_people", "untagged_people", "untagged_orgs", "people_and_places", "agree_labels",
     "extend_people", "people_and_places", "cut_headings", "capitals", "strip_titles",
     # the last look at people, once every name is in
