@@ -120,3 +120,9 @@ def test_a_title_that_is_only_the_site_name_gives_way_to_the_headline() -> None:
     cleaned = clean_html(page(head='<title>Northgate Daily</title><meta property="og:site_name" '
                                    'content="Northgate Daily">'))
     assert (cleaned.title, cleaned.outlet) == ("Court upholds nurse's prison sentence", "Northgate Daily")
+
+
+def test_the_headline_is_looked_for_in_the_article_before_the_page_header() -> None:
+    html = page(head="<title>Allgemein</title>").replace(
+        b"<nav>", b"<header><h1>Northgate Daily local pages</h1></header><nav>")
+    assert clean_html(html).title == "Court upholds nurse's prison sentence"

@@ -1,11 +1,13 @@
 """clean_text on invented pasted reports: one test per rule, and the report's own words kept in order."""
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 import pytest
 
 from casewatch.clean import clean_text
+from casewatch.dates import parse_published
 
 TITLE = "Rights group says detained teacher Kaveh Nouri faces retrial in Shiraz"
 BODY = [
@@ -524,4 +526,14 @@ def test_a_blog_date_line_with_a_user_name_and_its_like_buttons() -> None:
     cleaned = clean_text(report(TITLE, "Posted on March 29, 2026 by mira", *BODY, "Share this:", "Twitter",
                                 "Like this:", "Like Loading...", "* * *"))
     assert (cleaned.title, cleaned.date_text) == (TITLE, "March 29, 2026")
+    assert cleaned.text == "\n\n".join(BODY)
+
+
+@pytest.mark.parametrize("line", ["12 Ramadan 1447 AH", "Thursday 12 Ramadan 1447 - 2 March 2026",
+                                  "١٢ رمضان ١٤٤٧ هـ"])
+def test_a_lunar_hijri_date_line_gives_the_date_words(line: str) -> None:
+    cleaned = clean_text(report(TITLE, line, *BODY))
+    assert cleaned.title == TITLE
+    published = parse_published(cleaned.date_text or "")
+    assert published is not None and published.first == dt.date(2026, 3, 1)  # 12 Ramadan 1447
     assert cleaned.text == "\n\n".join(BODY)

@@ -20,7 +20,9 @@ PUBLISHED = dt.date(2024, 4, 20)
     ((1445, 12, 10), "2024-06-16"),
 ])
 def test_known_days(hijri, day):
-    assert lunar_hijri.to_gregorian(*hijri) == D(day)
+    got = lunar_hijri.to_gregorian(*hijri)
+    assert got == D(day)
+    assert type(got) is dt.date
 
 
 def test_days_that_do_not_exist_or_are_out_of_range():

@@ -31,6 +31,13 @@ def test_full_dates(text, day):
     assert m.text == text.strip()
 
 
+@pytest.mark.parametrize("text", ["1 Shawwal 1445 AH", "١ شوال ١٤٤٥ هـ"])
+def test_a_lunar_hijri_date_line(text):
+    m = parse_published(text)
+    assert m is not None
+    assert (m.first, m.calendar) == (dt.date(2024, 4, 10), "lunar_hijri")
+
+
 def test_a_solar_hijri_date_line():
     m = parse_published("۱۹ دی ۱۴۰۴")
     assert m is not None

@@ -34,6 +34,9 @@ EXTRACTION = {
 HEADLINE_OVERLAP = 0.3
 """Share of words a page's h1 must have in common with its title to be taken as the headline."""
 
+SITE_NAME_WORDS = 4
+"""A page title equal to the site's name and this long or shorter is the site's name, not a headline."""
+
 HEADLINE_WORDS = (3, 30)
 """Words of a heading taken for the headline when the page's title is only its site or section name."""
 
@@ -99,14 +102,20 @@ def _is_not_a_headline(title: str | None, sitename: str | None, url: str | None)
     k = _key(title)
     site = _key(sitename or "")
     host = _key(urlsplit(url).hostname or "") if url else ""
-    return bool(k) and (k == site or (len(k) >= _MIN_SITE_KEY and k in host))
+    # trafilatura gives the title as the site's name when it finds none: a long one is a headline.
+    named_site = k == site and len(title.split()) <= SITE_NAME_WORDS
+    return bool(k) and (named_site or (len(k) >= _MIN_SITE_KEY and k in host))
+
+
+_HEADING_PATHS = ("//article//h1", "//main//h1", "//h1", "//article//h2", "//main//h2", "//h2")
+"""Where the headline is looked for, in order: the article's or the main content's h1 before the page's."""
 
 
 def _heading_headline(tree: HtmlElement, sitename: str | None, url: str | None) -> str | None:
-    """The first h1, else h2, that reads as a headline: a few words, not the site's or a section's name."""
+    """The first heading that reads as a headline: a few words, not the site's or a section's name."""
     low, high = HEADLINE_WORDS
-    for tag in ("h1", "h2"):
-        for heading in tree.iter(tag):
+    for path in _HEADING_PATHS:
+        for heading in tree.xpath(path):
             text = " ".join(heading.text_content().split())
             if low <= len(text.split()) <= high and not _is_not_a_headline(text, sitename, url):
                 return text

@@ -19,9 +19,10 @@ _ONE_DAY = dt.timedelta(days=1)
 def to_gregorian(year: int, month: int, day: int) -> dt.date | None:
     """The Gregorian day of a Lunar Hijri date; None when there is no such day or it is out of range."""
     try:
-        return Hijri(year, month, day).to_gregorian()
+        g = Hijri(year, month, day).to_gregorian()
     except (ValueError, OverflowError):
         return None
+    return dt.date(g.year, g.month, g.day)
 
 
 def month_range(year: int, month: int) -> Range | None:
