@@ -14,7 +14,7 @@ from typing import Any
 
 from ..models import CaseDocument, DateMention, EventMention
 from .backing import backing
-from .config import is_denied, norm_value, strongest
+from .config import is_denied, norm_value, settings, strongest
 from .context import Scope
 from .facts import field_name
 from .ids import stable_id
@@ -107,7 +107,9 @@ def merge_events(scope: Scope) -> list[EventGroup]:
     for key, group in list(groups.items()):
         if group.details_key:
             continue
-        hosts = [g for k, g in groups.items() if k[0] == key[0] and k[1] == key[1] and k[3] == key[3] and k[2]]
+        said = _stated(group)
+        hosts = [g for k, g in groups.items() if k[0] == key[0] and k[1] == key[1] and k[3] == key[3] and k[2]
+                 and _stated(g) == said]  # "whose trial opened" does not join "if found guilty"
         if len(hosts) == 1:
             hosts[0].mentions += group.mentions
             hosts[0].statements += group.statements
@@ -115,6 +117,11 @@ def merge_events(scope: Scope) -> list[EventGroup]:
     for g in groups.values():
         g.statements = dedupe(g.statements, scope.corpus.order)
     return sorted(groups.values(), key=sort_key)
+
+
+def _stated(g: EventGroup) -> bool:
+    """Whether any report states the group's event as having happened."""
+    return any(s.modality in settings()["status_modalities"] for s in g.statements)
 
 
 def sort_key(g: EventGroup) -> tuple[Any, ...]:

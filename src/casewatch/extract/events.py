@@ -366,7 +366,8 @@ def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any])
     "X, missing since May" (a disappearance)."""
     if any(c.dep_ == "neg" for c in tok.head.children) or any(c.dep_ == "neg" for c in tok.children):
         return []
-    if any(c.dep_ == "aux" and c.lower_ in ctx.lex.m("expected_modals") for c in tok.head.children):
+    if tok.dep_ == "acomp" and any(c.dep_ == "aux" and c.lower_ in ctx.lex.m("expected_modals")
+                                   for c in tok.head.children):
         return []  # "X would still be alive": a state that is not
     if spec.get("needs_word") and not any(t.lemma_.lower() in set(spec["needs_word"]) for t in ctx.tokens):
         return []
@@ -439,14 +440,14 @@ def find_events(ctx: Context, people: People, sources: list[list[Source]],
     for tok in ctx.tokens:
         if ctx.tok_sent[tok.i] < 0 or not ctx.sentences:
             continue
-        if tok.pos_ in ("VERB", "AUX"):
+        if tok.lower_ in ev["states"] and tok.pos_ in ("ADJ", "VERB"):
+            found = _state_event(ctx, people, tok, ev["states"][tok.lower_])  # "missing" read as a verb too
+        elif tok.pos_ in ("VERB", "AUX"):
             found = _verb_event(ctx, people, tok, patient_verbs)
         elif (lemma := participle_lemma(ctx, tok)) is not None:
             found = _verb_event(ctx, people, tok, patient_verbs, lemma)
         elif tok.pos_ in ("NOUN", "PROPN"):
             found = _noun_event(ctx, people, tok, governing)
-        elif tok.pos_ == "ADJ" and tok.lower_ in ev["states"]:
-            found = _state_event(ctx, people, tok, ev["states"][tok.lower_])
         else:
             continue
         _owner_from_before(ctx, found, out)

@@ -50,8 +50,9 @@ def find_facilities(doc: Doc | list[Token], lex: Lexicon, sent_start: list[int],
         start = i
         s0 = sent_start[i]
         j = i - 1
-        while j >= s0 and _namelike(doc[j], j == s0):
-            start = j
+        while j >= s0 and (_namelike(doc[j], j == s0) or (
+                doc[j].like_num and j - 1 >= s0 and _namelike(doc[j - 1], j - 1 == s0))):
+            start = j  # "Kilo 8 prison": a number inside a prison's name
             j -= 1
         end = i + size
         numbered = _number_after(doc, end)

@@ -314,6 +314,10 @@ def _stops(ctx: Context, node: Token) -> bool:
         return True  # "X, on trial since May, faces ...": a phrase set off by commas describes
     if dep == "pcomp" and node.head.lower_ in lex.m("presupposing_preps"):
         return True
+    now = node.head.lower_ == "now" or any(c.lower_ == "now" and c.dep_ == "advmod" and c.i < node.i
+                                           for c in node.children)
+    if dep in ("ccomp", "advcl") and now and any(c.lower_ == "that" and c.dep_ == "mark" for c in node.children):
+        return True  # "now that he has been moved": what is known
     return dep in ("ccomp", "xcomp", "advcl") and any(
         c.lower_ in lex.m("wh_words") and c.tag_ in ("WRB", "WDT", "WP") and c.i < node.i for c in node.children)
 
