@@ -496,30 +496,42 @@ def _same_time_as_before(ctx: Context, events: list[Found]) -> None:
 
 def _held_in(ctx: Context, people: People, events: list[Found], sources: list[list[Source]],
              anchors: dict[int, list[int]], charge_preps: dict[str, list[str]]) -> list[Found]:
-    """A person said to be in a prison in the words written with the name: "X, on hunger strike in Kilo 8
-    prison", "X, now in his 40th day without food in Vakilabad prison" (a detention, told as a fact)."""
+    """A person said to be in a prison in the words set off by commas after the name: "X, on hunger strike in
+    Kilo 8 prison, could die", "X, now in his 40th day without food in Vakilabad prison" (a detention, told as a
+    fact)."""
     out: list[Found] = []
+    doc = ctx.tokens
     custody = set(ctx.lex.events["custody_words"])
     have = {f.subject for f in events if f.type in ("detention", "transfer", "sentence", "arrest")}
     for k, m in enumerate(ctx.mentions):
         if m.label != "PERSON" or k in have:
             continue
-        head = ctx.mention_head(k)
-        phrase = [c for c in head.children if c.dep_ in ("appos", "prep", "acl") and c.i > head.i
-                  and c.i > 0 and ctx.tokens[c.i - 1].text == ","]
-        for c in phrase:
-            place = next((t for t in c.subtree if t.dep_ == "pobj" and t.head.lower_ in ("in", "at", "inside")
-                          and (t.lemma_.lower() in custody or (ctx.mention_of(t) is not None
-                               and ctx.mentions[ctx.mention_of(t)].label == "FACILITY"
-                               and "court" not in ctx.mentions[ctx.mention_of(t)].text.lower()))), None)
-            if place is None or any(t.pos_ == "VERB" for t in c.subtree):
-                continue
-            f = Found("detention", place, place.i, place.i, k, head, ctx.tok_sent[place.i], {})
-            f.fixed = True
-            out.append(_complete(ctx, f, place, sources, anchors, charge_preps))
-            have.add(k)
-            break
+        i = ctx.mention_tokens[k][1]
+        if i >= len(doc) or doc[i].text != ",":
+            continue
+        end = ctx.sent_tokens[ctx.tok_sent[i]][1]
+        j = i + 1
+        while j < end and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
+            j += 1
+        if j >= end or doc[j].text != ",":
+            continue  # only a phrase set off on both sides, with no verb of its own
+        place = next((t for t in doc[i + 1:j] if t.i > 0 and doc[t.i - 1].lower_ in ("in", "at", "inside")
+                      and _custody_word_or_facility(ctx, t, custody)), None)
+        if place is None:
+            continue
+        f = Found("detention", place, place.i, place.i, k, ctx.mention_head(k), ctx.tok_sent[place.i], {})
+        f.fixed = True
+        out.append(_complete(ctx, f, place, sources, anchors, charge_preps))
+        have.add(k)
     return out
+
+
+def _custody_word_or_facility(ctx: Context, t: Token, custody: set[str]) -> bool:
+    """A prison word, or the first word of a named facility of custody ("in Kilo 8 prison")."""
+    m = ctx.mention_of(t)
+    if m is not None:
+        return ctx.mentions[m].label == "FACILITY" and "court" not in ctx.mentions[m].text.lower()
+    return t.lemma_.lower() in custody
 
 
 def _carried(ctx: Context, tok: Token) -> bool:

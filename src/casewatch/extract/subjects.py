@@ -17,6 +17,8 @@ from .context import Context
 from .people import People, resolve_pronoun, resolve_role
 
 _RELATIVE = frozenset({"who", "whom", "that", "which"})
+_FRAME_PREPS = frozenset({"after", "following", "since", "before", "during", "upon"})
+"""A fronted phrase that frames the clause it opens: its event is the clause subject's."""
 _PROSPECT_NOUNS = frozenset({"risk", "danger", "threat", "prospect", "possibility", "fear", "fears", "imminence"})
 """Nouns that hold an event as their "of" phrase and are held by its person: "at serious risk of torture",
 "in danger of execution", "faces the threat of deportation"."""
@@ -147,6 +149,13 @@ def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[st
             continue
         break
     gov = noun.head
+    if noun.dep_ == "pobj" and gov.lower_ in _FRAME_PREPS and gov.head.pos_ in ("VERB", "AUX") \
+            and gov.i < gov.head.i:
+        return clause_subject(gov.head)  # "After a one-day trial in Aksu, X is awaiting his sentence"
+    if noun.dep_ == "pobj" and gov.lower_ == "for" and gov.head.pos_ == "NOUN" \
+            and gov.head.lemma_.lower() in ("transfer", "move", "removal"):
+        # "the transfer of X to Ghezel Hesar for execution"
+        return noun_patient(gov.head, preps, subject_verbs, object_verbs, gov_preps, givers)
     if noun.dep_ == "nsubj" and gov.pos_ == "VERB" and child(gov, "dobj") is not None:
         return child(gov, "dobj")  # "a royal pardon freed him", "an amnesty released her"
     if noun.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and gov.head.lower_ in _PROSPECT_NOUNS:
