@@ -64,7 +64,7 @@ def resolve_documents(store: Store, items: Sequence[tuple[str, Extraction | None
     for doc_id, extraction in items:
         if extraction is None:
             continue
-        local = link_mentions(extraction.mentions, extraction.expansions)
+        local = link_mentions(extraction.mentions, extraction.expansions, extraction.facts, extraction.events)
         mapping = resolve_report(doc_id, local, index)
         for le in local:
             entity_id = mapping.get(le.index)
