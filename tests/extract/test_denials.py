@@ -16,3 +16,9 @@ def test_a_rumour_called_false(run, look):
 def test_a_denial_of_something_else_points_back_to_nothing(run, look):
     x = run("Kestrel Rights said Darian Velmor had been arrested. The ministry denied any mistreatment.")
     assert [e.modality for e in look.events(x, "arrest")] == ["asserted"]
+
+
+def test_a_person_denying_the_accusation_pleads_and_denies_no_event(run, look):
+    x = run("According to Kestrel Rights, the indictment against Darian Velmor accuses him of arson. "
+            "Darian Velmor denies the accusation.")
+    assert "denied" not in [e.modality for e in look.events(x, "charge")]

@@ -60,9 +60,14 @@ def fact_claims(scope: Scope) -> list[tuple[str, str, Statement]]:
             for k, v in sorted(e.details.items()):
                 if k in cfg["details"] and v and v.strip():
                     out.append((cfg["details"][k], v, st))
-            if e.facility and e.type in cfg["facility_events"]:
+            if e.facility and e.type in cfg["facility_events"] and _named(e.facility):
                 out.append(("facility", e.facility, st))
     return out
+
+
+def _named(place: str) -> bool:
+    """A facility the report names ("Gharvan Prison", "Isfahan prison"), not "a detention facility"."""
+    return any(w[:1].isupper() for w in place.split())
 
 
 def merge_facts(scope: Scope, resolver: SourceResolver | None = None) -> list[FactGroup]:

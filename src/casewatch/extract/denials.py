@@ -23,8 +23,8 @@ def _referring(ctx: Context, tok: Token) -> bool:
     """A report noun that names something already said and is denied or called false."""
     lex = ctx.lex
     low = tok.lower_
-    if not (low in lex.m("report_nouns") or low in lex.m("rumour_nouns") or low in lex.m("alleged_nouns")):
-        return False
+    if not (low in lex.m("report_nouns") or low in lex.m("rumour_nouns")):
+        return False  # "X denies the accusation" pleads to the conduct alleged: it denies no event
     if not any(c.dep_ in ("det", "poss") and (c.lower_ in _DEFINITE or c.dep_ == "poss") for c in tok.children):
         return False
     if any(c.dep_ in ("acl", "ccomp", "relcl") for c in tok.children):
@@ -54,6 +54,9 @@ def denied_by_reference(ctx: Context, events: list[Found], sources: list[list[So
                 continue
             if any(d.type == f.type and d.subject == f.subject for d in out):
                 continue
+            denier = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            if denier is not None and ctx.person_of_token(denier) == f.subject:
+                continue  # the person themselves denying: a plea, not a denial that it happened
             d = Found(f.type, f.trigger, f.first, f.last, f.subject, f.patient, f.sentence, dict(f.details))
             d.modality, d.cue, d.when, d.where = "denied", "denied", f.when, f.where
             d.through = si if si != f.sentence else None
