@@ -99,6 +99,9 @@ def verb_patient(verb: Token, intransitive: bool, patient_verbs: frozenset[str] 
         s = child(verb, "nsubjpass") or subject_of(verb)
         if s is None and verb.dep_ in ("acomp", "oprd"):
             s = subject_of(verb.head)
+        if s is None and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and any(
+                c.lower_ in ("who", "whom", "that") for c in verb.head.children):
+            return verb.head.head  # "X, who police say was killed": the relative belongs to the inner clause
         if s is not None:
             return _relative(s)
         if verb.dep_ in ("acl", "amod", "relcl") and verb.head.i != verb.i:
