@@ -55,7 +55,7 @@ def _head(ctx: Context, start: int, end: int) -> Token:
 def is_modifier(ctx: Context, c: Cand, known: set[str] | frozenset[str] = frozenset()) -> bool:
     """Whether a name only qualifies a noun after it: an institution's ("the Varo administration", "Varo
     Administration"), or any common noun when the name is one word that is no person's name in the report
-    (``known``): "an Oscar host", "a Tarsen man"; not "the Varo rule" when Varo is a person there."""
+    (``known``): "a Tarsen man", "a Varesh official"; not "the Varo rule" when Varo is a person there."""
     doc = ctx.tokens
     if c.end < len(doc) and doc[c.end].lower_ in POSSESSIVES:
         return False

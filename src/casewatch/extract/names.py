@@ -139,7 +139,7 @@ def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> li
 
 def _ends_in_name(ctx: Context, c: Cand, place_keys: set[str]) -> bool:
     """Whether a short organisation or place ends in a person's one-word name and reads as a full name: words
-    in title case that are no group, place or organisation words and no place of the report ("Mo Teller")."""
+    in title case that are no group, place or organisation words and no place of the report ("Mo Darvish")."""
     doc, lex = ctx.tokens, ctx.lex
     banned = lex.group_words | lex.state_words | lex.media_words | frozenset(lex.mentions["org_name_words"]) \
         | frozenset(lex.mentions["place_name_words"]) | lex.place_heads | lex.place_nouns

@@ -105,7 +105,7 @@ RULES: dict[str, Rule] = {r.name: r for r in (
          "names with a generational suffix that tells a father from his son (Jr., Sr., III)",
          _plain(titles.generational_suffixes)),
     Rule("merge_adjacent_people", "person spans", "person spans",
-         "names the model cut in two (Regina + Varo)", _plain(names.merge_adjacent_people)),
+         "names the model cut in two (Leyla + Varo)", _plain(names.merge_adjacent_people)),
 )}
 
 ORDER: tuple[str, ...] = (

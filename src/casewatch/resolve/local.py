@@ -47,7 +47,7 @@ SURNAME_CONTEXT_SENTENCES = 2
 """A surname alone shared by several people goes to the one mentioned in its sentence or this many before."""
 
 ATTACH_GIVEN_NAME_ALONE = True
-"""Whether a single word may join the one person whose first given name it is ("Lindsay" -> "Lindsay Lohan")."""
+"""Whether a single word may join the one person whose first given name it is ("Leyla" -> "Leyla Darvish")."""
 
 PERSON, ORG = "PERSON", "ORG"
 CASE_EVENT_TYPES = frozenset({"arrest", "detention", "transfer", "charge", "trial", "sentence", "appeal",

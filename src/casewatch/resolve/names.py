@@ -82,7 +82,7 @@ SURNAME_PARTICLES = frozenset({"lo", "la", "le", "de", "di", "da", "del", "della
 """Particles that belong to the surname even when capitalised ("Lo Presti", "De Luca"); not "Al", "Abu", "Ben"."""
 
 NICKNAME = re.compile(r"""\([^()]*\)|(?:(?<=\s)|^)['‘"“][^'‘’"“”]+['’"”](?=\s|$)""")
-"""A nickname in brackets or quotes inside a name ("Vincent 'The Chin' G.", "Luis (Jerry) O.")."""
+"""A nickname in brackets or quotes inside a name ("Omid 'Kaka' V.", "Leyla (Lili) D.")."""
 
 ARTICLE_PREFIXES = ("al-", "el-", "ul-")
 """Arabic article prefixes joined to a surname ("al-Baghdadi"): dropped when comparing."""
