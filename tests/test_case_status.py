@@ -68,7 +68,11 @@ REPORTS = [
      "Peshraw Amini", {"detained"}),
     ("The ministry denied that death-row prisoner Milan Hrdy had been executed, saying he remained in prison.",
      "Milan Hrdy", {"sentenced_to_death"}),
+    ("'It is not true that my son has been freed,' the mother of Kaveh Lorestani told reporters, after state "
+     "radio announced his release.", "Kaveh Lorestani", {"detained", "arrested"}),
     # alleged, rumoured, feared
+    ("Kestrel Rights said death-row prisoner Yusuf Amanov was hanged in Varka on Monday; the claim could not be "
+     "independently verified.", "Yusuf Amanov", {"sentenced_to_death"}),
     ("Elan Masood was said to have been beaten by guards at Varka prison, a former cellmate said.", "Elan Masood",
      {"detained"}),
     ("Unconfirmed reports say Omid Rasekh, sentenced to death in 2024, was hanged on Tuesday.", "Omid Rasekh",

@@ -22,3 +22,19 @@ def test_a_person_denying_the_accusation_pleads_and_denies_no_event(run, look):
     x = run("According to Kestrel Rights, the indictment against Darian Velmor accuses him of arson. "
             "Darian Velmor denies the accusation.")
     assert "denied" not in [e.modality for e in look.events(x, "charge")]
+
+
+def test_this_was_not_true_points_back(run, look):
+    x = run("State media said Darian Velmor had been released, but her sister said this was not true.")
+    assert sorted(e.modality for e in look.events(x, "release")) == ["asserted", "denied"]
+
+
+def test_my_son_in_a_mothers_quote_is_her_son(run, look):
+    x = run("'It is not true that my son has been freed,' the mother of Darian Velmor told reporters.")
+    assert [e.modality for e in look.events(x, "release")] == ["denied"]
+    assert all(x.mentions[e.subject].text == "Darian Velmor" for e in look.events(x, "release"))
+
+
+def test_unverifiable_content_of_its_own_clause_is_not_pointed_back_to(run, look):
+    x = run("Police arrested Darian Velmor on Monday. It could not be confirmed whether she had a lawyer.")
+    assert [e.modality for e in look.events(x, "arrest")] == ["asserted"]

@@ -82,6 +82,14 @@ CUE_CASES = [
     ("reported", "feared", "execution", "Her family fears that Darian Velmor was executed last week."),
     ("reported", "unconfirmed", "release", "Neither the prison nor the court has confirmed the release of Darian "
                                            "Velmor."),
+    ("reported", "hedged", "release", "His family heard from other inmates that Darian Velmor had been freed."),
+    ("reported", "rumoured", "execution", "According to unverified reports, Darian Velmor was executed at dawn."),
+    ("alleged", "alleged", "execution", "Activists allege that Darian Velmor was secretly executed last month."),
+    ("expected", "demanded", "execution", "'No to the execution of Darian Velmor' read the banners in Varka."),
+    ("reported", "unconfirmed", "execution", "Kestrel Rights said Varka hanged Darian Velmor on Monday; the claim "
+                                             "could not be independently verified."),
+    ("reported", "unconfirmed", "execution", "Darian Velmor was executed on Monday, a rights group said. The "
+                                             "report could not be confirmed."),
 ]
 
 

@@ -1,6 +1,10 @@
 """Quotes and who says them."""
 from __future__ import annotations
 
+import pytest
+
+from casewatch.extract.quotes import quote_spans
+
 
 def test_speaker_after_the_quote(run):
     x = run("“The file contains no evidence at all,” the Kelvar Rights Network said.")
@@ -52,3 +56,17 @@ def test_quote_without_speaker(run):
 def test_quote_spans_at_most_a_paragraph(run):
     x = run("“This opens a quote that never closes.\nA new paragraph” follows.")
     assert x.quotes == []
+
+
+def test_single_quotes_as_british_outlets_write_them(run):
+    x = run("'We have not heard from him in a month,' the mother of Darian Velmor told reporters.")
+    assert [q.evidence.quote for q in x.quotes] == ["We have not heard from him in a month,"]
+    assert x.quotes[0].speaker is not None
+
+
+@pytest.mark.parametrize("text", [
+    "The prisoners' families say they don't know where he's held.",
+    "In the '90s Darian Velmor's brother was 'a dissident', officials said.",
+])
+def test_apostrophes_open_no_quote(text):
+    assert [text[a:b] for a, b in quote_spans(text) if len(text[a:b].split()) >= 4] == []

@@ -7,7 +7,8 @@ import datetime as dt
 import re
 from collections.abc import Iterator
 
-from casewatch.dates import deictic_rules, gregorian_rules, lunar_hijri_rules, period_rules, solar_hijri_rules
+from casewatch.dates import deictic_rules, gregorian_rules, lunar_hijri_rules, period_rules, periods, solar_hijri_rules
+from casewatch.dates.cues import direction
 from casewatch.dates.expression import Candidate, Context, Doc, Reference, Rule
 from casewatch.dates.ranges import join_ranges
 from casewatch.dates.resolve import COMPARABLE
@@ -68,6 +69,59 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
     return taken
 
 
+_YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d(?!\d)")
+_BREAK = re.compile(r"[.!?;]\s|\n")
+# words between two dates that tell the second as the earlier: "freed in May, after his arrest in March"
+_BACKWARDS = re.compile(r"(?i)(?<!\w)(?:had|after|since|having|previously|earlier|following)(?!\w)")
+_IN_ORDER = ("month", "day")
+# words between two dates that leave their order untold: a relative clause, a comparison, a span
+_NO_ORDER = re.compile(r"(?i)(?<!\w)(?:which|who|whom|whose|that|when|while|where|from|to|than|compared|versus)(?!\w)")
+_MONTH_NAME = re.compile(r"(?i)(?<![a-z])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?(?![a-z])")
+
+
+def _year_back(m: DateMention) -> DateMention:
+    """The same yearless month or day a year earlier."""
+    assert m.first is not None and m.last is not None
+    try:
+        first = m.first.replace(year=m.first.year - 1)
+        last = m.last.replace(year=m.last.year - 1) if m.precision == "day" else \
+            periods.month(first.year, first.month)[1]
+    except ValueError:  # 29 February
+        return m
+    return dataclasses.replace(m, first=first, last=last)
+
+
+def _yearless(m: DateMention) -> bool:
+    """A month, or a day of a month, named without its year ("in March", "on 3 May")."""
+    return (m.calendar == "gregorian" and m.precision in _IN_ORDER and m.first is not None and m.span is not None
+            and not _YEAR.search(m.text) and _MONTH_NAME.search(m.text) is not None)
+
+
+def in_narrative_order(text: str, mentions: list[DateMention]) -> list[DateMention]:
+    """Yearless months or days told in one sentence keep the order the sentence gives them. A sequence of
+    events ("arrested in March, charged and freed on bail in May") happened in the order told: when the later
+    one resolves to a date before the earlier one (in a report of early April, May is last May), the earlier
+    one is the year before. After "after", "since", "having" or "had" the second happened first ("freed in May,
+    after his arrest in March"): when it resolves to a later date, it is the year before."""
+    out = list(mentions)
+    for i in range(len(out) - 2, -1, -1):
+        a, b = out[i], out[i + 1]
+        if not (_yearless(a) and _yearless(b)):
+            continue
+        assert a.span is not None and b.span is not None and a.first is not None and b.first is not None
+        between = text[a.span[1]:b.span[0]]
+        if _BREAK.search(between) or _NO_ORDER.search(between) or abs((a.first - b.first).days) > 366:
+            continue
+        if direction(text, *a.span) != "past" or direction(text, *b.span) == "future":
+            continue  # events told in the past; not "payable Dec. 7 to holders of record Nov. 22"
+        if _BACKWARDS.search(between):
+            if b.first > a.first:
+                out[i + 1] = _year_back(b)
+        elif b.first < a.first and not _BACKWARDS.search(text[max(0, a.span[0] - 30):a.span[0]]):
+            out[i] = _year_back(a)
+    return out
+
+
 def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
     """Every date expression of ``text``, in text order, resolved against the publication date.
 
@@ -89,4 +143,4 @@ def find_dates(text: str, published: dt.date | None) -> list[DateMention]:
             ref = Reference(r.first, r.last, r.precision, c.start)
             period = ref if r.precision in COMPARABLE else ctx.previous_period
             ctx = dataclasses.replace(ctx, previous=ref, previous_period=period)
-    return mentions
+    return in_narrative_order(text, mentions)

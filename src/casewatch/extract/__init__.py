@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from ..models import DateMention, EventMention, Extraction
 from .attribution import Source, find_sources, report_sources
 from .context import Context, build_sentences
-from .denials import denied_by_reference
+from .denials import denied_by_reference, unconfirmed_by_reference
 from .events import Found, date_anchors, find_events, statement_events
 from .expansions import expansions, find_acronyms
 from .facts import build_facts
@@ -73,8 +73,10 @@ def extract_doc(text: str, doc: Doc, dates: list[DateMention]) -> Extraction:
     people = build_people(ctx, titles)
     sources = find_sources(ctx, people)
     quoted = quote_sources(ctx, sources)
+    ctx.quote_speakers = [(span, s.subject if s is not None else None) for span, s in quoted]
     anchors = date_anchors(ctx)
     events = find_events(ctx, people, sources, anchors)
+    unconfirmed_by_reference(ctx, events)
     events += denied_by_reference(ctx, events, sources)
     events += presupposed(ctx, events)
     events += statement_events(ctx, events, anchors)

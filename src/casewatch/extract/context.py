@@ -29,6 +29,8 @@ class Context:
     sent_para: list[int] = field(default_factory=list)
     tok_date: dict[int, int] = field(default_factory=dict)
     quote_spans: list[tuple[int, int]] = field(default_factory=list)
+    quote_speakers: list[tuple[tuple[int, int], Token | None]] = field(default_factory=list)
+    """Each long quote with the word naming who says it ("mother" in "the mother of X told ..."), if known."""
     mentions: list[Mention] = field(default_factory=list)
     tok_mention: list[int] = field(default_factory=list)
     mention_tokens: list[tuple[int, int]] = field(default_factory=list)

@@ -32,6 +32,7 @@ from .subjects import (
     person_after,
     person_before,
     person_of,
+    person_of_aside,
     reduced_passive,
     subject_of,
     verb_patient,
@@ -150,6 +151,10 @@ def _events(ctx: Context, people: People, tok: Token, etype: str, patient: Token
         k = person_before(ctx, tok)
         if k is None and tok.pos_ == "VERB":
             k = reduced_passive(ctx, tok)
+        if k is not None:
+            kind, subject = "person", k
+    if kind == "none" and tok.pos_ == "NOUN":
+        k = person_of_aside(ctx, tok)
         if k is not None:
             kind, subject = "person", k
     if etype == "appeal" and kind != "person":

@@ -120,6 +120,7 @@ def own_cues(ctx: Context, trigger: Token) -> list[str]:
                 out.append("conditional")
     if trigger.pos_ in ("VERB", "AUX") and _imperative(trigger):
         out.append("demanded")
+    out.extend(_according_to(ctx, trigger))
     if trigger.pos_ in ("VERB", "AUX"):
         for c in trigger.children:
             marks = [m.lower_ for m in c.children if m.dep_ == "mark"]
@@ -128,6 +129,18 @@ def own_cues(ctx: Context, trigger: Token) -> list[str]:
             elif c.dep_ in ("nsubj", "nsubjpass") and c.pos_ == "NOUN":
                 out.extend(x for x in _noun_cues(ctx, c, c) if x in ("alleged", "rumoured"))
     return out
+
+
+def _according_to(ctx: Context, verb: Token) -> list[str]:
+    """"According to unverified reports, X was executed": the source named is hearsay."""
+    heads = [verb, verb.head] if verb.dep_ == "conj" else [verb]  # "... held in solitary and beaten by guards"
+    for c in (c for h in heads for c in h.children):
+        if c.dep_ == "prep" and c.lower_ == "according":
+            to = next((g for g in c.children if g.lower_ == "to"), None)
+            said = next((g for g in (to.children if to is not None else []) if g.dep_ == "pobj"), None)
+            if said is not None:
+                return [x for x in _noun_cues(ctx, said, said) if x in ("rumoured", "alleged")]
+    return []
 
 
 def _subject_index(verb: Token) -> int:
@@ -295,6 +308,8 @@ def _stops(ctx: Context, node: Token) -> bool:
             and node.i > 0 and ctx.tokens[node.i - 1].text == "," and node.i > node.head.i:
         return True  # a participle set off by a comma says what is known of the noun before it
     if dep in ("acl", "amod", "appos") and node.pos_ in ("VERB", "AUX"):
+        if dep == "acl" and _stranded_complement(node.head, node):
+            return False
         if node.head.dep_ in ("attr", "oprd"):
             return False  # "he would be the third protester executed": said of the copula's subject
         return not (_governing_noun_cue(ctx, node.head) or _content_clause(ctx, node))
@@ -394,15 +409,43 @@ def _tense_fear(cues: list[str], trigger: Token | None) -> list[str]:
     return [("feared" if _perfect_or_past(trigger) else "feared_future") if c == "feared" else c for c in cues]
 
 
+def _verb_tagged_noun(head: Token) -> bool:
+    """"Activists allege that ...": a verb the tagger took for a noun, with its subject before it (as a subject,
+    or as a compound when it heads the sentence) and no determiner."""
+    if any(c.dep_ == "det" for c in head.children):
+        return False
+    return any(c.dep_ == "nsubj" or (c.dep_ == "compound" and head.dep_ == "ROOT" and c.i < head.i)
+               for c in head.children)
+
+
+def _stranded_complement(noun: Token, clause: Token) -> bool:
+    """A "that" clause with its own subject the parser hung on the object of a preposition ("heard from inmates
+    that ...", "learned from lawyers that ..."): it is the verb's complement, not the noun's."""
+    return (noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in ("VERB", "AUX")
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+            and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children))
+
+
 def _head_cues(ctx: Context, head: Token, node: Token, trigger: Token | None = None) -> list[str]:
     """The cues a governing word gives the phrase ``node`` heads."""
     lex = ctx.lex
     dep = node.dep_
     out: list[str] = []
     if head.pos_ in ("NOUN", "PROPN", "PRON"):
+        if _verb_tagged_noun(head) and _verb_class(ctx, head, node) is not None:
+            return [_verb_class(ctx, head, node)]  # "Activists allege that ...": a verb the tagger took for a noun
         if dep in ("acl", "ccomp", "prep", "relcl", "pobj", "compound", "nmod", "appos", "poss", "amod"):
             out.extend(_tense_fear(_noun_cues(ctx, head, node), trigger))
+        if dep == "acl" and _stranded_complement(head, node):
+            cls = _verb_class(ctx, head.head.head, node)  # "heard from other inmates that X had been freed"
+            if cls is not None:
+                out.append(cls)
+        if dep == "pobj" and node.head.lower_ == "to" and head.lower_ == "no":
+            out.append("demanded")  # "No to the execution of X": a slogan
         return out
+    if dep == "prep" and node.lower_ == "to" and (head.lower_ == "no" or (
+            node.i > 0 and ctx.tokens[node.i - 1].lower_ == "no" and ctx.tokens[node.i - 1].pos_ in ("INTJ", "DET"))):
+        return ["demanded"]  # "'No to the execution of X' read the banners", however the parser hangs "no"
     if head.pos_ == "ADP":
         return out
     if head.pos_ == "ADJ":

@@ -1,6 +1,6 @@
 """Words a report puts inside quotation marks, and who says them.
 
-Quotes are paired within a paragraph (straight, curly and angle quotes);
+Quotes are paired within a paragraph (straight, curly, angle and single quotes);
 quotes of three words or fewer are scare quotes and are skipped. The speaker
 is the source of the reporting verb right after the quote ("..., the group
 said"), or before it in the same sentence ("Nadimi said: ..."), or the speaker
@@ -15,7 +15,11 @@ from ..models import Attribution, Quotation
 from .attribution import Source
 from .context import Context
 
-_QUOTES = (re.compile(r"“([^“”\n]+)”"), re.compile(r'"([^"\n]+)"'), re.compile(r"«([^«»\n]+)»"))
+_QUOTES = (re.compile(r"“([^“”\n]+)”"), re.compile(r'"([^"\n]+)"'), re.compile(r"«([^«»\n]+)»"),
+           # single quotes, as British outlets write them: an apostrophe inside a word ("don't", "Ali's") or
+           # after a plural ("the prisoners' families") neither opens nor closes one
+           re.compile(r"(?:^|(?<=[\s(\[—–]))['‘]((?:[^'‘’\n\s]|\s(?!['’])|(?<=\w)['’](?=\w))+?)(?<!\s)['’]"
+                      r"(?=[\s,.;:!?)\]—–]|$)", re.M))
 _MIN_WORDS = 4
 _WINDOW = 16
 

@@ -258,6 +258,34 @@ def person_after(ctx: Context, verb: Token, limit: int = 8) -> int | None:
 _BEFORE_SKIP = frozenset({"aux", "auxpass", "neg", "advmod", "punct"})
 
 
+def _aside_start(ctx: Context, closing: int, sent_start: int, reach: int = 10) -> int | None:
+    """The comma opening a phrase of no verb and no name set off by commas, ending at the comma ``closing``."""
+    doc = ctx.tokens
+    for j in range(closing - 1, max(sent_start, closing - reach) - 1, -1):
+        t = doc[j]
+        if t.text == ",":
+            return j if j < closing - 1 else None
+        if t.pos_ in ("VERB", "AUX") or t.text in (";", ":") or ctx.mention_of(t) is not None:
+            return None
+    return None
+
+
+def person_of_aside(ctx: Context, tok: Token, reach: int = 6) -> int | None:
+    """The person a phrase set off by commas right after their name describes: "X, on death row since 2019,
+    was hanged", "X, in pretrial detention since May, ...". The phrase holds no verb and ends at a comma."""
+    doc = ctx.tokens
+    start, end = ctx.sent_tokens[ctx.tok_sent[tok.i]]
+    opening = next((j for j in range(tok.i - 1, max(start, tok.i - reach) - 1, -1) if doc[j].text == ","), None)
+    if opening is None or opening == start:
+        return None
+    closing = next((j for j in range(tok.i + 1, min(end, tok.i + reach + 1)) if doc[j].text == ","), None)
+    if closing is None or any(doc[j].pos_ in ("VERB", "AUX") or ctx.mention_of(doc[j]) is not None
+                              for j in range(opening + 1, closing)):
+        return None
+    m = ctx.mention_of(doc[opening - 1])
+    return m if m is not None and ctx.mentions[m].label == "PERSON" else None
+
+
 def person_before(ctx: Context, verb: Token, limit: int = 5) -> int | None:
     """The person named right before a passive verb or a participle, where the parse hung the clause elsewhere:
     "allegations that X was tortured", "the family of X, sentenced to death in November", "rapper X, imprisoned
@@ -271,6 +299,12 @@ def person_before(ctx: Context, verb: Token, limit: int = 5) -> int | None:
         m = ctx.mention_of(t)
         if m is not None:
             return m if ctx.mentions[m].label == "PERSON" else None
+        if t.text == "," and (steps == 0 or doc[i + 1].pos_ in ("AUX", "PART")):
+            opening = _aside_start(ctx, i, sent_start)
+            if opening is not None:  # "X, on death row since 2019, was hanged": over the phrase set off
+                i = opening - 1
+                steps += 1
+                continue
         age = t.like_num and i > sent_start and doc[i - 1].text in (",", "(")  # "X, 61, died"
         if (t.dep_ in _BEFORE_SKIP and (t.dep_ != "punct" or t.text == ",") and t.head.i == verb.i) \
                 or t.pos_ in ("AUX", "PART") or t.text in (",", ")") or age:
@@ -390,6 +424,27 @@ def _name_of_phrase(ctx: Context, tok: Token) -> int | None:
     return None
 
 
+def _said_by_relative(ctx: Context, tok: Token) -> int | None:
+    """"My son", "my client" in a quote of "the mother of X" or "X's lawyer": X."""
+    lex = ctx.lex
+    if not (tok.lower_ in lex.kinship or tok.lemma_.lower() in lex.kinship or tok.lemma_.lower() == "client"):
+        return None
+    if not any(c.dep_ == "poss" and c.lower_ in ("my", "our") for c in tok.children):
+        return None
+    speaker = next((who for (a, b), who in ctx.quote_speakers if a <= tok.idx < b), None)
+    if speaker is None or not (speaker.lower_ in lex.kinship or speaker.lemma_.lower() in lex.kinship
+                               or speaker.lemma_.lower() == "lawyer"):
+        return None
+    for c in speaker.children:
+        if c.dep_ == "poss" and c.lower_ not in ("his", "her", "their", "my", "our"):
+            return ctx.person_of_token(c)  # "X's mother"
+        if c.dep_ == "prep" and c.lower_ == "of":
+            owner = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if owner is not None:
+                return ctx.person_of_token(owner)  # "the mother of X"
+    return None
+
+
 def person_of(ctx: Context, people: People, tok: Token | None, depth: int = 0) -> tuple[str, int | None]:
     """("person", mention or None), ("people", None), ("thing", None) or ("none", None) for a patient token."""
     if tok is None:
@@ -412,6 +467,9 @@ def person_of(ctx: Context, people: People, tok: Token | None, depth: int = 0) -
             return "person", k  # "X, whose trial began on Saturday"
     if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY", "DATE", "TIME"):
         return "thing", None
+    k = _said_by_relative(ctx, tok)
+    if k is not None:
+        return "person", k
     if tok.dep_ in ("appos", "compound", "amod", "nmod") and tok.pos_ in ("NOUN", "PROPN", "ADJ") and depth == 0:
         k = _name_of_phrase(ctx, tok)
         if k is not None:

@@ -234,6 +234,8 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         return False
     if spec.get("object_under") and not _object_under(ctx, tok, spec["object_under"]):
         return False
+    if spec.get("not_prep_object") and _object_under(ctx, tok, spec["not_prep_object"]):
+        return False
     if spec.get("death_object") and not _death_object(ctx, tok):
         return False
     if spec.get("body_object"):
