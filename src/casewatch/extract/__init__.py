@@ -57,11 +57,21 @@ def _event_mention(ctx: Context, f: Found) -> EventMention:
     )
 
 
+def _parsed_text(text: str, doc: Doc) -> str:
+    """The part of ``text`` the parse covers; raises ValueError when the parse is of another text. Checks the
+    first and last tokens at their offsets: ``doc.text`` would join every token's text again."""
+    if len(doc) == 0:
+        return ""
+    end = doc[-1].idx + len(doc[-1].text_with_ws)
+    for t in (doc[0], doc[len(doc) // 2], doc[-1]):
+        if text[t.idx:t.idx + len(t.text_with_ws)] != t.text_with_ws:
+            raise ValueError("the parse is not of this text")
+    return text[:end]
+
+
 def extract_doc(text: str, doc: Doc, dates: list[DateMention]) -> Extraction:
     """Everything the extract stage finds in one report, given its parse (of the whole text or a first part)."""
-    parsed = doc.text
-    if not text.startswith(parsed):
-        raise ValueError("the parse is not of this text")
+    parsed = _parsed_text(text, doc)
     ctx = Context(text, doc, list(dates))
     build_sentences(ctx)
     if not ctx.sentences:

@@ -80,6 +80,29 @@ class LookupRules:
     cache: dict[tuple[int, int, int, int], tuple[tuple[int, ...], frozenset[tuple[int, int]]]] = field(
         default_factory=dict)
     merged: dict[tuple[int, ...], dict[int, int]] = field(default_factory=dict)
+    lower_words: frozenset[str] | None = None
+    """Every lower-case form a pattern names; None when forms are not reduced (see ``_lower_class``)."""
+    lower_regexes: tuple[re.Pattern[str], ...] = ()
+    lower_class: dict[int, int] = field(default_factory=dict)
+    """A lower-case form's id to the id of the first form seen that every pattern treats alike."""
+    representative: dict[tuple[bool, ...], int] = field(default_factory=dict)
+
+    def _lower_class(self, doc: Doc, lower: int) -> int:
+        """Forms no pattern names and that the patterns' regexes match alike are one form to the patterns: the
+        cache then holds a key per class of words rather than per word (reports bring new words all along)."""
+        got = self.lower_class.get(lower)
+        if got is not None:
+            return got
+        text = doc.vocab.strings[lower] if lower else ""
+        assert self.lower_words is not None
+        if text in self.lower_words:
+            got = lower
+        else:
+            got = self.representative.setdefault(tuple(bool(rx.search(text)) for rx in self.lower_regexes), lower)
+        if len(self.lower_class) >= _CACHE_LIMIT:
+            self.lower_class.clear()
+        self.lower_class[lower] = got
+        return got
 
     def __post_init__(self) -> None:
         self.single = [n for n, (preds, _, _) in enumerate(self.rules) if len(preds) == 1]
@@ -112,7 +135,10 @@ class LookupRules:
             return doc
         keys = doc.to_array(_READ).tolist()
         infos = []
+        reduce = self.lower_words is not None
         for key in keys:
+            if reduce:
+                key[1] = self._lower_class(doc, key[1])
             t = tuple(key)
             info = self.cache.get(t)  # type: ignore[arg-type]
             infos.append(info if info is not None else self._describe(doc, t))  # type: ignore[arg-type]
@@ -168,7 +194,31 @@ def compile_rules(ruler: AttributeRuler) -> LookupRules:
             if not 0 <= index < len(pattern):
                 raise Unsupported("index outside the pattern")
             rules.append(([compile_token(t) for t in pattern], index, attrs))
-    return LookupRules(rules)
+    words, regexes = _lower_forms(ruler)
+    return LookupRules(rules, lower_words=words, lower_regexes=regexes)
+
+
+def _lower_forms(ruler: AttributeRuler) -> tuple[frozenset[str] | None, tuple[re.Pattern[str], ...]]:
+    """The lower-case forms the patterns name and the regexes they test forms with."""
+    words: set[str] = set()
+    regexes: list[re.Pattern[str]] = []
+    for n in range(len(ruler.attrs)):
+        for pattern in ruler.matcher.get(str(n))[1]:
+            for t in pattern:
+                value = t.get("LOWER")
+                if value is None:
+                    continue
+                if isinstance(value, str):
+                    words.add(value)
+                    continue
+                for op, arg in value.items():
+                    if op in ("IN", "NOT_IN"):
+                        words.update(arg)
+                    elif op == "REGEX":
+                        regexes.append(re.compile(str(arg)))
+                    else:
+                        return None, ()
+    return frozenset(words), tuple(regexes)
 
 
 LOOKUP = "casewatch_attributes"

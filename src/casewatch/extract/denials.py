@@ -67,7 +67,10 @@ def _described(ctx: Context, f: Found) -> bool:
 
 def unconfirmed_by_reference(ctx: Context, events: list[Found]) -> None:
     """Mark as hearsay the statements a later "could not be verified" points back to (in place)."""
+    confirm = ctx.lex.m("confirm_verbs")
     for tok in ctx.tokens:
+        if tok.dep_ not in ("nsubjpass", "dobj") or tok.head.lemma_.lower() not in confirm:
+            continue
         if tok.pos_ not in ("NOUN", "PRON", "DET") or not _names_said(ctx, tok) or not _unconfirmable(ctx, tok):
             continue
         si = ctx.tok_sent[tok.i]
@@ -109,8 +112,11 @@ def _referring(ctx: Context, tok: Token) -> bool:
 def denied_by_reference(ctx: Context, events: list[Found], sources: list[list[Source]]) -> list[Found]:
     """Denied counterparts of the statements and hearsay a later denial points back to."""
     out: list[Found] = []
+    if not any(f.source is not None or f.cue in _HEARSAY for f in events):
+        return out
     for tok in ctx.tokens:
-        if tok.pos_ not in ("NOUN", "PRON", "DET") or not _referring(ctx, tok):
+        if tok.dep_ not in ("dobj", "nsubjpass", "nsubj") or tok.pos_ not in ("NOUN", "PRON", "DET") \
+                or not _referring(ctx, tok):
             continue
         si = ctx.tok_sent[tok.i]
         for f in events:
