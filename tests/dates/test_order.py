@@ -16,11 +16,11 @@ def firsts(text: str, published: dt.date = EARLY_APRIL) -> list[str]:
 
 @pytest.mark.parametrize(("text", "want"), [
     # a sequence told in order: May is last May, so the March before it is last year's
-    ("Dalia Verhoen was arrested in March, charged with sedition and freed on bail in May.",
+    ("Guards took Dalia Verhoen from her flat in March and a tribunal jailed her for two years in May.",
      ["2025-03-01", "2025-05-01"]),
     ("Tomas Irvank was detained on 3 March and sentenced on 10 May.", ["2025-03-03", "2025-05-10"]),
     # told backwards after "after" or "having": the second happened first
-    ("Ilse Maranne was freed in May, after her arrest in March.", ["2025-05-01", "2025-03-01"]),
+    ("Ilse Maranne left the country in May, after a raid on her office in March.", ["2025-05-01", "2025-03-01"]),
     ("Freed in May, having been held since March, Oskar Fenn left the country.", ["2025-05-01", "2025-03-01"]),
 ])
 def test_sequences_keep_their_order(text: str, want: list[str]) -> None:

@@ -167,3 +167,30 @@ def test_evidence_is_the_sentence_and_trigger_the_words(run, look):
     assert e.evidence.quote == "Darian Velmor faces a death sentence."
     assert e.trigger.quote == "death sentence"
     assert text[e.trigger.start:e.trigger.end] == e.trigger.quote
+
+
+def test_a_relative_told_of_as_the_case_takes_his_pronoun(run, look):
+    x = run("Lena Ostrova was questioned and let go, but her brother, Pavel Ostrov, was moved to Varka jail, "
+            "where he is awaiting trial.")
+    assert look.subjects(x, "trial") == ["Pavel Ostrov"]
+
+
+def test_a_pronoun_in_what_the_only_person_named_says_is_that_person(run, look):
+    x = run("In a call recorded by his family, Tarik Osmanli said he had been beaten during questioning.")
+    assert look.subjects(x, "torture") == ["Tarik Osmanli"]
+
+
+def test_a_pronoun_in_what_one_of_two_persons_says_stays_open(run, look):
+    x = run("Tarik Osmanli was detained with Emre Kaval. Emre Kaval said he had been beaten during questioning.")
+    assert "Tarik Osmanli" not in look.subjects(x, "torture")
+
+
+def test_a_phrase_placing_the_person_in_prison_at_the_sentence_end(run, look):
+    x = run("No date has been set for the retrial of Odile Marsan, on hunger strike in Varka prison.")
+    assert look.subjects(x, "detention") == ["Odile Marsan"]
+
+
+def test_one_of_several_held_after_a_name_in_a_relatives_phrase(run, look):
+    x = run("Neighbours of Yusuf Demirel, one of nine students held in Kelvar since the strike, collected "
+            "signatures for him.")
+    assert look.subjects(x, "detention") == ["Yusuf Demirel"]

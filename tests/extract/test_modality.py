@@ -90,6 +90,10 @@ CUE_CASES = [
                                              "could not be independently verified."),
     ("reported", "unconfirmed", "execution", "Darian Velmor was executed on Monday, a rights group said. The "
                                              "report could not be confirmed."),
+    ("denied", "denied", "torture", "The governor said the claims that Darian Velmor had been beaten were "
+                                    "invented by exiles."),
+    ("denied", "denied", "torture", "Officials said allegations that jailed blogger Darian Velmor was beaten "
+                                    "were fabricated."),
 ]
 
 

@@ -62,6 +62,17 @@ def direction(text: str, start: int, end: int) -> str | None:
     return "past" if past_auxiliary else None
 
 
+def told_in_past(text: str, start: int, end: int) -> bool:
+    """Whether the words of the sentence before the expression tell the past (a past-tense verb, no future
+    cue), or its own direction is past: "left the country in May"."""
+    if direction(text, start, end) == "past":
+        return True
+    left, right = _clause(text, start, end)
+    cues = list(_CUE.finditer(left))
+    return any(c["past"] for c in cues) and not any(c["future"] for c in cues) and not any(
+        c["future"] for c in _CUE.finditer(right))
+
+
 def is_sentence_start(text: str, start: int) -> bool:
     """Whether ``text[start]`` begins a sentence (or a quotation, a line, the text)."""
     before = text[max(0, start - 3):start].rstrip(" \"'“‘(")

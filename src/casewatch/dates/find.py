@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterator
 
 from casewatch.dates import deictic_rules, gregorian_rules, lunar_hijri_rules, period_rules, periods, solar_hijri_rules
-from casewatch.dates.cues import direction
+from casewatch.dates.cues import direction, told_in_past
 from casewatch.dates.expression import Candidate, Context, Doc, Reference, Rule
 from casewatch.dates.ranges import join_ranges
 from casewatch.dates.resolve import COMPARABLE
@@ -71,7 +71,7 @@ def _select(candidates: list[Candidate]) -> list[Candidate]:
 
 _YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)|'\d\d(?!\d)")
 _BREAK = re.compile(r"[.!?;]\s|\n")
-# words between two dates that tell the second as the earlier: "freed in May, after his arrest in March"
+# words between two dates that tell the second as the earlier: "deported in June, after a raid in April"
 _BACKWARDS = re.compile(r"(?i)(?<!\w)(?:had|after|since|having|previously|earlier|following)(?!\w)")
 _IN_ORDER = ("month", "day")
 # words between two dates that leave their order untold: a relative clause, a comparison, a span
@@ -99,10 +99,10 @@ def _yearless(m: DateMention) -> bool:
 
 def in_narrative_order(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Yearless months or days told in one sentence keep the order the sentence gives them. A sequence of
-    events ("arrested in March, charged and freed on bail in May") happened in the order told: when the later
+    events ("detained in February, tried and jailed in June") happened in the order told: when the later
     one resolves to a date before the earlier one (in a report of early April, May is last May), the earlier
-    one is the year before. After "after", "since", "having" or "had" the second happened first ("freed in May,
-    after his arrest in March"): when it resolves to a later date, it is the year before."""
+    one is the year before. After "after", "since", "having" or "had" the second happened first ("deported in
+    June, after a raid in April"): when it resolves to a later date, it is the year before."""
     out = list(mentions)
     for i in range(len(out) - 2, -1, -1):
         a, b = out[i], out[i + 1]
@@ -112,7 +112,7 @@ def in_narrative_order(text: str, mentions: list[DateMention]) -> list[DateMenti
         between = text[a.span[1]:b.span[0]]
         if _BREAK.search(between) or _NO_ORDER.search(between) or abs((a.first - b.first).days) > 366:
             continue
-        if direction(text, *a.span) != "past" or direction(text, *b.span) == "future":
+        if not told_in_past(text, *a.span) or direction(text, *b.span) == "future":
             continue  # events told in the past; not "payable Dec. 7 to holders of record Nov. 22"
         if _BACKWARDS.search(between):
             if b.first > a.first:

@@ -501,9 +501,9 @@ def _same_time_as_before(ctx: Context, events: list[Found]) -> None:
 
 def _held_in(ctx: Context, people: People, events: list[Found], sources: list[list[Source]],
              anchors: dict[int, list[int]], charge_preps: dict[str, list[str]]) -> list[Found]:
-    """A person said to be in a prison in the words set off by commas after the name: "X, on hunger strike in
-    Kilo 8 prison, could die", "X, now in his 40th day without food in Vakilabad prison" (a detention, told as a
-    fact)."""
+    """A person said to be in a prison in the words set off by a comma after the name, up to the next comma or
+    the sentence's end: "X, on hunger strike in Varka prison, could die", "the court has yet to rule on the case
+    of X, on hunger strike in Varka prison." (a detention, told as a fact)."""
     out: list[Found] = []
     doc = ctx.tokens
     custody = set(ctx.lex.events["custody_words"])
@@ -518,8 +518,10 @@ def _held_in(ctx: Context, people: People, events: list[Found], sources: list[li
         j = i + 1
         while j < end and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
             j += 1
-        if j >= end or doc[j].text != ",":
-            continue  # only a phrase set off on both sides, with no verb of its own
+        closed = j < end and doc[j].text == ","
+        if not closed and not (j == end and doc[end - 1].text in (".", "!") and end - 1 > i + 1):
+            continue  # only a phrase set off by commas or ending the sentence, with no verb of its own
+        j = j if closed else end - 1
         place = next((t for t in doc[i + 1:j] if t.i > 0 and doc[t.i - 1].lower_ in ("in", "at", "inside")
                       and _custody_word_or_facility(ctx, t, custody)), None)
         if place is None:

@@ -295,6 +295,16 @@ def _conj_word(t: Token) -> str | None:
     return cc[-1].lower_ if cc else None
 
 
+def _adjective_after_that(ctx: Context, verb: Token) -> bool:
+    """"claims that detained aid worker X had been tortured": a participle read as the verb of a relative clause
+    whose "that" it follows, where it describes the noun after it (the content clause's subject)."""
+    if verb.tag_ not in ("VBN", "VBD") or verb.i < 1 or verb.i + 1 >= len(ctx.tokens):
+        return False
+    before, after = ctx.tokens[verb.i - 1], ctx.tokens[verb.i + 1]
+    return before.lower_ == "that" and before.head.i == verb.i and after.pos_ in ("NOUN", "PROPN", "ADJ") \
+        and not any(c.dep_ == "dobj" and c.i == after.i for c in verb.children)
+
+
 def _stops(ctx: Context, node: Token) -> bool:
     """Whether ``node``'s clause or phrase stands apart from what governs it."""
     lex = ctx.lex
@@ -303,7 +313,7 @@ def _stops(ctx: Context, node: Token) -> bool:
         content = _governing_noun_cue(ctx, node.head) or node.head.lower_ in lex.m("report_nouns")
         that = any(c.lower_ == "that" and (c.dep_ == "mark" or any(x.dep_ in ("nsubj", "nsubjpass") and x.i != c.i
                                                                     for x in node.children)) for c in node.children)
-        return not (content and that)
+        return not (content and (that or _adjective_after_that(ctx, node)))
     if dep in ("acl", "amod", "appos", "advcl") and node.pos_ in ("VERB", "AUX") and node.tag_ == "VBN" \
             and node.i > 0 and ctx.tokens[node.i - 1].text == "," and node.i > node.head.i:
         return True  # a participle set off by a comma says what is known of the noun before it
@@ -369,6 +379,8 @@ def _shares_auxiliaries(conj: Token) -> bool:
 
 def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
     """Every cue on the trigger and on the words governing it within its scope, nearest first."""
+    if trigger.dep_ == "relcl" and _adjective_after_that(ctx, trigger):
+        return []  # "claims that detained aid worker X ...": what X is, whatever the claims say
     cues = own_cues(ctx, trigger)
     node = trigger
     gov = _infinitive_governor(trigger)

@@ -286,20 +286,52 @@ def resolve_pronoun(ctx: Context, p: People, tok: Token) -> int | None:
     of unknown gender named once by one word ("Tarsen", maybe a place the model took for a name) is passed
     over: too little to hang an event on."""
     gender = _gender_of(tok.lower_)
-    if gender is None or _in_person_speech(ctx, tok, p):
+    if gender is None:
         return None
     before = _candidates(ctx, p, tok.idx)
+    if _in_person_speech(ctx, tok, p):
+        return _the_speaker_alone(ctx, p, tok, gender, before)
     for _, k, g in before:
         if g is not None and g != gender and g != "?":
             continue
         if k is None:
             return None
+        if p.cluster[k] in p.non_case and _subject_of_its_sentence(ctx, k, tok):
+            return k  # "his brother, X, was moved to Varka jail, where he ...": told of as the case here
         if p.cluster[k] in p.non_case or (g in (None, "?") and _named_once_by_one_word(ctx, p, k)):
             continue
         return k
     if not before:
         return _named_after(ctx, p, tok, gender)
     return None
+
+
+def _subject_of_its_sentence(ctx: Context, k: int, tok: Token) -> bool:
+    """Whether person ``k`` is the subject of the sentence the pronoun ``tok`` is in (named as such or in
+    apposition to it: "His brother, X, was moved ...")."""
+    if ctx.mentions[k].sentence != ctx.tok_sent[tok.i]:
+        return False
+    head = ctx.mention_head(k)
+    if head.dep_ == "appos":
+        head = head.head
+    return head.dep_ in ("nsubj", "nsubjpass") and head.head.dep_ in ("ROOT", "conj")
+
+
+def _the_speaker_alone(ctx: Context, p: People, tok: Token, gender: str,
+                       before: list[tuple[int, int | None, str | None]]) -> int | None:
+    """"In a recorded call, X said he had been kept in solitary for a month": the pronoun in what a named person
+    says is that person when the report names no one else it could stand for before it."""
+    t = tok
+    while t.head.i != t.i and not (t.dep_ in ("ccomp", "xcomp", "parataxis")
+                                   and t.head.lemma_.lower() in ctx.lex.report_verbs):
+        t = t.head
+    subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+    speaker = ctx.person_of_token(subj) if subj is not None else None
+    if speaker is None:
+        return None
+    fits = {p.cluster[k] for _, k, g in before if k is not None and (g is None or g in (gender, "?"))}
+    blocked = any(k is None and g == gender for _, k, g in before)
+    return speaker if fits == {p.cluster[speaker]} and not blocked else None
 
 
 def _named_after(ctx: Context, p: People, tok: Token, gender: str) -> int | None:

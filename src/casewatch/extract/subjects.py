@@ -391,9 +391,11 @@ def member_of(ctx: Context, tok: Token) -> tuple[Token, Token | None] | None:
         return (host, None) if host.pos_ in ("PROPN", "NOUN") else None
     if t.dep_ == "pobj" and t.head.lower_ == "of" and t.head.head.pos_ == "NUM":
         one = t.head.head
-        if one.dep_ == "appos":
+        if one.dep_ == "appos" and not (one.i > 1 and ctx.tokens[one.i - 1].text == ","
+                                        and ctx.mention_of(ctx.tokens[one.i - 2]) is not None):
             return one.head, None
-        if one.dep_ in ("nsubj", "npadvmod", "conj") and one.i > 0 and ctx.tokens[one.i - 1].text == ",":
+        if one.dep_ in ("nsubj", "npadvmod", "conj", "appos") and one.i > 0 and ctx.tokens[one.i - 1].text == ",":
+            # the name right before the comma: "the mother of X, one of six men held", however the parse hangs it
             k = ctx.mention_of(ctx.tokens[one.i - 2]) if one.i > 1 else None
             if k is not None:
                 return ctx.tokens[ctx.mention_tokens[k][1] - 1], None
