@@ -29,6 +29,19 @@ def _rest_allowed(rest: str, rules: Rules) -> bool:
     return all(t.casefold() in _REST_WORDS or t.isdigit() or is_name_token(t) for t in tokens)
 
 
+_SIDE = re.compile(r"\s+[|·•—–]\s+")
+_NAME_GLUE = frozenset(("of", "to", "for", "the", "and", "on", "in", "de", "du", "al", "&"))
+_SIDE_NAME_WORDS = 8
+
+
+def _name_beside(rest: str) -> bool:
+    """"Committee to Protect Journalists | 9 March 2026": the other side of a date line is a name (an outlet's or
+    an organisation's), its words capitalised but for the small words names glue with."""
+    tokens = rest.split()
+    return 0 < len(tokens) <= _SIDE_NAME_WORDS and is_name_token(tokens[0]) and all(
+        is_name_token(t) or t.casefold() in _NAME_GLUE for t in tokens)
+
+
 def date_words(line: str, rules: Rules, labelled_only: bool = False) -> str | None:
     """The date words of a date line, or None when the line is not one.
 
@@ -48,4 +61,10 @@ def date_words(line: str, rules: Rules, labelled_only: bool = False) -> str | No
     rest += after[time.end():] if time else after
     if label and label.end() > 0:
         rest = rest[label.end():] if label.end() <= found.start() else rest
-    return found.group(0).strip() if _rest_allowed(rest, rules) else None
+    if _rest_allowed(rest, rules):
+        return found.group(0).strip()
+    sides = [part for part in _SIDE.split(line.strip()) if part]
+    if len(sides) == 2 and not labelled_only and found.group(0).strip() in sides[1] and _name_beside(sides[0]) \
+            and _rest_allowed(sides[1].replace(found.group(0).strip(), " "), rules):
+        return found.group(0).strip()
+    return None

@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction, extract_metadata
 from trafilatura.utils import load_html
 
+from casewatch.clean.datelines import date_words
 from casewatch.clean.rules import line_key, rules
 from casewatch.clean.text import is_boilerplate, strip_boilerplate
 from casewatch.models import Cleaned
@@ -128,6 +129,21 @@ def _author(author: str | None) -> str | None:
     return "; ".join(name for name in names if name and not is_boilerplate(name)) or None
 
 
+DATE_LINE_REACH = 3
+"""How many lines from the top of a page's text a visible date line is looked for in."""
+
+
+def _date_line(text: str, title: str | None) -> tuple[str | None, str]:
+    """A visible date line near the top of the text when the page's markup dates nothing ("14 Ramadan 1447",
+    "Published: 3 March 2026" in a paragraph): its date words, and the text without the line."""
+    lines = text.split("\n")
+    for i, line in enumerate(lines[:DATE_LINE_REACH + (1 if title and lines and lines[0].strip() == title else 0)]):
+        words = date_words(line.strip(), rules()) if line.strip() else None
+        if words is not None:
+            return words, "\n".join(lines[:i] + lines[i + 1:])
+    return None, text
+
+
 def clean_html(data: bytes, url: str | None = None) -> Cleaned:
     """The report in a saved HTML page: its main text, title, author, outlet, URL and date words.
 
@@ -146,8 +162,11 @@ def clean_html(data: bytes, url: str | None = None) -> Cleaned:
     if _is_not_a_headline(title, doc.sitename, page_url):
         title = _heading_headline(tree, doc.sitename, page_url) or title
     date = doc.date or find_date(tree, extensive_search=False, original_date=True, url=page_url)
+    text = strip_boilerplate(text)
+    if not date:
+        date, text = _date_line(text, title)
     return Cleaned(
-        text=strip_boilerplate(text),
+        text=text,
         title=title or None,
         author=_author(doc.author),
         outlet=doc.sitename or None,

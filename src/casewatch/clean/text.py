@@ -273,11 +273,12 @@ def _is_acronym_of(short: str, name: str) -> bool:
     return all(letter in rest for letter in short[1:].upper())
 
 
-def _names_outlet(name: str, below: _Line | None, r: Rules) -> bool:
+def _names_outlet(name: str, below: _Line | None, r: Rules, above: _Line | None = None) -> bool:
     """Whether a name of a few words above the headline is the outlet's.
 
     "The ...", "... Post", or a name standing over the site's navigation or over what the
-    page is (an organisation's name over "PRESS RELEASE").
+    page is (an organisation's name over "PRESS RELEASE"), or under it ("PRESS RELEASE" over
+    the organisation's name, as press releases open).
     """
     words = name.split()
     low, high = _MASTHEAD_WORDS
@@ -286,10 +287,11 @@ def _names_outlet(name: str, below: _Line | None, r: Rules) -> bool:
     under_navigation = below is not None and (
         below.drop == "navigation" or r.nav_words.fullmatch(line_key(below.text)) is not None
         or r.document_kind.fullmatch(line_key(below.text)) is not None)
-    return words[0] == "The" or words[-1].casefold() in r.outlet_word or under_navigation
+    under_kind = above is not None and r.document_kind.fullmatch(line_key(above.text)) is not None
+    return words[0] == "The" or words[-1].casefold() in r.outlet_word or under_navigation or under_kind
 
 
-def _is_masthead(line: _Line, title_ahead: bool, below: _Line | None, r: Rules) -> bool:
+def _is_masthead(line: _Line, title_ahead: bool, below: _Line | None, r: Rules, above: _Line | None = None) -> bool:
     """Whether a line above the headline is the outlet's name.
 
     HARBOR POST, The Northgate Daily, a name standing over the site's navigation (pasted
@@ -305,7 +307,7 @@ def _is_masthead(line: _Line, title_ahead: bool, below: _Line | None, r: Rules) 
     if len(parts) == 2:
         a, b = parts
         return _is_acronym_of(a, b) or _is_acronym_of(b, a) or any(_names_outlet(p, None, r) for p in parts)
-    return _names_outlet(line.text, below, r)
+    return _names_outlet(line.text, below, r, above)
 
 
 def _outlet_name(masthead: str) -> str:
@@ -382,7 +384,8 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
             elif _is_kicker(line, r):
                 line.drop = "debris"
         elif header.outlet is None and _is_masthead(line, _title_ahead(lines[i + 1:end]),
-                                                    lines[i + 1] if i + 1 < len(lines) else None, r):
+                                                    lines[i + 1] if i + 1 < len(lines) else None, r,
+                                                    lines[i - 1] if i > 0 else None):
             line.drop, header.outlet = "outlet", _outlet_name(line.text)
         elif _is_title_like(line) and r.ticker.search(line.text) and _title_ahead(lines[i + 1:end]):
             line.drop = "ticker"

@@ -59,6 +59,8 @@ def fact_claims(scope: Scope) -> list[tuple[str, str, Statement]]:
             st = Statement(doc, e.evidence, e.modality, e.attribution)
             for k, v in sorted(e.details.items()):
                 if k in cfg["details"] and v and v.strip():
+                    if k == "sentence" and v == "prison" and e.details.get("length"):
+                        v = f"{e.details['length']} in prison"  # as the report's own fact reads it
                     out.append((cfg["details"][k], v, st))
             if e.facility and e.type in cfg["facility_events"] and _named(e.facility):
                 out.append(("facility", e.facility, st))

@@ -115,11 +115,14 @@ def where(ctx: Context, heads: list[Token]) -> Where:
     return w
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
 def _fill(ctx: Context, w: Where, o: Token) -> None:
     lex = ctx.lex
     m = ctx.mention_of(o)
     if m is not None and ctx.mentions[m].label == "FACILITY":
-        name = ctx.mentions[m].text
+        name = _ARTICLE.sub("", ctx.mentions[m].text)  # "held at the Ostabad detention centre": the centre's name
         if "court" in name.lower():
             w.court = w.court or name
         else:
@@ -236,9 +239,13 @@ def listed_terms(ctx: Context, trigger: Token, triggers: set[int]) -> list[tuple
     out: list[tuple[int, dict[str, str]]] = []
     pending: list[int] = []
     i = trigger.i + 1
+    own_end = ctx.sent_tokens[ctx.tok_sent[trigger.i]][1]
+    listed = end > own_end  # "The sentences, issued on 15 May, are:" and the lines after: the list is after the colon
+    if listed:
+        i = next((j + 1 for j in range(own_end - 1, trigger.i, -1) if doc[j].text == ":"), own_end)
     while i < end:
         t = doc[i]
-        if i in triggers or (t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX")):
+        if i in triggers or (t.tag_ in _FINITE and t.pos_ in ("VERB", "AUX") and not listed):
             break
         m = ctx.mention_of(t)
         if m is not None and ctx.mentions[m].label == "PERSON":
@@ -248,12 +255,37 @@ def listed_terms(ctx: Context, trigger: Token, triggers: set[int]) -> list[tuple
         found = term_at(ctx, i, end) if t.lower_ in ("to", "(") or t.like_num or t.lower_ == "life" else None
         if found is not None:
             details, i = found
+            if listed:
+                details = {**details, **_item_extras(ctx, i, end)}
             if not pending and not out:
                 out.append((None, dict(details)))  # the term of the person named before the verb
             out.extend((k, dict(details)) for k in pending)
             pending = []
             continue
         i += 1
+    return out
+
+
+def _item_extras(ctx: Context, i: int, end: int) -> dict[str, str]:
+    """What a list item says after a person's term, up to the line's end or the next person: the charge ("for
+    'assembly and collusion'") and the prison it is served in ("to be served in X Prison")."""
+    doc = ctx.tokens
+    line_end = ctx.text.find("\n", doc[i - 1].idx)
+    out: dict[str, str] = {}
+    j = i
+    while j < end and (line_end < 0 or doc[j].idx < line_end):
+        t = doc[j]
+        m = ctx.mention_of(t)
+        if m is not None and ctx.mentions[m].label == "PERSON":
+            break
+        if m is not None and ctx.mentions[m].label == "FACILITY" and j > 0 and doc[j - 1].lower_ in ("in", "at") \
+                and "court" not in ctx.mentions[m].text.lower():
+            out.setdefault("listed_facility", ctx.mentions[m].text)
+        if t.lower_ == "for" and j + 1 < end and "listed_charge" not in out:
+            quoted = _quoted(ctx, doc[j + 2]) if doc[j + 1].text in ('"', "“") and j + 2 < end else None
+            if quoted is not None:
+                out["listed_charge"] = quoted
+        j += 1
     return out
 
 

@@ -576,13 +576,19 @@ def _complete(ctx: Context, f: Found, tok: Token, sources: list[list[Source]], a
         f.modality, f.cue = "asserted", "presupposed"
     f.when = max(time_rank(ctx, tok, f.governor), AGAIN) if f.again else time_rank(ctx, tok, f.governor)
     f.where = args.where(ctx, heads)
+    listed_facility = f.details.pop("listed_facility", None)
+    if listed_facility:  # a list item's own prison: "- X: ten years, to be served in Y Prison"
+        f.where = args.Where(place=f.where.place, facility=listed_facility, facility_fact=listed_facility,
+                             court=f.where.court)
     if f.where.court and f.type in ("trial", "sentence", "appeal", "charge"):
         f.details.setdefault("court", f.where.court)
     lemma = tok.lemma_.lower() if tok.pos_ != "NOUN" else f"{tok.lemma_.lower()}_noun"
+    listed_charge = f.details.pop("listed_charge", None)
     if lemma in charge_preps:
         f.charge = args.charge_of(ctx, tok, charge_preps[lemma])
-        if f.charge and f.type in ("charge", "trial", "sentence"):
-            f.details.setdefault("charge", f.charge)
+    f.charge = listed_charge or f.charge  # a list item's own charge: "- X: six years for 'sedition'"
+    if f.charge and f.type in ("charge", "trial", "sentence"):
+        f.details.setdefault("charge", f.charge)
     if f.type in ("sentence", "trial", "charge", "arrest", "detention", "execution", "refusal") or lemma == "face":
         f.reason = args.reason_of(ctx, heads)
     f.date = _date(ctx, anchors, tok, f.governor)

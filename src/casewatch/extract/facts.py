@@ -61,6 +61,7 @@ def build_facts(ctx: Context, people: People, sources: list[list[Source]], event
         if f.subject is None:
             continue
         src = f.attribution
+        told = f.sentence if f.through is None else f.through  # a list item's line tells its person's facts
         if f.type == "statement":
             if src is not None and src.kind == "organisation" and not src.generic:
                 facts.add(f.subject, "reported_by", src.name, f.sentence, attribution=src)
@@ -68,15 +69,16 @@ def build_facts(ctx: Context, people: People, sources: list[list[Source]], event
         from .arguments import sentence_text
 
         if f.type in ("sentence", "appeal"):
-            facts.add(f.subject, "sentence", sentence_text(f.details), f.sentence, f.modality, src)
+            facts.add(f.subject, "sentence", sentence_text(f.details), told, f.modality, src)
         if f.charge and f.type in ("charge", "trial", "sentence"):
-            facts.add(f.subject, "charge", f.charge, f.sentence, "alleged" if f.modality == "alleged" else f.modality,
+            facts.add(f.subject, "charge", f.charge, told, "alleged" if f.modality == "alleged" else f.modality,
                       src)
         if f.reason is not None:
             alleged = any(t.lower_ in ctx.lex.m("alleged_adverbs") for t in f.reason[1].subtree)
             facts.add(f.subject, "reason", f.reason[0], f.sentence, "alleged" if alleged else f.modality, src)
         if f.where.facility_fact and f.type in _FACILITY_EVENTS:
-            facts.add(f.subject, "facility", f.where.facility_fact, f.sentence, f.modality, src)
+            at = told if f.where.facility_fact in ctx.sentence_evidence(told).quote else f.sentence
+            facts.add(f.subject, "facility", f.where.facility_fact, at, f.modality, src)
         if f.where.place and f.type in _PLACE_EVENTS and f.modality == "asserted" and not is_region(f.where.place):
             facts.add(f.subject, "location", f.where.place, f.sentence, f.modality, src)  # the city of the case
         if f.where.court and f.type in _COURT_EVENTS:

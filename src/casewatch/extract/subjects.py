@@ -278,7 +278,7 @@ def person_of_aside(ctx: Context, tok: Token, reach: int = 6) -> int | None:
     opening = next((j for j in range(tok.i - 1, max(start, tok.i - reach) - 1, -1) if doc[j].text == ","), None)
     if opening is None or opening == start:
         return None
-    closing = next((j for j in range(tok.i + 1, min(end, tok.i + reach + 1)) if doc[j].text == ","), None)
+    closing = next((j for j in range(tok.i + 1, min(end, tok.i + 4 * reach + 1)) if doc[j].text == ","), None)
     if closing is None or any(doc[j].pos_ in ("VERB", "AUX") or ctx.mention_of(doc[j]) is not None
                               for j in range(opening + 1, closing)):
         return None
