@@ -194,3 +194,13 @@ def test_one_of_several_held_after_a_name_in_a_relatives_phrase(run, look):
     x = run("Neighbours of Yusuf Demirel, one of nine students held in Kelvar since the strike, collected "
             "signatures for him.")
     assert look.subjects(x, "detention") == ["Yusuf Demirel"]
+
+
+def test_a_record_listing_a_person_as_having_died(run, look):
+    x = run("The morgue's register lists the welder Idris Kaplan as having died in custody in April.")
+    assert look.subjects(x, "death_in_custody") == ["Idris Kaplan"]
+
+
+def test_court_papers_describing_a_person_as_having_been_sentenced(run, look):
+    x = run("Court papers describe Idris Kaplan as having been sentenced to nine years in 2023.")
+    assert look.subjects(x, "sentence") == ["Idris Kaplan"]

@@ -92,6 +92,10 @@ CUE_CASES = [
                                              "report could not be confirmed."),
     ("denied", "denied", "torture", "The governor said the claims that Darian Velmor had been beaten were "
                                     "invented by exiles."),
+    ("reported", "unconfirmed", "torture", "A recording, which could not be verified, shows Darian Velmor being "
+                                           "beaten by guards."),
+    ("reported", "unconfirmed", "death_in_custody", "A hospital log, whose origin could not be confirmed, lists "
+                                                    "Darian Velmor as having died in custody."),
     ("denied", "denied", "torture", "Officials said allegations that jailed blogger Darian Velmor was beaten "
                                     "were fabricated."),
 ]

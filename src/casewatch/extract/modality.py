@@ -295,6 +295,24 @@ def _conj_word(t: Token) -> str | None:
     return cc[-1].lower_ if cc else None
 
 
+def _unverified_subject(ctx: Context, verb: Token) -> bool:
+    """Whether the verb's subject is a record or a source said to be beyond confirmation in a clause of its own:
+    "a register, whose authenticity could not be verified, lists ...", "a video, which could not be verified,
+    shows ..."."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None:
+        return False
+    confirm = ctx.lex.m("confirm_verbs")
+    for clause in subject.children:
+        if clause.dep_ in ("relcl", "acl") and clause.lemma_.lower() in confirm:
+            kids = list(clause.children)
+            negated = any(c.dep_ == "neg" for c in kids)
+            unable = any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "can", "ca") for c in kids)
+            if negated or (unable and any(c.lower_ in ("not", "never") for c in kids)):
+                return True
+    return False
+
+
 def _adjective_after_that(ctx: Context, verb: Token) -> bool:
     """"claims that detained aid worker X had been tortured": a participle read as the verb of a relative clause
     whose "that" it follows, where it describes the noun after it (the content clause's subject)."""
@@ -325,8 +343,10 @@ def _stops(ctx: Context, node: Token) -> bool:
         return not (_governing_noun_cue(ctx, node.head) or _content_clause(ctx, node))
     if dep == "advcl":
         marks = [c.lower_ for c in node.children if c.dep_ in ("mark", "advmod") and c.i < node.i]
-        if any(m in lex.m("presupposing_marks") for m in marks):
-            return True
+        predicate = "as" in marks and any(c.lower_ == "having" for c in node.children) and any(
+            c.dep_ == "dobj" for c in node.head.children)
+        if any(m in lex.m("presupposing_marks") for m in marks) and not predicate:
+            return True  # but "lists X as having died" says what the list says of X
         if not marks and node.tag_ in ("VBN", "VBG") and node.i < node.head.i:
             return True  # a fronted participle: "Released on bail in December, X was re-arrested"
         if not marks and node.tag_ in ("VBN", "VBG") and node.left_edge.i == ctx.sent_tokens[ctx.tok_sent[node.i]][0]:
@@ -404,6 +424,8 @@ def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
             node = head  # "dismissed ... reports that X had died": a report noun the tagger took for a verb
             continue
         cues.extend(_head_cues(ctx, head, node, trigger))
+        if head.pos_ in ("VERB", "AUX") and _unverified_subject(ctx, head):
+            cues.append("unconfirmed")  # "a video, which could not be verified, shows X being beaten"
         if _reporting(ctx, head) and not _said_to(ctx, head, node) and _verb_class(ctx, head) is None:
             cues.extend(_reporting_cues(ctx, head))
             break

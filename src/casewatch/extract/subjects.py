@@ -85,6 +85,14 @@ def _relative(tok: Token) -> Token:
 
 def verb_patient(verb: Token, intransitive: bool, patient_verbs: frozenset[str] = frozenset()) -> Token | None:
     """The token naming whom a verb event happens to (None when the parse does not say)."""
+    as_pcomp = verb.dep_ == "pcomp" and verb.head.lower_ == "as" and verb.head.dep_ == "prep"
+    as_clause = verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children) and any(
+        c.lower_ == "having" for c in verb.children)
+    if as_pcomp or as_clause:
+        gov = verb.head.head if as_pcomp else verb.head
+        obj = child(gov, "dobj") or next((c for c in gov.children if c.dep_ == "nsubj" and c.i > gov.i), None)
+        if obj is not None:
+            return _relative(obj)  # "the register lists X as having died", "describe X as having been sentenced"
     if intransitive:
         if verb.dep_ == "pcomp" and verb.head.dep_ == "prep":
             gov = verb.head.head
