@@ -27,7 +27,8 @@ import re
 
 from .candidates import POSSESSIVES, Cand, is_modifier, name_head, name_key
 from .context import Context
-from .names import one_word_people, person_words
+from .cues import mention_words
+from .names import one_word_people, opens, person_words
 
 _TERMINAL = tuple(".!?\"”:;")
 _SMALL = frozenset({"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "over", "from"})
@@ -190,8 +191,24 @@ def drop_modifiers(ctx: Context, cands: list[Cand]) -> list[Cand]:
     mention of a person (see :func:`~.candidates.is_modifier`)."""
     _, words, _ = person_words(ctx, cands)
     known = words | one_word_people(ctx, cands)
-    return [c for c in cands if c.label != "PERSON" or not (is_modifier(ctx, c, known)
+    kept = [c for c in cands if c.label != "PERSON" or not (is_modifier(ctx, c, known)
                                                              or _qualifies_person_noun(ctx, c))]
+    for c in kept:
+        if c.label == "PERSON" and _names_a_place(ctx, c, kept):
+            c.label = "PLACE"
+    return kept
+
+
+def _names_a_place(ctx: Context, c: Cand, cands: list[Cand]) -> bool:
+    """"the Thukha Yaung monastery", "the Aung Mingalar school": a name right before a noun for a building or
+    a community names that place, unless the report names a person so elsewhere."""
+    if c.end >= len(ctx.tokens):
+        return False
+    noun = ctx.tokens[c.end]
+    if not (noun.is_lower and noun.lower_ in mention_words("named_place_nouns") and name_head(ctx, c).head.i == c.end):
+        return False
+    key = name_key(ctx, c)
+    return not any(o is not c and o.label == "PERSON" and name_key(ctx, o) == key for o in cands)
 
 
 def _qualifies_person_noun(ctx: Context, c: Cand) -> bool:
@@ -324,3 +341,23 @@ def heading_tokens(ctx: Context) -> frozenset[int]:
             out.extend(range(span.start, span.end))
     return frozenset(out)
 
+
+
+def cut_auxiliaries(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A question opening with an auxiliary ("Will Xxx Yyy be executed?", "Can Xxx Yyy still appeal?") does not
+    put the auxiliary in the name the model tags after it: the word is cut when the tagger reads it as an
+    auxiliary and the sentence asks, or when the name's verb is in its bare form ("Will Xxx Yyy be ...")."""
+    doc = ctx.tokens
+    auxiliaries = mention_words("question_auxiliaries")
+    for c in cands:
+        if c.label != "PERSON" or c.end - c.start < 2 or doc[c.start].lower_ not in auxiliaries \
+                or not opens(ctx, c.start):
+            continue
+        a, b = ctx.sentences[ctx.tok_sent[c.start]]
+        if "?" not in ctx.text[a:b]:
+            continue
+        verb = name_head(ctx, Cand(c.start + 1, c.end, c.label)).head
+        if doc[c.start].pos_ == "AUX" or (verb.tag_ == "VB" and verb.i >= c.end):
+            c.start, c.cut = c.start + 1, True
+            ctx.memo.pop(("head", c.start, c.end), None)
+    return cands

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .candidates import Cand
 from .context import Context
+from .cues import mention_words
 
 
 def honorific(ctx: Context, s: int, e: int) -> bool:
@@ -27,13 +28,23 @@ def is_title(ctx: Context, s: int, e: int) -> bool:
     return e - s > 1 and (low in ctx.lex.titles or low.rstrip(".") in ctx.lex.titles or honorific(ctx, s, e))
 
 
+def role_before_name(ctx: Context, s: int, e: int) -> bool:
+    """Whether token ``s`` is a role noun in title case before a name of two words or more ("Lawyer X Y",
+    "Returnee X Y"), as the model tags it inside an organisation's or a person's name at a sentence's start."""
+    t = ctx.tokens[s]
+    low = t.lower_
+    return e - s >= 3 and t.is_title and (low in ctx.lex.role_map or low in mention_words("descriptor_nouns"))
+
+
 def strip_titles(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """A person's name starts after its titles and honorifics (a name relabelled a person keeps none)."""
+    """A person's name starts after its titles and honorifics (a name relabelled a person keeps none), and
+    after a role noun the model took into a name it tagged otherwise ("Lawyer X Y" tagged as an organisation)."""
     for c in cands:
         if c.label != "PERSON":
             continue
-        while is_title(ctx, c.start, c.end):
-            c.title = c.title or ctx.tokens[c.start].lower_
+        while is_title(ctx, c.start, c.end) or role_before_name(ctx, c.start, c.end):
+            if is_title(ctx, c.start, c.end):
+                c.title = c.title or ctx.tokens[c.start].lower_
             c.start += 1
             c.cut = True
     return cands
