@@ -31,6 +31,7 @@ from .cues import mention_words
 from .names import one_word_people, opens, person_words
 
 _TERMINAL = tuple(".!?\"”:;")
+_LETTER = re.compile(r"[^\W\d_]")
 _SMALL = frozenset({"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "over", "from"})
 
 
@@ -41,8 +42,11 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         s = line.strip()
-        words = [w for w in re.findall(r"[^\s]+", s) if any(ch.isalpha() for ch in w)]
-        if s and len(words) <= 12 and not s.endswith(_TERMINAL):
+        if not s or s.endswith(_TERMINAL):
+            pos += len(line) + 1
+            continue
+        words = [w for w in s.split() if _LETTER.search(w)]
+        if len(words) <= 12:
             content = [w for w in words if w.lower() not in _SMALL]
             caps = sum(1 for w in content if w[:1].isupper())
             if content and caps / len(content) >= 0.75 and (len(words) >= 2 or s.isupper()):
@@ -79,8 +83,10 @@ def drop_furniture(ctx: Context, cands: list[Cand]) -> list[Cand]:
 def photo_credits(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """Agencies are organisations; people named in a credit line ("Photo: X/AFP") are not mentions."""
     lex = ctx.lex
-    markers = [m.lower() for m in lex.mentions["credit_markers"]]
-    credit_sents = {i for i, (a, b) in enumerate(ctx.sentences) if any(m in ctx.text[a:b].lower() for m in markers)}
+    low = ctx.text.lower()
+    markers = [m.lower() for m in lex.mentions["credit_markers"] if m.lower() in low]
+    credit_sents = {i for i, (a, b) in enumerate(ctx.sentences) if any(m in low[a:b] for m in markers)} \
+        if markers else set()
     kept = []
     for c in cands:
         key = name_key(ctx, c)

@@ -19,6 +19,14 @@ _EVENT_NOUNS = frozenset({"sentence", "penalty", "punishment", "execution", "arr
 
 def place_context(ctx: Context, c: Cand) -> bool:
     """"the city of X", "the capital, X", "X Province", "in Ostabad and X": the words around say it is a place."""
+    key = ("place_context", c.start, c.end)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _place_context(ctx, c)
+    return found  # type: ignore[return-value]
+
+
+def _place_context(ctx: Context, c: Cand) -> bool:
     lex, doc = ctx.lex, ctx.tokens
     h = name_head(ctx, c)
     if doc[c.end - 1].lower_ in lex.place_heads:
@@ -64,6 +72,14 @@ def role_word(tok: Token, lex: Lexicon) -> bool:
 
 def person_cue(ctx: Context, c: Cand) -> bool:
     """An age, a role or a title written with the name says it is a person."""
+    key = ("person_cue", c.start, c.end, c.title is not None)
+    found = ctx.memo.get(key)
+    if found is None:
+        found = ctx.memo[key] = _person_cue(ctx, c)
+    return found  # type: ignore[return-value]
+
+
+def _person_cue(ctx: Context, c: Cand) -> bool:
     doc, lex = ctx.tokens, ctx.lex
     n = len(doc)
     e = c.end

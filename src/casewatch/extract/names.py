@@ -68,12 +68,17 @@ def _one_word_people(ctx: Context, cands: list[Cand]) -> set[str]:
         if c.end - c.start != 1 or not doc[c.start].text[:1].isupper() or not doc[c.start].is_alpha:
             continue
         word = doc[c.start].text
-        if is_modifier(ctx, c):
+        key = ("one_word", c.start, c.title is not None)
+        seen = ctx.memo.get(key)
+        if seen is None:
+            seen = ctx.memo[key] = ("modifier" if is_modifier(ctx, c) else "placed" if _not_a_persons_place(ctx, c)
+                                    else "cued" if _who_follows(ctx, c) or person_cue(ctx, c) else "")
+        if seen == "modifier":
             continue
         votes[word][c.label] += 1
-        if _not_a_persons_place(ctx, c):
+        if seen == "placed":
             placed.add(word)
-        elif c.label != "FACILITY" and (_who_follows(ctx, c) or person_cue(ctx, c)):
+        elif seen == "cued" and c.label != "FACILITY":
             cued.add(word)
     voted = {w for w, v in votes.items() if v["PERSON"] >= 2 and 2 * v["PERSON"] > sum(v.values())}
     return (cued | voted) - placed
@@ -391,6 +396,9 @@ def untagged_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
     banned = non_name_words()
     i, n = 0, len(doc)
     while i < n:
+        if i in covered or not doc[i].is_title:
+            i += 1
+            continue
         j = _name_run(ctx, i, covered)
         start, title = i, None
         if j - i >= 2 and (doc[i].lower_.rstrip(".") in lead or doc[i].lower_ in lead):
