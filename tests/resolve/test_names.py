@@ -177,3 +177,12 @@ def test_a_name_prefix_is_shown_but_not_compared(written, given, surname, shown)
 
 def test_a_name_with_and_without_its_prefix_is_one_person():
     assert names_compatible(parse_person("Nang Hseng Lao"), parse_person("Hseng Lao"))
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Bettie Varo", "Betty Varo", True),
+    ("Kathie Moro", "Kathy Moro", True),
+    ("Bettie Varo", "Bella Varo", False),
+])
+def test_a_diminutive_spelt_two_ways_is_one_given_name(a, b, same):
+    assert names_compatible(parse_person(a), parse_person(b)) is same

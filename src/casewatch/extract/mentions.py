@@ -18,7 +18,7 @@ from .context import Context
 from .cues import mention_words
 from .expansions import Found
 from .facilities import find_facilities
-from .titles import is_title
+from .titles import is_title, role_before_name
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC"}
 _SPLIT = frozenset({"(", ")", "—", "–", ":", "|", "/", "“", "”", '"', "[", "]", ";", "•", "·"})
@@ -72,7 +72,8 @@ def _trim(ctx: Context, c: Cand) -> Cand | None:
             s += 1
             cut = True
         elif c.label == "PERSON" and e - s > 1 and (low in lex.role_map or not t.text[:1].isupper()
-                                                    or low in lex.mentions["nationality_nouns"]):
+                                                    or low in lex.mentions["nationality_nouns"]
+                                                    or role_before_name(ctx, s, e)):
             s += 1
             cut = True
         else:

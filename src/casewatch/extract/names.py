@@ -21,7 +21,7 @@ from .cues import (
     speaks,
 )
 from .places import is_region
-from .titles import role_before_name
+from .titles import demonym, role_before_name
 
 
 def person_words(ctx: Context, cands: list[Cand]) -> tuple[set[str], set[str], set[str]]:
@@ -355,15 +355,28 @@ def extend_people(ctx: Context, cands: list[Cand], headings: frozenset[int] = fr
     return cands
 
 
-_DEMONYM_ENDINGS = (("ian", ("", "ia", "a", "e")), ("an", ("", "a", "o", "istan")), ("ese", ("", "a")),
-                    ("ish", ("", "land", "and", "eland", "ey")), ("i", ("", "a", "istan")), ("ic", ("", "ia")))
-
-
-def demonym(word: str) -> bool:
-    """Whether a word reads as the people of a known country ("Iranian", "Belarusian", "Kenyan", "Yemeni")."""
-    low = word.lower()
-    return any(low.endswith(e) and is_region(low[:-len(e)] + tail) for e, tails in _DEMONYM_ENDINGS for tail in tails
-               if len(low) > len(e) + 2)
+def join_initials(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A name cut at a middle initial's full stop ("James R" + "." + "Dabney", the stop written apart or read as
+    a sentence's end) is one name: the person's name takes in the stop and the surname after it, tagged as a
+    person or not tagged at all, on the same line."""
+    doc, n = ctx.tokens, len(ctx.tokens)
+    by_start = {c.start: c for c in cands}
+    covered = {k for c in cands for k in range(c.start, c.end)}
+    gone: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.label != "PERSON" or id(c) in gone or c.end - c.start < 2 or c.end + 1 >= n:
+            continue
+        last, stop, nxt = doc[c.end - 1], doc[c.end], doc[c.end + 1]
+        if not (len(last.text) == 1 and last.is_upper and stop.text == "." and nxt.text[:1].isupper() and nxt.is_alpha
+                and "\n" not in ctx.text[last.idx:nxt.idx]):
+            continue
+        after = by_start.get(c.end + 1)
+        if after is not None and after.label == "PERSON":
+            gone.add(id(after))
+            c.end = after.end
+        elif c.end + 1 not in covered and nxt.pos_ == "PROPN":
+            c.end += 2
+    return [c for c in cands if id(c) not in gone]
 
 
 def merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:

@@ -68,6 +68,9 @@ RULES: dict[str, Rule] = {r.name: r for r in (
     Rule("join_nicknames", "quotes and brackets inside names", "person spans",
          "activists and fighters known by a nickname written inside their name ('Kaka')",
          _plain(names.join_nicknames)),
+    Rule("join_initials", "person spans ending in an initial, the full stop after it", "person spans",
+         "names with a middle initial that the stop after it cuts from the surname (James R. Dabney)",
+         _plain(names.join_initials)),
     Rule("drop_odd_people", "appositions, quotes, numbers, 'of'", "labels, drops people",
          "reports on writers and artists naming their works; people given with their home town",
          _plain(corrections.drop_odd_people)),
@@ -117,12 +120,12 @@ RULES: dict[str, Rule] = {r.name: r for r in (
 
 ORDER: tuple[str, ...] = (
     "join_plural_possessives", "drop_furniture", "photo_credits", "drop_demonyms", "cut_auxiliaries",
-    "drop_non_names", "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products",
-    "given_names", "split_conjoined_people", "demanded_people", "untagged_people", "untagged_orgs", "people_and_places",
-    "agree_labels",
-    "extend_people", "people_and_places", "cut_headings", "capitals", "strip_titles",
+    "drop_non_names", "org_and_place_words", "join_nicknames", "join_initials", "drop_odd_people", "drop_modifiers",
+    "not_products", "given_names", "split_conjoined_people", "demanded_people", "untagged_people", "untagged_orgs",
+    "people_and_places", "agree_labels", "extend_people", "people_and_places", "cut_headings", "capitals",
+    "strip_titles",
     # the last look at people, once every name is in
-    "find_missing", "drop_non_names", "join_nicknames", "drop_odd_people", "drop_modifiers",
+    "find_missing", "drop_non_names", "join_nicknames", "join_initials", "drop_odd_people", "drop_modifiers",
     "merge_adjacent_people", "generational_suffixes",
 )
 """The order the rules run in."""

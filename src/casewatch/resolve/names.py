@@ -251,16 +251,29 @@ def same_token(a: str, b: str) -> bool:
 
 
 def same_given(a: str, b: str, slavic: bool = False) -> bool:
-    """Whether two normalised given names are one name: :func:`same_token`, or (``slavic``, for the given
-    names written with East Slavic surnames) one :func:`slavic_key`; never two names whose bearers are
-    clearly of different gender."""
+    """Whether two normalised given names are one name: :func:`same_token`, one diminutive spelt two ways
+    (Bettie, Betty), or (``slavic``, for the given names written with East Slavic surnames) one
+    :func:`slavic_key`; never two names whose bearers are clearly of different gender."""
     if a == b:
         return True
     if gazetteer.genders_differ(a, b):
         return False
     if same_token(a, b):
         return True
+    if (a.endswith(_DIMINUTIVE) or b.endswith(_DIMINUTIVE)) and _diminutive(a) == _diminutive(b):
+        return True
     return slavic and slavic_key(a, given=True) is not None and slavic_key(a, given=True) == slavic_key(b, given=True)
+
+
+_DIMINUTIVE = ("ie", "y", "i")
+
+
+def _diminutive(name: str) -> str:
+    """A given name with its diminutive ending in one spelling: Bettie, Betty and Betti are one name."""
+    for ending in _DIMINUTIVE:
+        if name.endswith(ending) and len(name) > len(ending) + 2:
+            return canonical(name[: -len(ending)] + "y")
+    return canonical(name)
 
 
 def same_surname(a: str, b: str) -> bool:
