@@ -70,3 +70,27 @@ def test_a_generational_suffix_tagged_as_a_place_joins_the_name(parse):
     out = titles.generational_suffixes(ctx, [cand(ctx, "Omid Varo", "PERSON"), cand(ctx, "Sr", "PLACE")])
     assert spans(ctx, out) == ["Omid Varo , Sr."]
     assert spans(ctx, out, "PLACE") == []
+
+
+def test_an_untagged_name_that_begins_with_a_clear_given_name_is_a_person(parse):
+    ctx = parse("In the rematch Wladislaw Korvenko stopped his challenger in the sixth round.")
+    assert spans(ctx, names.untagged_people(ctx, [])) == ["Wladislaw Korvenko"]
+
+
+@pytest.mark.parametrize("text", [
+    "The Duke Blue Devils beat their rivals on Saturday.",
+    "Fire crews were called to a house on Dahlia Ave early on Tuesday.",
+])
+def test_teams_and_streets_that_begin_with_a_given_name_are_no_people(parse, text):
+    ctx = parse(text)
+    assert spans(ctx, names.untagged_people(ctx, [])) == []
+
+
+def test_a_web_address_pasted_with_the_text_does_not_make_names_lower_case(parse):
+    ctx = parse("http : / / www . example . com / news / leyla - varo - freed\n\nLeyla Varo was freed on bail.")
+    assert "varo" not in ctx.lower_words and "bail" in ctx.lower_words
+
+
+def test_a_work_noun_far_from_the_name_does_not_make_it_a_work(run, look):
+    x = run("The poet Darian Velmor is expected to publish Tarsen Nights , the sequel to his first collection .")
+    assert "Darian Velmor" in look.names(x, "PERSON")

@@ -232,7 +232,8 @@ _CLOSE_QUOTES = frozenset({'"', "”", "''", "’", "'"})
 
 
 def drop_odd_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """"People" that are not: a work ("his film, Burning Tarsen"), one word in quotation marks (a book's or a
+    """"People" that are not: a work ("his film, Burning Tarsen", "Burning Tarsen, his film", the work noun next to
+    the name), one word in quotation marks (a book's or a
     song's title: "Leyla"), a word after a number ("26 Vareshi detainees"), and a person's home town ("Xxx Yyy,
     of Tarsen, ...")."""
     doc, lex = ctx.tokens, ctx.lex
@@ -249,8 +250,9 @@ def drop_odd_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
                 if doc[c.start - 1].like_num and doc[c.start - 1].whitespace_:
                     continue
             h = name_head(ctx, c)
-            if (h.dep_ == "appos" and h.head.lemma_.lower() in works) or any(
-                    ch.dep_ == "appos" and ch.lemma_.lower() in works for ch in h.children):
+            if (h.dep_ == "appos" and h.head.lemma_.lower() in works and h.head.i < c.start) or any(
+                    ch.dep_ == "appos" and ch.lemma_.lower() in works and ch.left_edge.i <= c.end + 1
+                    for ch in h.children):
                 continue
             if _home_place(ctx, c, people):
                 c.label = "PLACE"

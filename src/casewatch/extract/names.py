@@ -329,7 +329,7 @@ def extend_people(ctx: Context, cands: list[Cand], headings: frozenset[int] = fr
 
     def before(i: int, c: Cand) -> bool:
         t = doc[i]
-        if not (t.is_title and t.whitespace_ == " " and c.start <= t.head.i < c.end):
+        if not (t.is_title and t.is_alpha and t.whitespace_ == " " and c.start <= t.head.i < c.end):
             return False
         return t.pos_ == "PROPN" or (t.dep_ == "compound" and t.is_alpha and t.lower_ not in banned
                                      and gazetteer.is_name(t.text))
@@ -421,10 +421,23 @@ def untagged_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
         if (2 <= j - start <= 4 or (title is not None and j - start == 1)) \
                 and not any(ctx.lowers[k] in banned for k in range(start, j)):
             c = Cand(start, j, "PERSON", "cue", title)
-            if case_cue(ctx, c) or speaks(ctx, c):
+            if case_cue(ctx, c) or speaks(ctx, c) or _given_name_first(ctx, c):
                 out.append(c)
         i = max(j, i + 1)
     return out
+
+
+def _given_name_first(ctx: Context, c: Cand) -> bool:
+    """Two or three proper nouns in title case, none plural (a team's name), that begin with a given name of clear
+    gender and stand where a person does in the clause (its subject, object or possessor): "Wladislaw
+    Korvenko stopped ..."."""
+    doc = ctx.tokens
+    if not 2 <= c.end - c.start <= 3 or any(not doc[k].is_title or doc[k].pos_ != "PROPN" or doc[k].tag_ == "NNPS"
+                                             for k in range(c.start, c.end)):
+        return False
+    if gazetteer.gender(doc[c.start].text) is None:
+        return False
+    return name_head(ctx, c).dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
 
 
 def _name_run(ctx: Context, i: int, covered: set[int]) -> int:
