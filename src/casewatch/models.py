@@ -127,6 +127,9 @@ class Mention:
     label: str
     sentence: int
     """Index into Extraction.sentences."""
+    written: str | None = None
+    """For a person named after a title or an honorific kept out of the name, the name as written with it
+    ("Daw Nwe Ni Aung", "Dr. Leyla Varo"), so that the form a reader knows stays findable."""
 
 
 @dataclass(frozen=True)
@@ -247,6 +250,8 @@ class LocalEntity:
     mentions: tuple[int, ...]
     """Indexes into Extraction.mentions."""
     acronym: str | None = None
+    written: tuple[str, ...] = ()
+    """Forms of a person's name written with a title or an honorific ("U Kawiya"): kept among the aliases."""
 
 
 @dataclass(frozen=True)

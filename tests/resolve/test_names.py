@@ -160,3 +160,29 @@ def test_east_slavic_given_names_in_each_language_are_one_name(a, b):
 def test_an_initial_may_be_that_of_the_name_in_the_other_language():
     assert names_compatible(parse_person("D. Sokolov"), parse_person("Zmitser Sakalou"))
     assert not names_compatible(parse_person("K. Sokolov"), parse_person("Zmitser Sakalou"))
+
+
+# prefixes that belong to names in Shan, Karen, Mon and Kachin naming
+
+@pytest.mark.parametrize(("written", "given", "surname", "shown"), [
+    ("Nang Hseng Lao", ("hseng",), "lao", "Nang Hseng Lao"),
+    ("Sai Kham Leik", ("kham",), "leik", "Sai Kham Leik"),
+    ("Naw Ohn Mya", ("ohn",), "mya", "Naw Ohn Mya"),
+    ("Sai Leik", ("sai",), "leik", "Sai Leik"),
+])
+def test_a_name_prefix_is_shown_but_not_compared(written, given, surname, shown):
+    p = parse_person(written)
+    assert (p.given, p.surname, p.display) == (given, surname, shown)
+
+
+def test_a_name_with_and_without_its_prefix_is_one_person():
+    assert names_compatible(parse_person("Nang Hseng Lao"), parse_person("Hseng Lao"))
+
+
+@pytest.mark.parametrize(("a", "b", "same"), [
+    ("Bettie Varo", "Betty Varo", True),
+    ("Kathie Moro", "Kathy Moro", True),
+    ("Bettie Varo", "Bella Varo", False),
+])
+def test_a_diminutive_spelt_two_ways_is_one_given_name(a, b, same):
+    assert names_compatible(parse_person(a), parse_person(b)) is same

@@ -181,3 +181,29 @@ def test_the_entity_takes_the_name_written_most_fully(mentions_in, expansions_in
                 mentions_in, expansions_in)
     assert a["D. Sokolov"] == b["Zmitser Sakalou"]
     assert index.get(a["D. Sokolov"]).name == "Zmitser Sakalou"
+
+
+def test_the_form_written_with_an_honorific_is_an_alias():
+    from casewatch.models import Mention
+
+    text = "Daw Khin Mar Lwin, 61, was arrested. Khin Mar Lwin denied the charges."
+    mentions = [Mention(4, 17, "Khin Mar Lwin", "PERSON", 0, written="Daw Khin Mar Lwin"),
+                Mention(37, 50, "Khin Mar Lwin", "PERSON", 1)]
+    assert text[4:17] == text[37:50] == "Khin Mar Lwin"
+    local = link_mentions(mentions, [])
+    index = MemoryIndex()
+    ids = resolve_report("d1", local, index)
+    entity = index.get(ids[0])
+    assert entity.name == "Khin Mar Lwin"
+    assert "Daw Khin Mar Lwin" in entity.aliases
+
+
+def test_a_written_form_never_joins_people_the_name_keeps_apart():
+    from casewatch.models import Mention
+
+    index = MemoryIndex()
+    a = resolve_report("d1", link_mentions([Mention(3, 16, "Khin Mar Lwin", "PERSON", 0,
+                                                    written="Daw Khin Mar Lwin")], []), index)
+    b = resolve_report("d2", link_mentions([Mention(3, 16, "Khin Mar Thet", "PERSON", 0,
+                                                    written="Daw Khin Mar Thet")], []), index)
+    assert a[0] != b[0]

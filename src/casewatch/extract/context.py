@@ -7,12 +7,16 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
 from ..models import DateMention, Evidence, Mention
 from .lexicon import Lexicon, lexicon
+
+_ADDRESS_LINE = re.compile(r"^[^\n]*(?:https?\s*:\s*/|\bwww\s*\.)[^\n]*$", re.M | re.I)
+"""A line holding a web address, written whole or with spaces between its parts."""
 
 
 @dataclass
@@ -51,8 +55,13 @@ class Context:
 
     @functools.cached_property
     def lower_words(self) -> frozenset[str]:
-        """The words the report writes in lower case somewhere."""
-        return frozenset(t.lower_ for t in self.tokens if t.is_alpha and t.is_lower)
+        """The words the report writes in lower case somewhere, web addresses left out (a page's address pasted
+        with its text writes the names of its headline in lower case: "www . site . com / leyla - varo - freed")."""
+        spans = [(m.start(), m.end()) for m in _ADDRESS_LINE.finditer(self.text)]
+        if not spans:
+            return frozenset(t.lower_ for t in self.tokens if t.is_alpha and t.is_lower)
+        return frozenset(t.lower_ for t in self.tokens if t.is_alpha and t.is_lower
+                         and not any(a <= t.idx < b for a, b in spans))
 
     # ------------------------------------------------------------------ evidence
 

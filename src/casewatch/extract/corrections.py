@@ -27,9 +27,11 @@ import re
 
 from .candidates import POSSESSIVES, Cand, is_modifier, name_head, name_key
 from .context import Context
-from .names import one_word_people, person_words
+from .cues import mention_words
+from .names import one_word_people, opens, person_words
 
 _TERMINAL = tuple(".!?\"”:;")
+_LETTER = re.compile(r"[^\W\d_]")
 _SMALL = frozenset({"a", "an", "the", "of", "for", "and", "or", "in", "on", "at", "to", "by", "with", "over", "from"})
 
 
@@ -40,8 +42,11 @@ def heading_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         s = line.strip()
-        words = [w for w in re.findall(r"[^\s]+", s) if any(ch.isalpha() for ch in w)]
-        if s and len(words) <= 12 and not s.endswith(_TERMINAL):
+        if not s or s.endswith(_TERMINAL):
+            pos += len(line) + 1
+            continue
+        words = [w for w in s.split() if _LETTER.search(w)]
+        if len(words) <= 12:
             content = [w for w in words if w.lower() not in _SMALL]
             caps = sum(1 for w in content if w[:1].isupper())
             if content and caps / len(content) >= 0.75 and (len(words) >= 2 or s.isupper()):
@@ -78,8 +83,10 @@ def drop_furniture(ctx: Context, cands: list[Cand]) -> list[Cand]:
 def photo_credits(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """Agencies are organisations; people named in a credit line ("Photo: X/AFP") are not mentions."""
     lex = ctx.lex
-    markers = [m.lower() for m in lex.mentions["credit_markers"]]
-    credit_sents = {i for i, (a, b) in enumerate(ctx.sentences) if any(m in ctx.text[a:b].lower() for m in markers)}
+    low = ctx.text.lower()
+    markers = [m.lower() for m in lex.mentions["credit_markers"] if m.lower() in low]
+    credit_sents = {i for i, (a, b) in enumerate(ctx.sentences) if any(m in low[a:b] for m in markers)} \
+        if markers else set()
     kept = []
     for c in cands:
         key = name_key(ctx, c)
@@ -190,8 +197,24 @@ def drop_modifiers(ctx: Context, cands: list[Cand]) -> list[Cand]:
     mention of a person (see :func:`~.candidates.is_modifier`)."""
     _, words, _ = person_words(ctx, cands)
     known = words | one_word_people(ctx, cands)
-    return [c for c in cands if c.label != "PERSON" or not (is_modifier(ctx, c, known)
+    kept = [c for c in cands if c.label != "PERSON" or not (is_modifier(ctx, c, known)
                                                              or _qualifies_person_noun(ctx, c))]
+    for c in kept:
+        if c.label == "PERSON" and _names_a_place(ctx, c, kept):
+            c.label = "PLACE"
+    return kept
+
+
+def _names_a_place(ctx: Context, c: Cand, cands: list[Cand]) -> bool:
+    """"the Thukha Yaung monastery", "the Aung Mingalar school": a name right before a noun for a building or
+    a community names that place, unless the report names a person so elsewhere."""
+    if c.end >= len(ctx.tokens):
+        return False
+    noun = ctx.tokens[c.end]
+    if not (noun.is_lower and noun.lower_ in mention_words("named_place_nouns") and name_head(ctx, c).head.i == c.end):
+        return False
+    key = name_key(ctx, c)
+    return not any(o is not c and o.label == "PERSON" and name_key(ctx, o) == key for o in cands)
 
 
 def _qualifies_person_noun(ctx: Context, c: Cand) -> bool:
@@ -209,7 +232,8 @@ _CLOSE_QUOTES = frozenset({'"', "”", "''", "’", "'"})
 
 
 def drop_odd_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """"People" that are not: a work ("his film, Burning Tarsen"), one word in quotation marks (a book's or a
+    """"People" that are not: a work ("his film, Burning Tarsen", "Burning Tarsen, his film", the work noun next to
+    the name), one word in quotation marks (a book's or a
     song's title: "Leyla"), a word after a number ("26 Vareshi detainees"), and a person's home town ("Xxx Yyy,
     of Tarsen, ...")."""
     doc, lex = ctx.tokens, ctx.lex
@@ -226,8 +250,9 @@ def drop_odd_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
                 if doc[c.start - 1].like_num and doc[c.start - 1].whitespace_:
                     continue
             h = name_head(ctx, c)
-            if (h.dep_ == "appos" and h.head.lemma_.lower() in works) or any(
-                    ch.dep_ == "appos" and ch.lemma_.lower() in works for ch in h.children):
+            if (h.dep_ == "appos" and h.head.lemma_.lower() in works and h.head.i < c.start) or any(
+                    ch.dep_ == "appos" and ch.lemma_.lower() in works and ch.left_edge.i <= c.end + 1
+                    for ch in h.children):
                 continue
             if _home_place(ctx, c, people):
                 c.label = "PLACE"
@@ -324,3 +349,23 @@ def heading_tokens(ctx: Context) -> frozenset[int]:
             out.extend(range(span.start, span.end))
     return frozenset(out)
 
+
+
+def cut_auxiliaries(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A question opening with an auxiliary ("Will Xxx Yyy be executed?", "Can Xxx Yyy still appeal?") does not
+    put the auxiliary in the name the model tags after it: the word is cut when the tagger reads it as an
+    auxiliary and the sentence asks, or when the name's verb is in its bare form ("Will Xxx Yyy be ...")."""
+    doc = ctx.tokens
+    auxiliaries = mention_words("question_auxiliaries")
+    for c in cands:
+        if c.label != "PERSON" or c.end - c.start < 2 or doc[c.start].lower_ not in auxiliaries \
+                or not opens(ctx, c.start):
+            continue
+        a, b = ctx.sentences[ctx.tok_sent[c.start]]
+        if "?" not in ctx.text[a:b]:
+            continue
+        verb = name_head(ctx, Cand(c.start + 1, c.end, c.label)).head
+        if doc[c.start].pos_ == "AUX" or (verb.tag_ == "VB" and verb.i >= c.end):
+            c.start, c.cut = c.start + 1, True
+            ctx.memo.pop(("head", c.start, c.end), None)
+    return cands

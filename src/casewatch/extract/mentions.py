@@ -15,9 +15,10 @@ from ..models import Mention
 from . import rules
 from .candidates import Cand
 from .context import Context
+from .cues import mention_words
 from .expansions import Found
 from .facilities import find_facilities
-from .titles import is_title
+from .titles import is_title, role_before_name
 
 _LABELS = {"PERSON": "PERSON", "ORG": "ORG", "GPE": "PLACE", "LOC": "PLACE", "FAC": "FAC"}
 _SPLIT = frozenset({"(", ")", "—", "–", ":", "|", "/", "“", "”", '"', "[", "]", ";", "•", "·"})
@@ -71,7 +72,8 @@ def _trim(ctx: Context, c: Cand) -> Cand | None:
             s += 1
             cut = True
         elif c.label == "PERSON" and e - s > 1 and (low in lex.role_map or not t.text[:1].isupper()
-                                                    or low in lex.mentions["nationality_nouns"]):
+                                                    or low in lex.mentions["nationality_nouns"]
+                                                    or role_before_name(ctx, s, e)):
             s += 1
             cut = True
         else:
@@ -161,12 +163,32 @@ def _finish(ctx: Context, cands: list[Cand]) -> None:
                 end -= len(suffix)
                 break
         index = len(mentions)
-        mentions.append(Mention(start, end, text[start:end], c.label, ctx.tok_sent[c.start]))
+        written = _written(ctx, c.start, end) if c.label == "PERSON" else None
+        mentions.append(Mention(start, end, text[start:end], c.label, ctx.tok_sent[c.start], written))
         ctx.mention_tokens.append((c.start, c.end))
         for i in range(c.start, c.end):
             ctx.tok_mention[i] = index
         last_end = c.end
     ctx.mentions = mentions
+
+
+def _title_word(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` is a capitalised title or honorific ("Dr.", "Senator", "U", "Daw", "Ko")."""
+    t = ctx.tokens[i]
+    if not t.text[:1].isupper():
+        return False
+    low = t.lower_.rstrip(".")
+    hon = ctx.lex.mentions["honorifics"]
+    return t.lower_ in ctx.lex.titles or low in ctx.lex.titles or low in hon["before_any"] or low in hon["before_long"]
+
+
+def _written(ctx: Context, first: int, end: int) -> str | None:
+    """A person's name as written with the titles and honorifics right before it on its line, if any."""
+    doc = ctx.tokens
+    k = first
+    while k > 0 and _title_word(ctx, k - 1) and doc[k - 1].whitespace_ == " ":
+        k -= 1
+    return ctx.text[doc[k].idx:end] if k < first else None
 
 
 def find_mentions(ctx: Context, found: list[Found]) -> dict[int, str]:
@@ -185,14 +207,18 @@ def find_mentions(ctx: Context, found: list[Found]) -> dict[int, str]:
         m = ctx.tok_mention[c.start]
         if c.title and m >= 0:
             titles[m] = c.title
+    prefixes = mention_words("name_prefixes")
     for k, m in enumerate(ctx.mentions):
         if m.label != "PERSON" or k in titles:
             continue
-        first = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
-        if first is not None and first.start > 0:
-            prev = ctx.tokens[first.start - 1].lower_
+        first, last = ctx.mention_tokens[k]
+        if first > 0:
+            before = ctx.tokens[first - 1]
+            prev = before.lower_
             if prev in ctx.lex.titles or prev.rstrip(".") in ctx.lex.titles \
-                    or (prev in ctx.lex.mentions["honorifics"]["before_any"]
-                        and ctx.tokens[first.start - 1].text[:1].isupper()):
+                    or (prev in ctx.lex.mentions["honorifics"]["before_any"] and before.text[:1].isupper()):
                 titles[k] = prev
+                continue
+        if last - first >= 2 and ctx.lowers[first] in prefixes and ctx.tokens[first].is_title:
+            titles[k] = ctx.lowers[first]
     return titles

@@ -9,7 +9,19 @@ from collections import Counter, defaultdict
 from .. import gazetteer
 from .candidates import Cand, is_modifier, name_head, name_key, name_words
 from .context import Context
-from .cues import PLACE_PREPS, conj_place, person_cue, place_context, role_word, speaks
+from .cues import (
+    PLACE_PREPS,
+    case_cue,
+    conj_place,
+    mention_words,
+    non_name_words,
+    person_cue,
+    place_context,
+    role_word,
+    speaks,
+)
+from .places import is_region
+from .titles import demonym, role_before_name
 
 
 def person_words(ctx: Context, cands: list[Cand]) -> tuple[set[str], set[str], set[str]]:
@@ -56,12 +68,17 @@ def _one_word_people(ctx: Context, cands: list[Cand]) -> set[str]:
         if c.end - c.start != 1 or not doc[c.start].text[:1].isupper() or not doc[c.start].is_alpha:
             continue
         word = doc[c.start].text
-        if is_modifier(ctx, c):
+        key = ("one_word", c.start, c.title is not None)
+        seen = ctx.memo.get(key)
+        if seen is None:
+            seen = ctx.memo[key] = ("modifier" if is_modifier(ctx, c) else "placed" if _not_a_persons_place(ctx, c)
+                                    else "cued" if _who_follows(ctx, c) or person_cue(ctx, c) else "")
+        if seen == "modifier":
             continue
         votes[word][c.label] += 1
-        if _not_a_persons_place(ctx, c):
+        if seen == "placed":
             placed.add(word)
-        elif c.label != "FACILITY" and (_who_follows(ctx, c) or person_cue(ctx, c)):
+        elif seen == "cued" and c.label != "FACILITY":
             cued.add(word)
     voted = {w for w, v in votes.items() if v["PERSON"] >= 2 and 2 * v["PERSON"] > sum(v.values())}
     return (cued | voted) - placed
@@ -108,7 +125,8 @@ def people_and_places(ctx: Context, cands: list[Cand], acronyms: set[str]) -> li
                     names_it = _ends_in_name(ctx, c, place_keys)
                 if names_it and is_modifier(ctx, c, words | singles):
                     continue
-                cue = person_cue(ctx, c) or (_who_follows(ctx, c) and _ends_in_name(ctx, c, place_keys))
+                cue = person_cue(ctx, c) or ((_who_follows(ctx, c) or (len(ws) >= 2 and case_cue(ctx, c)))
+                                             and _ends_in_name(ctx, c, place_keys)) or _role_led(ctx, c, place_keys)
                 if names_it or (cue and not any(w.lower() in lex.group_words for w in ws)):
                     c.label, changed = "PERSON", True
                 elif c.label == "ORG" and _org_is_place(ctx, c, place_keys, place_toks):
@@ -149,6 +167,15 @@ def _ends_in_name(ctx: Context, c: Cand, place_keys: set[str]) -> bool:
     if c.start > 0 and doc[c.start - 1].lower_ in ("the", "a", "an"):
         return False
     return not any(" ".join(t.lower_ for t in toks[:k]) in place_keys for k in range(1, len(toks)))
+
+
+def _role_led(ctx: Context, c: Cand, place_keys: set[str]) -> bool:
+    """"Lawyer X Y" tagged as an organisation: a role noun in title case before a name of two or three words
+    that reads as one (:func:`_ends_in_name`) and begins with a given name the gazetteer holds."""
+    if not role_before_name(ctx, c.start, c.end) or c.end - c.start > 4:
+        return False
+    rest = Cand(c.start + 1, c.end, c.label, c.origin)
+    return gazetteer.is_given_name(ctx.tokens[c.start + 1].text) and _ends_in_name(ctx, rest, place_keys)
 
 
 def agree_labels(ctx: Context, cands: list[Cand]) -> list[Cand]:
@@ -267,8 +294,12 @@ def direction_of(ctx: Context, c: Cand) -> bool:
 
 def extend_people(ctx: Context, cands: list[Cand], headings: frozenset[int] = frozenset()) -> list[Cand]:
     """A person's name takes in the untagged name word it is compounded with ("Fariborz" + "Nadimi"); in a
-    title-case heading (token indexes ``headings``) only a word the body writes in a person's name."""
-    doc = ctx.doc
+    title-case heading (token indexes ``headings``) only a word the body writes in a person's name. A word the
+    tagger reads otherwise before a name it compounds ("Tun" + "Tun Zayar") is taken in like a proper noun when
+    the gazetteer holds it as a name, and
+    so is a surname the model tags as a nationality right after a given name ("Maryam" + "Ostovarian", the
+    word no nationality of a known country)."""
+    doc = ctx.tokens
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
@@ -278,38 +309,74 @@ def extend_people(ctx: Context, cands: list[Cand], headings: frozenset[int] = fr
     roles = ctx.lex.titles | ctx.lex.role_map.keys() | frozenset(ctx.lex.mentions["role_only_words"]) \
         | frozenset(ctx.lex.mentions["nationality_nouns"])
     lower = ctx.lower_words
+    banned = non_name_words()
+    norp = {e.text for e in ctx.doc.ents if e.label_ == "NORP"}
     groups = {doc[c.end - 1].text for c in cands if c.label == "ORG" and (
         c.end - c.start > 1 or doc[c.start].is_upper or doc[c.start].tag_ == "NNPS"
-        or doc[c.start].lower_ in ctx.lex.group_words)} \
-        | {e.text for e in doc.ents if e.label_ == "NORP"}
+        or doc[c.start].lower_ in ctx.lex.group_words)}
 
-    def name_word(i: int) -> bool:
+    def name_word(i: int, surname: bool = False) -> bool:
         """Whether an untagged word may be part of a name: no word the report writes in lower case, no group's
         name ("Basij"; a lone capitalised word in the singular tagged as an organisation elsewhere is more often
-        a surname), and in a heading only a word the body gives a person."""
+        a surname), no nationality unless ``surname`` and it names no known country's people, and in a heading
+        only a word the body gives a person."""
         w = doc[i].text
         if doc[i].lower_ in lower or w in groups:
             return False
+        if w in norp and not (surname and doc[i].tag_ == "NNP" and not demonym(w)):
+            return False
         return i not in headings or w in known
 
+    def before(i: int, c: Cand) -> bool:
+        t = doc[i]
+        if not (t.is_title and t.is_alpha and t.whitespace_ == " " and c.start <= t.head.i < c.end):
+            return False
+        return t.pos_ == "PROPN" or (t.dep_ == "compound" and t.is_alpha and t.lower_ not in banned
+                                     and gazetteer.is_name(t.text))
+
     hon = ctx.lex.mentions["honorifics"]
+    demands = mention_words("demand_verbs")
     for c in cands:
         if c.label != "PERSON":
             continue
         honorifics = frozenset(hon["before_any"]) | (frozenset(hon["before_long"]) if c.end - c.start >= 2
                                                       else frozenset())
-        while c.start > 0 and c.start - 1 not in covered and doc[c.start - 1].pos_ == "PROPN" \
-                and doc[c.start - 1].is_title and doc[c.start - 1].head.i in range(c.start, c.end) \
-                and doc[c.start - 1].whitespace_ == " " and doc[c.start - 1].lower_ not in roles \
-                and doc[c.start - 1].lower_ not in honorifics and name_word(c.start - 1):
+        while c.start > 0 and c.start - 1 not in covered and before(c.start - 1, c) \
+                and doc[c.start - 1].lower_ not in roles \
+                and doc[c.start - 1].lower_ not in honorifics and name_word(c.start - 1) \
+                and not (doc[c.start - 1].lower_ in demands and opens(ctx, c.start - 1)):
             c.start -= 1
             covered.add(c.start)
         while c.end < len(doc) and c.end not in covered and doc[c.end].pos_ == "PROPN" \
                 and doc[c.end].text[:1].isupper() and doc[c.end - 1].head.i == c.end \
-                and doc[c.end - 1].whitespace_ == " " and name_word(c.end):
+                and doc[c.end - 1].whitespace_ == " " and name_word(c.end, surname=True):
             covered.add(c.end)
             c.end += 1
     return cands
+
+
+def join_initials(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """A name cut at a middle initial's full stop ("James R" + "." + "Dabney", the stop written apart or read as
+    a sentence's end) is one name: the person's name takes in the stop and the surname after it, tagged as a
+    person or not tagged at all, on the same line."""
+    doc, n = ctx.tokens, len(ctx.tokens)
+    by_start = {c.start: c for c in cands}
+    covered = {k for c in cands for k in range(c.start, c.end)}
+    gone: set[int] = set()
+    for c in sorted(cands, key=lambda c: c.start):
+        if c.label != "PERSON" or id(c) in gone or c.end - c.start < 2 or c.end + 1 >= n:
+            continue
+        last, stop, nxt = doc[c.end - 1], doc[c.end], doc[c.end + 1]
+        if not (len(last.text) == 1 and last.is_upper and stop.text == "." and nxt.text[:1].isupper() and nxt.is_alpha
+                and "\n" not in ctx.text[last.idx:nxt.idx]):
+            continue
+        after = by_start.get(c.end + 1)
+        if after is not None and after.label == "PERSON":
+            gone.add(id(after))
+            c.end = after.end
+        elif c.end + 1 not in covered and nxt.pos_ == "PROPN":
+            c.end += 2
+    return [c for c in cands if id(c) not in gone]
 
 
 def merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
@@ -327,28 +394,115 @@ def merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 
 def untagged_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """Untagged runs of two to four capitalised name words written with an age or a role ("Xxx Yyy, 24, ...",
-    "Xxx Yyy, a teacher, ...") are people; a title or honorific before them is kept out ("U Kawiya, a monk")."""
+    """Untagged runs of two to four capitalised name words, none of them a group's, a place's or a title's word,
+    written with an age, a role or a case ("Xxx Yyy, 24,
+    ...", "Xxx Yyy, a teacher, ...", "charged volunteer Xxx Yyy", "Xxx Yyy was found dead") are people; a title or
+    honorific before them is kept out ("U Kawiya, a monk"). A name word the tagger reads as a verb or a common
+    noun inside a name it compounds ("Tun Tun Zayar", "Soe Paing Htwe", names of Myanmar) is part of the run
+    when the gazetteer holds it as a name."""
     doc = ctx.tokens
     covered = set()
     for c in cands:
         covered.update(range(c.start, c.end))
     out = list(cands)
     lead = ctx.lex.titles | frozenset(ctx.lex.mentions["honorifics"]["before_any"])
+    banned = non_name_words()
     i, n = 0, len(doc)
     while i < n:
-        j = i
-        while j < n and j not in covered and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha:
-            j += 1
+        if i in covered or not doc[i].is_title:
+            i += 1
+            continue
+        j = _name_run(ctx, i, covered)
         start, title = i, None
         if j - i >= 2 and (doc[i].lower_.rstrip(".") in lead or doc[i].lower_ in lead):
             start, title = i + 1, doc[i].lower_
-        if 2 <= j - start <= 4 or (title is not None and j - start == 1):
+        while j - start >= 3 and ctx.lowers[start] in banned:
+            start += 1
+        if (2 <= j - start <= 4 or (title is not None and j - start == 1)) \
+                and not any(ctx.lowers[k] in banned for k in range(start, j)):
             c = Cand(start, j, "PERSON", "cue", title)
-            if person_cue(ctx, c) or speaks(ctx, c):
+            if case_cue(ctx, c) or speaks(ctx, c) or _given_name_first(ctx, c):
                 out.append(c)
         i = max(j, i + 1)
     return out
+
+
+def _given_name_first(ctx: Context, c: Cand) -> bool:
+    """Two or three proper nouns in title case, none plural (a team's name), that begin with a given name of clear
+    gender and stand where a person does in the clause (its subject, object or possessor): "Wladislaw
+    Korvenko stopped ..."."""
+    doc = ctx.tokens
+    if not 2 <= c.end - c.start <= 3 or any(not doc[k].is_title or doc[k].pos_ != "PROPN" or doc[k].tag_ == "NNPS"
+                                             for k in range(c.start, c.end)):
+        return False
+    if gazetteer.gender(doc[c.start].text) is None:
+        return False
+    return name_head(ctx, c).dep_ in ("nsubj", "nsubjpass", "dobj", "poss", "appos")
+
+
+def _name_run(ctx: Context, i: int, covered: set[int]) -> int:
+    """The end of the run of untagged capitalised name words from token ``i`` (``i`` when there is none): proper
+    nouns, and title-case words of other tags that compound a proper noun after them in the run, that the
+    report never writes in lower case and that the gazetteer holds as names; the run ends on a proper noun,
+    within one sentence."""
+    doc, n = ctx.tokens, len(ctx.tokens)
+    lower, banned = ctx.lower_words, non_name_words()
+    j = i
+    while j < n and j not in covered and doc[j].is_title and doc[j].is_alpha and ctx.tok_sent[j] == ctx.tok_sent[i] \
+            and (doc[j].pos_ == "PROPN" or (doc[j].dep_ == "compound" and doc[j].head.i > j
+                                             and doc[j].lower_ not in lower and doc[j].lower_ not in banned
+                                             and gazetteer.is_name(doc[j].text))):
+        j += 1
+    while j > i and doc[j - 1].pos_ != "PROPN":
+        j -= 1
+    if any(doc[k].pos_ != "PROPN" and not doc[k].head.i < j for k in range(i, j)):
+        return i
+    return j
+
+
+_DEMAND_OPENERS = frozenset({"'", '"', "“", "‘", ":", ";", ",", "!", "(", "—", "–", "-", "and", "«"})
+_DEMAND_CLOSERS = frozenset({"!", ".", ",", ";", ":", "'", '"', "”", "’", ")", "»", "now", "immediately", "and",
+                             "at", "unconditionally", "today"})
+
+
+def demanded_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
+    """Names after an imperative of release in a slogan or a list of demands ("'Free Xxx Yyy!'", "our demands:
+    free Xxx Yyy, stop ...", "Release Xxx Yyy now"): two to four capitalised words, no group, place, title or
+    organisation word among them nor a word the report writes in lower case, one of them a name the gazetteer
+    holds unless the slogan is exclaimed, and no country. The verb is kept out of the name; a name the model
+    tagged with it is cut."""
+    doc, n = ctx.tokens, len(ctx.tokens)
+    verbs = mention_words("demand_verbs")
+    lower, banned = ctx.lower_words, non_name_words()
+    by_start = {c.start: c for c in cands}
+    covered = {k for c in cands for k in range(c.start, c.end)}
+    out = list(cands)
+    for i in range(n - 2):
+        if doc[i].lower_ not in verbs or not opens(ctx, i):
+            continue
+        j = i + 1
+        while j < n and j - i <= 5 and doc[j].is_title and doc[j].is_alpha and ctx.tok_sent[j] == ctx.tok_sent[i]:
+            j += 1
+        words = doc[i + 1:j]
+        if not 2 <= len(words) <= 4 or (j < n and doc[j].lower_ not in _DEMAND_CLOSERS):
+            continue
+        exclaimed = j < n and doc[j].text == "!"
+        if any(t.lower_ in banned or t.lower_ in lower for t in words) or is_region(" ".join(t.text for t in words)) \
+                or not (exclaimed or any(gazetteer.is_name(t.text) for t in words)):
+            continue
+        tagged = by_start.get(i) if i in covered else by_start.get(i + 1)
+        if tagged is not None and tagged.end == j and tagged.label != "FACILITY":
+            tagged.start, tagged.label, tagged.cut = i + 1, "PERSON", tagged.start == i or tagged.cut
+        elif not any(k in covered for k in range(i, j)):
+            out.append(Cand(i + 1, j, "PERSON", "cue"))
+    return out
+
+
+def opens(ctx: Context, i: int) -> bool:
+    """Whether token ``i`` opens a sentence, a quotation or an item of a list."""
+    if i == ctx.sent_tokens[ctx.tok_sent[i]][0] if ctx.sent_tokens else i == 0:
+        return True
+    return i > 0 and (ctx.tokens[i - 1].lower_ in _DEMAND_OPENERS or "\n" in ctx.tokens[i - 1].text)
 
 
 def untagged_orgs(ctx: Context, cands: list[Cand]) -> list[Cand]:

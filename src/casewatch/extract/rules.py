@@ -56,6 +56,9 @@ RULES: dict[str, Rule] = {r.name: r for r in (
     Rule("drop_demonyms", "tags, the demonym endings", "drops names",
          "reports naming nationalities and peoples as adjectives (the Vareshi authorities)",
          _plain(corrections.drop_demonyms)),
+    Rule("cut_auxiliaries", "the auxiliary opening a question, the parse", "person spans",
+         "questions about a case in headlines and commentary (Will X Y be executed?)",
+         _plain(corrections.cut_auxiliaries)),
     Rule("drop_non_names", "case, titles and role words", "drops people",
          "every report: the small model's lower-case, title-only and one-letter people",
          _plain(corrections.drop_non_names)),
@@ -65,6 +68,9 @@ RULES: dict[str, Rule] = {r.name: r for r in (
     Rule("join_nicknames", "quotes and brackets inside names", "person spans",
          "activists and fighters known by a nickname written inside their name ('Kaka')",
          _plain(names.join_nicknames)),
+    Rule("join_initials", "person spans ending in an initial, the full stop after it", "person spans",
+         "names with a middle initial that the stop after it cuts from the surname (James R. Dabney)",
+         _plain(names.join_initials)),
     Rule("drop_odd_people", "appositions, quotes, numbers, 'of'", "labels, drops people",
          "reports on writers and artists naming their works; people given with their home town",
          _plain(corrections.drop_odd_people)),
@@ -79,8 +85,12 @@ RULES: dict[str, Rule] = {r.name: r for r in (
     Rule("split_conjoined_people", "person and organisation spans with 'and', the gazetteer", "person spans",
          "lists of detainees and defendants the model tags as one name (X and Y were sentenced)",
          _plain(names.split_conjoined_people)),
-    Rule("untagged_people", "capitalised runs, person cues", "adds people",
-         "lists of detainees with an age or a role the model does not tag (Xxx Yyy, 24, a student)",
+    Rule("demanded_people", "imperatives of release, capitalised words, the gazetteer", "adds people, person spans",
+         "slogans, banners and lists of demands naming detainees ('Free X Y!', 'release X Y now')",
+         _plain(names.demanded_people)),
+    Rule("untagged_people", "capitalised runs, person and case cues", "adds people",
+         "lists of detainees and reports of cases naming people the model does not tag (Xxx Yyy, 24, a student; "
+         "charged volunteer Xxx Yyy; Xxx Yyy was found dead)",
          _plain(names.untagged_people)),
     Rule("untagged_orgs", "capitalised runs, group words", "adds organisations",
          "statements naming small rights groups the model does not tag", _plain(_untagged_orgs)),
@@ -109,13 +119,13 @@ RULES: dict[str, Rule] = {r.name: r for r in (
 )}
 
 ORDER: tuple[str, ...] = (
-    "join_plural_possessives", "drop_furniture", "photo_credits", "drop_demonyms", "drop_non_names",
-    "org_and_place_words", "join_nicknames", "drop_odd_people", "drop_modifiers", "not_products",
-    "given_names",
-    "split_conjoined_people", "untagged_people", "untagged_orgs", "people_and_places", "agree_labels",
-    "extend_people", "people_and_places", "cut_headings", "capitals", "strip_titles",
+    "join_plural_possessives", "drop_furniture", "photo_credits", "drop_demonyms", "cut_auxiliaries",
+    "drop_non_names", "org_and_place_words", "join_nicknames", "join_initials", "drop_odd_people", "drop_modifiers",
+    "not_products", "given_names", "split_conjoined_people", "demanded_people", "untagged_people", "untagged_orgs",
+    "people_and_places", "agree_labels", "extend_people", "people_and_places", "cut_headings", "capitals",
+    "strip_titles",
     # the last look at people, once every name is in
-    "find_missing", "drop_non_names", "join_nicknames", "drop_odd_people", "drop_modifiers",
+    "find_missing", "drop_non_names", "join_nicknames", "join_initials", "drop_odd_people", "drop_modifiers",
     "merge_adjacent_people", "generational_suffixes",
 )
 """The order the rules run in."""

@@ -3,8 +3,11 @@ Burmese "U", "Daw", "Ko", "Ma" ("Ko Kyaw Thiha Naing" is Kyaw Thiha Naing). The 
 title (it may give a role or a gender). A generational suffix after a name is part of it ("Omid Varo Jr.")."""
 from __future__ import annotations
 
+from .. import gazetteer
 from .candidates import Cand
 from .context import Context
+from .cues import mention_words
+from .places import is_region
 
 
 def honorific(ctx: Context, s: int, e: int) -> bool:
@@ -27,13 +30,37 @@ def is_title(ctx: Context, s: int, e: int) -> bool:
     return e - s > 1 and (low in ctx.lex.titles or low.rstrip(".") in ctx.lex.titles or honorific(ctx, s, e))
 
 
+def role_before_name(ctx: Context, s: int, e: int) -> bool:
+    """Whether token ``s`` is a role noun or a nationality in title case before a name of two words or more
+    ("Lawyer X Y", "Coroner X Y", "American X Y"), as the model tags it inside a person's or an organisation's
+    name at a sentence's start or before a name it tags whole."""
+    doc = ctx.tokens
+    t = doc[s]
+    if e - s < 3 or not (t.is_title and t.is_alpha and doc[s + 1].is_title):
+        return False
+    low = t.lower_
+    lex = ctx.lex
+    if low in lex.role_map or low in mention_words("descriptor_nouns") or low in mention_words("role_only_words"):
+        return True
+    if demonym(t.text):
+        return True
+    return low.endswith(_DEMONYM_SHAPES) and not gazetteer.is_name(t.text) and gazetteer.is_given_name(doc[s + 1].text)
+
+
+_DEMONYM_SHAPES = ("an", "ese", "ish")
+"""Endings of nationalities ("American", "Congolese", "Flemish"): a word so ending that the gazetteer holds as no
+name, before a given name it holds, is a nationality."""
+
+
 def strip_titles(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """A person's name starts after its titles and honorifics (a name relabelled a person keeps none)."""
+    """A person's name starts after its titles and honorifics (a name relabelled a person keeps none), and
+    after a role noun the model took into a name it tagged otherwise ("Lawyer X Y" tagged as an organisation)."""
     for c in cands:
         if c.label != "PERSON":
             continue
-        while is_title(ctx, c.start, c.end):
-            c.title = c.title or ctx.tokens[c.start].lower_
+        while is_title(ctx, c.start, c.end) or role_before_name(ctx, c.start, c.end):
+            if is_title(ctx, c.start, c.end):
+                c.title = c.title or ctx.tokens[c.start].lower_
             c.start += 1
             c.cut = True
     return cands
@@ -44,15 +71,33 @@ GENERATIONAL = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
 def generational_suffixes(ctx: Context, cands: list[Cand]) -> list[Cand]:
-    """A person's name takes in the generational suffix written after it, with or without a comma."""
+    """A person's name takes in the generational suffix written after it, with or without a comma; the suffix
+    tagged as a name of its own ("Sr" as a place) is no name."""
     doc = ctx.tokens
     n = len(doc)
-    starts = {c.start for c in cands}
+    by_start = {c.start: c for c in cands}
+    gone: set[int] = set()
     for c in cands:
-        if c.label != "PERSON":
+        if c.label != "PERSON" or id(c) in gone:
             continue
         j = c.end + (1 if c.end < n and doc[c.end].text == "," else 0)
-        if j < n and j not in starts and doc[j].text[:1].isupper() and doc[j].text.rstrip(".").lower() in GENERATIONAL \
-                and ctx.tok_sent[j] == ctx.tok_sent[c.start] and "\n" not in ctx.text[doc[c.end - 1].idx:doc[j].idx]:
+        tagged = by_start.get(j)
+        if tagged is not None and (tagged.label == "PERSON" or tagged.end != j + 1):
+            continue
+        if j < n and doc[j].text[:1].isupper() and doc[j].text.rstrip(".").lower() in GENERATIONAL \
+                and "\n" not in ctx.text[doc[c.end - 1].idx:doc[j].idx]:
             c.end = j + 1 + (1 if j + 1 < n and doc[j + 1].text == "." and not doc[j].whitespace_ else 0)
-    return cands
+            if tagged is not None:
+                gone.add(id(tagged))
+    return [c for c in cands if id(c) not in gone]
+
+
+_DEMONYM_ENDINGS = (("ian", ("", "ia", "a", "e")), ("an", ("", "a", "o", "istan")), ("ese", ("", "a")),
+                    ("ish", ("", "land", "and", "eland", "ey")), ("i", ("", "a", "istan")), ("ic", ("", "ia")))
+
+
+def demonym(word: str) -> bool:
+    """Whether a word reads as the people of a known country ("Iranian", "Belarusian", "Kenyan", "Yemeni")."""
+    low = word.lower()
+    return any(low.endswith(e) and is_region(low[:-len(e)] + tail) for e, tails in _DEMONYM_ENDINGS for tail in tails
+               if len(low) > len(e) + 2)

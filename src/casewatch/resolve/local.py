@@ -100,8 +100,17 @@ def link_mentions(mentions: list[Mention], expansions: list[OrgExpansion], facts
     context = _Context.of(facts or [], events or [])
     groups = _link_people(mentions, context) + _link_organisations(mentions, expansions)
     groups.sort(key=lambda g: min(g.mentions))
-    return [LocalEntity(index=k, label=g.label, name=g.name, mentions=tuple(sorted(g.mentions)), acronym=g.acronym)
+    return [LocalEntity(index=k, label=g.label, name=g.name, mentions=tuple(sorted(g.mentions)), acronym=g.acronym,
+                        written=_written_forms(g, mentions))
             for k, g in enumerate(groups)]
+
+
+def _written_forms(group: _Group, mentions: list[Mention]) -> tuple[str, ...]:
+    """A person's names as the report writes them with a title or an honorific ("Daw Nwe Ni Aung")."""
+    if group.label != PERSON:
+        return ()
+    forms = (mentions[i].written for i in group.mentions)
+    return tuple(dict.fromkeys(f for f in forms if f and f != group.name))
 
 
 # ---------------------------------------------------------------------------- people

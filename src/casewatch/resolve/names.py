@@ -62,9 +62,13 @@ HONORIFICS_BEFORE_ANY = frozenset({"u", "daw", "ashin", "sayadaw", "bhikkhu", "b
 """Burmese honorifics and monastic titles written before a name of one word or more ("U Kawiya",
 "Daw Nwe Ni Aung", "Ashin Kawiya"): not part of the name."""
 
-HONORIFICS_BEFORE_LONG = frozenset({"ko", "ma", "maung", "mg", "naw", "nang"})
+HONORIFICS_BEFORE_LONG = frozenset({"ko", "ma", "maung", "mg"})
 """Burmese honorifics that are also name words ("Ko Ko Gyi", "Tin Maung Win"): dropped only before a name
 of two words or more that does not repeat them ("Ko Kyaw Thiha Naing" -> "Kyaw Thiha Naing")."""
+NAME_PREFIXES = frozenset({"nang", "sai", "naw", "saw", "nai"})
+"""Gendered prefixes of Shan, Karen and Mon names and Kachin birth-order names ("Nang Seng Hom", "Sai Kyaw
+Win"): part of the name as written and shown, but set aside like :data:`HONORIFICS_BEFORE_LONG` when names are
+compared, since reports also write the name without them."""
 """Capitalised nouns that may stand before a name ("Rapper Toomaj ...", "Activist ..."): dropped like titles."""
 
 ABBREVIATION_MAX = 4
@@ -247,16 +251,29 @@ def same_token(a: str, b: str) -> bool:
 
 
 def same_given(a: str, b: str, slavic: bool = False) -> bool:
-    """Whether two normalised given names are one name: :func:`same_token`, or (``slavic``, for the given
-    names written with East Slavic surnames) one :func:`slavic_key`; never two names whose bearers are
-    clearly of different gender."""
+    """Whether two normalised given names are one name: :func:`same_token`, one diminutive spelt two ways
+    (Bettie, Betty), or (``slavic``, for the given names written with East Slavic surnames) one
+    :func:`slavic_key`; never two names whose bearers are clearly of different gender."""
     if a == b:
         return True
     if gazetteer.genders_differ(a, b):
         return False
     if same_token(a, b):
         return True
+    if (a.endswith(_DIMINUTIVE) or b.endswith(_DIMINUTIVE)) and _diminutive(a) == _diminutive(b):
+        return True
     return slavic and slavic_key(a, given=True) is not None and slavic_key(a, given=True) == slavic_key(b, given=True)
+
+
+_DIMINUTIVE = ("ie", "y", "i")
+
+
+def _diminutive(name: str) -> str:
+    """A given name with its diminutive ending in one spelling: Bettie, Betty and Betti are one name."""
+    for ending in _DIMINUTIVE:
+        if name.endswith(ending) and len(name) > len(ending) + 2:
+            return canonical(name[: -len(ending)] + "y")
+    return canonical(name)
 
 
 def same_surname(a: str, b: str) -> bool:
@@ -314,7 +331,8 @@ class PersonName:
     """A person name as parsed: normalised given names and surname, and the cleaned written form.
 
     ``given`` is empty for a single word ("Khales"), which is then the ``surname``.
-    ``display`` keeps the report's spelling and case, without title or possessive.
+    ``display`` keeps the report's spelling and case, without title or possessive (a name prefix such as
+    Shan "Nang" stays: :data:`NAME_PREFIXES`).
     """
 
     given: tuple[str, ...]
@@ -353,7 +371,7 @@ def honorific_length(words: list[str]) -> int:
     w = strip_diacritics(words[0]).lower().rstrip(".")
     if w in HONORIFICS_BEFORE_ANY and words[0][:1].isupper():
         return 1
-    if w in HONORIFICS_BEFORE_LONG and words[0][:1].isupper() and len(words) >= 3 \
+    if w in HONORIFICS_BEFORE_LONG | NAME_PREFIXES and words[0][:1].isupper() and len(words) >= 3 \
             and strip_diacritics(words[1]).lower() != w:
         return 1
     return 0
@@ -376,10 +394,13 @@ def parse_person(text: str) -> PersonName | None:
     """
     words = [w.strip(",;:!?\"()[]{}") for w in NICKNAME.sub(" ", text).split()]
     words = [w for w in words if any(c.isalnum() for c in w)]
+    prefix: list[str] = []
     while len(words) > 1 and (_is_title(words[0]) or not words[0][:1].isupper()
                               or _is_abbreviation(words[0], words[1:]) or honorific_length(words)):
         if not _is_title(words[0]) and words[0].lower() in PARTICLES:
             break
+        if not _is_title(words[0]) and strip_diacritics(words[0]).lower() in NAME_PREFIXES:
+            prefix.append(words[0])
         words.pop(0)
     if len(words) == 1 and _is_title(words[0]):
         return None
@@ -396,7 +417,7 @@ def parse_person(text: str) -> PersonName | None:
     while given_pairs and given_pairs[-1][1] in SURNAME_PARTICLES:
         given_pairs = given_pairs[:-1]
     given = tuple(t for w, t in given_pairs if not (w.islower() and t in PARTICLES))
-    return PersonName(given=given, surname=pairs[-1][1], display=" ".join(w for w, _ in pairs))
+    return PersonName(given=given, surname=pairs[-1][1], display=" ".join([*prefix, *(w for w, _ in pairs)]))
 
 
 def given_compatible(a: tuple[str, ...], b: tuple[str, ...], slavic: bool = False) -> bool:

@@ -70,7 +70,7 @@ def _with_alias(entity: Entity, local: LocalEntity, name: str | None = None) -> 
     """The entity with the local name among its aliases, and that name's blocking keys among its keys (a
     keyless entity, kept apart, stays keyless). A name written more fully than the entity's ("Zmitser X"
     beside "D. X") becomes its name."""
-    aliases = entity.aliases if local.name in entity.aliases else (*entity.aliases, local.name)
+    aliases = tuple(dict.fromkeys((*entity.aliases, local.name, *local.written)))
     if name is None and _fullness(local.name) > _fullness(entity.name):
         name = local.name
     parsed = parsed_name(local.name)
@@ -137,5 +137,6 @@ def _create(index: EntityIndex, local: LocalEntity, basis: str, keys: tuple[str,
     if (new_id in taken or new_id in (stored or set())) and fallback is not None:
         new_id = entity_id(PERSON, fallback)
     taken.add(new_id)
-    index.add(Entity(id=new_id, label=PERSON, name=local.name, aliases=(local.name,), keys=keys))
+    aliases = tuple(dict.fromkeys((local.name, *local.written)))
+    index.add(Entity(id=new_id, label=PERSON, name=local.name, aliases=aliases, keys=keys))
     return new_id
