@@ -71,7 +71,7 @@ REPORTS = [
      "of his death in custody 'pure fabrication'.", "Peshraw Amini", {"detained"}),
     ("Social-media posts saying Milan Hrdy had been hanged are false, the Interior Ministry said on Thursday; "
      "the mechanic is still awaiting execution in Doln prison.", "Milan Hrdy", {"sentenced_to_death"}),
-    ("'My son is still behind bars, I saw him through the glass this morning,' said the mother of Kaveh "
+    ("'My son is still behind bars; I took him clean clothes this morning,' said the mother of Kaveh "
      "Lorestani, a day after state radio reported that he had been freed.", "Kaveh Lorestani",
      {"detained", "arrested"}),
     # alleged, rumoured, feared

@@ -408,13 +408,15 @@ def test_state_media_footers_are_dropped(line: str) -> None:
 
 # Rights groups' press releases pasted from their sites.
 
+@pytest.mark.xfail(strict=True, reason="site search box phrased as 'Search this site' over a press release: "
+                   "not read yet")
 def test_a_press_release_keeps_its_headline_and_date_and_drops_its_contact_block() -> None:
     cleaned = clean_text(report(
-        "CRW | Coastal Rights Watch\nHome   About   Daily Briefing   Reports   Donate\nSearch ...",
-        "PRESS RELEASE", TITLE, "11 March 2026", *BODY, "For more information:",
-        "Mira Castellan, spokesperson, +44 (0) 20 0000 0000", "press@crw.example",
-        "Share this:\nFacebook\nTwitter\nEmail", "Posted in Statements | Tagged courts, detention, teachers"))
-    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "11 March 2026")
+        "CRW | Coastal Rights Watch\nWho we are   Our work   Prisoners   Publications   Give\nSearch this site",
+        "PRESS RELEASE", TITLE, "19 March 2026", *BODY, "For more information:",
+        "Ines Valbuena, communications officer, +34 600 000 000", "media@crw.example",
+        "Share this:\nWhatsApp\nX\nEmail", "Posted in News | Tagged fishermen, courts, Shiraz"))
+    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "19 March 2026")
     assert cleaned.text == "\n\n".join(BODY)
 
 

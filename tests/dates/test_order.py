@@ -16,8 +16,9 @@ def firsts(text: str, published: dt.date = EARLY_APRIL) -> list[str]:
 
 @pytest.mark.parametrize(("text", "want"), [
     # a sequence told in order: May is last May, so the March before it is last year's
-    ("Dalia Verhoen was arrested in March, charged with sedition and freed on bail in May.",
-     ["2025-03-01", "2025-05-01"]),
+    pytest.param("Dalia Verhoen spent March in a cell, was indicted for sedition and went home on bail in May.",
+                 ["2025-03-01", "2025-05-01"], marks=pytest.mark.xfail(
+                     strict=True, reason="a month as the object of a verb, 'spent March in a cell': not read yet")),
     ("Tomas Irvank was detained on 3 March and sentenced on 10 May.", ["2025-03-03", "2025-05-10"]),
     # told backwards after "after" or "having": the second happened first
     ("Ilse Maranne was freed in May, after her arrest in March.", ["2025-05-01", "2025-03-01"]),
