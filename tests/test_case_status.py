@@ -29,7 +29,7 @@ REPORTS = [
      "union said on Tuesday.", "Mirela Duvnjak", {"detained", "arrested"}),
     ("A conscript at the Mirna bridge roadblock shot dead the engineering student Teodor Vasko late on Saturday "
      "as he tried to turn his car around.", "Teodor Vasko", {"killed"}),
-    ("After four years behind the wire, the translator Benedikt Aalto walked out of penal colony No. 9 in Lysk "
+    ("After four years behind the wire, the translator Benedikt Aalto walked out of penal colony No. 5 in Lysk "
      "on a wet Wednesday morning, his sister said.", "Benedikt Aalto", {"released"}),
     ("Relatives of the shepherd Gjergj Lleshi want an independent inquiry into his death in custody at Dornava "
      "police station, where officers had kept him since June.", "Gjergj Lleshi", {"died_in_custody"}),

@@ -99,7 +99,7 @@ def _yearless(m: DateMention) -> bool:
 
 def in_narrative_order(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Yearless months or days told in one sentence keep the order the sentence gives them. A sequence of
-    events ("arrested in March, charged and freed on bail in May") happened in the order told: when the later
+    events ("detained in March, indicted and bailed in May") happened in the order told: when the later
     one resolves to a date before the earlier one (in a report of early April, May is last May), the earlier
     one is the year before. After "after", "since", "having" or "had" the second happened first ("freed in May,
     after his arrest in March"): when it resolves to a later date, it is the year before."""

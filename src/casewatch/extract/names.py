@@ -328,7 +328,7 @@ def merge_adjacent_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 def untagged_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """Untagged runs of two to four capitalised name words written with an age or a role ("Xxx Yyy, 24, ...",
-    "Xxx Yyy, a teacher, ...") are people; a title or honorific before them is kept out ("U Kawiya, a monk")."""
+    "Xxx Yyy, a teacher, ...") are people; a title or honorific before them is kept out ("U Sandima, a monk")."""
     doc = ctx.tokens
     covered = set()
     for c in cands:
