@@ -58,7 +58,7 @@ def test_pronoun_subject_resolves_to_the_case(run, look):
 
 def test_pronoun_skips_officials(run, look):
     x = run("Darian Velmor was detained in May. The prosecutor, Jalal Marvast, spoke to reporters. "
-            "He was sentenced to death in June.")
+            "In June he was sentenced to death.")
     assert look.subjects(x, "sentence") == ["Darian Velmor"]
 
 

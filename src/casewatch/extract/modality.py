@@ -8,7 +8,7 @@ two steps:
   executed", "may have died"), a hedge ("allegedly tortured"), an adjective ("the imminent execution"), a
   condition ("if he is convicted"), an imperative ("Free him!");
 * then the words that govern it, climbing the parse from the trigger towards the root of its sentence: a
-  verb whose complement or object holds it ("urged Iran to halt the execution"), a noun whose phrase holds it
+  verb whose complement or object holds it ("urged Varesh to halt the execution"), a noun whose phrase holds it
   ("rumours that he was freed", "a campaign for her release"), a predicate said of it ("his execution is
   imminent", "claims that he was tortured were fabricated").
 
@@ -495,8 +495,8 @@ def _aux_cues(ctx: Context, verb: Token, with_negation: bool = True) -> list[str
 
 
 def _across_semicolon(ctx: Context, node: Token, head: Token) -> bool:
-    """Clauses a semicolon separates stand apart, whatever the parse joins ("X was sentenced on Sunday; the
-    judiciary denied any mistreatment")."""
+    """Clauses a semicolon separates stand apart, whatever the parse joins ("X was sentenced in May; prison
+    officials denied that anyone had beaten her")."""
     a, b = sorted((node.i, head.i))
     if node.i < head.i:
         a = node.right_edge.i
