@@ -115,9 +115,11 @@ def test_a_sentence_opening_with_by_is_kept() -> None:
     assert line in clean_text(report(TITLE, BODY[0], line)).text
 
 
+@pytest.mark.xfail(strict=True, reason="author bio phrased as 'X has reported on courts and prisons for eleven years "
+                   "and is based in Lisbon. Follow her on Bluesky': not read yet")
 def test_author_bio_and_its_link_are_dropped() -> None:
-    bio = ("Clara Voss covers courts, prisons and labour rights across the region. At Northgate Daily, "
-           "she explores how the law shapes daily life.")
+    bio = ("Clara Voss has reported on courts and prisons for eleven years and is based in Lisbon. Follow her "
+           "on Bluesky for notes from the trials.")
     cleaned = clean_text(report(TITLE, *BODY, "Written By", bio, "View Full Bio & Articles →"))
     assert cleaned.text == "\n\n".join(BODY)
     assert cleaned.author == "Clara Voss"
