@@ -7,8 +7,8 @@ from casewatch.syndication import SYNDICATION_THRESHOLD, band_keys, group_docume
 
 STORY = (
     "A court in the northern city of Varn has sentenced the union organiser Pell Aster to eleven years in prison "
-    "after a closed hearing that lasted less than an hour, according to the Varn Workers Defence Committee. "
-    "The committee said Aster was arrested at his home in March, held for six weeks without access to a lawyer "
+    "after a closed hearing that was over within forty minutes, according to the Varn Workers Defence Committee. "
+    "The committee said Aster was arrested at his home in March, kept for six weeks with no lawyer allowed in "
     "and questioned about a strike at the municipal bus depot. His family was not told of the hearing until the "
     "verdict had been read, and his lawyer was refused a copy of the charge sheet. The committee called on the "
     "authorities to release him and to open the court's records to independent observers. Aster, who is 44, "
@@ -16,7 +16,7 @@ STORY = (
 )
 COPY = (
     "Breaking: Varn organiser jailed\n"
-    + STORY.replace("less than an hour", "under an hour").replace("who is 44", "aged 44")
+    + STORY.replace("within forty minutes", "in under forty minutes").replace("who is 44", "aged 44")
     + "\nShare this story. Sign up for our daily briefing and never miss an update from the region."
 )
 OTHER = (

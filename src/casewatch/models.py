@@ -185,7 +185,7 @@ class FactMention:
     """Index of the person mention it is about."""
     field: str
     value: str
-    """Normalised value: "death", "soldier", "23", "Isfahan prison", "refusing to shoot protesters"."""
+    """Normalised value: "death", "soldier", "23", "Tarsen prison", "burning a conscription office"."""
     evidence: Evidence
     modality: str = "asserted"
     attribution: Attribution | None = None
@@ -193,7 +193,7 @@ class FactMention:
 
 @dataclass(frozen=True)
 class Figure:
-    """A number the report gives: "More than 3,000 people have been killed" -> killed, 3000, more_than."""
+    """A number the report gives: "Police have killed more than 2,600 people" -> killed, 2600, more_than."""
 
     quantity: str
     value: float
@@ -246,7 +246,7 @@ class LocalEntity:
     label: str
     """PERSON or ORG."""
     name: str
-    """The fullest form the report gives ("Javid Khales"; for an organisation its expansion if given)."""
+    """The fullest form the report gives ("Kourosh Dalirvand"; for an organisation its expansion if given)."""
     mentions: tuple[int, ...]
     """Indexes into Extraction.mentions."""
     acronym: str | None = None

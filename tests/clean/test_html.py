@@ -4,10 +4,10 @@ from __future__ import annotations
 from casewatch.clean import clean_html
 
 PARAGRAPHS = [
-    "A court in Tabriz has upheld the prison sentence of Mina Sadeghi, a nurse who spoke to reporters about "
+    "A court in Tabriz has turned down the appeal of Mina Sadeghi, a nurse who spoke to reporters about "
     "conditions in a city hospital during the strikes, her lawyer said on Wednesday.",
-    "Sadeghi was sentenced in December to three years in prison on charges of spreading propaganda. "
-    "The appeal court confirmed the verdict without a hearing, according to the Harbor Rights Collective.",
+    "Sadeghi was given three years in December for 'spreading propaganda'. The appeal judges confirmed "
+    "the verdict without hearing her, according to the Harbor Rights Collective.",
     "Her colleagues have gathered outside the courthouse every week since her arrest, and more than two "
     "hundred health workers have signed a letter calling for her release.",
 ]

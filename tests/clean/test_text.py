@@ -14,9 +14,9 @@ BODY = [
     "SHIRAZ — Kaveh Nouri, a schoolteacher detained since March, will face a retrial next month, "
     "the Harbor Rights Collective said on Tuesday.",
     "Nouri was arrested at his home in Shiraz after joining a strike by teachers. His family said he "
-    "had been held in solitary confinement for six weeks.",
-    "“He has done nothing but teach children,” his sister told the group. Judicial officials did not "
-    "respond to a request for comment.",
+    "spent his first six weeks in an isolation cell.",
+    "“He has done nothing but teach children,” his sister told the group. The provincial judiciary "
+    "could not be reached on Tuesday.",
 ]
 
 
@@ -54,7 +54,7 @@ def test_share_bars_are_dropped(line: str) -> None:
 @pytest.mark.parametrize("marker", ["Leave a Reply", "Leave A Reply"])
 def test_leave_a_reply_and_what_follows_are_dropped(marker: str) -> None:
     cleaned = clean_text(report(TITLE, *BODY, marker, "Cancel reply",
-                                "Your email address will not be published.",
+                                "Comments are moderated and may take a day to appear.",
                                 "Another headline about an unrelated court case"))
     assert cleaned.text == "\n\n".join(BODY)
 
@@ -72,7 +72,7 @@ def test_exit_mobile_version_is_dropped() -> None:
 
 
 @pytest.mark.parametrize("notice", [
-    "Never miss a breaking news alert!",
+    "Never miss an important story: switch on alerts.",
     "Sign up for our daily newsletter",
     "Get the top stories of the day delivered to your inbox.",
     "Subscribe to our newsletter and follow us on Instagram for the latest updates.",
@@ -115,9 +115,11 @@ def test_a_sentence_opening_with_by_is_kept() -> None:
     assert line in clean_text(report(TITLE, BODY[0], line)).text
 
 
+@pytest.mark.xfail(strict=True, reason="author bio phrased as 'X has reported on courts and prisons for eleven years "
+                   "and is based in Lisbon. Follow her on Bluesky': not read yet")
 def test_author_bio_and_its_link_are_dropped() -> None:
-    bio = ("Clara Voss covers courts, prisons and labour rights across the region. At Northgate Daily, "
-           "she explores how the law shapes daily life.")
+    bio = ("Clara Voss has reported on courts and prisons for eleven years and is based in Lisbon. Follow her "
+           "on Bluesky for notes from the trials.")
     cleaned = clean_text(report(TITLE, *BODY, "Written By", bio, "View Full Bio & Articles →"))
     assert cleaned.text == "\n\n".join(BODY)
     assert cleaned.author == "Clara Voss"
@@ -153,7 +155,7 @@ def test_a_credit_glued_to_a_paragraph_is_stripped_and_the_paragraph_kept() -> N
 
 def test_a_caption_repeated_with_a_credit_is_kept_once_without_the_credit() -> None:
     alt = "Teachers gather outside the court in Shiraz."
-    caption = "Teachers gather outside the court in Shiraz on Monday. UGC/AFP via Getty Images"
+    caption = "Teachers gather outside the court in Shiraz on Monday. Handout/AFP via Getty Images"
     cleaned = clean_text(report(TITLE, BODY[0], alt, caption, *BODY[1:]))
     assert cleaned.text.count("Teachers gather outside the court") == 1
     assert "Teachers gather outside the court in Shiraz on Monday." in cleaned.text
@@ -232,12 +234,13 @@ def test_a_date_inside_the_report_stays_in_the_text() -> None:
 
 
 def test_an_embedded_post_keeps_its_text_and_dated_attribution() -> None:
-    post = "Teacher Kaveh Nouri faces retrial, rights group says https://t.co/AbCdEf pic.twitter.com/XyZ987"
-    attribution = "— Northgate Daily (@northgatedaily) January 20, 2026"
+    post = ("Shiraz teacher Kaveh Nouri will be tried again next month, his colleagues write "
+            "https://t.co/AbCdEf pic.twitter.com/XyZ987")
+    attribution = "— Northgate Daily (@northgatedaily) March 3, 2026"
     cleaned = clean_text(report(*BODY[:2], post, attribution, BODY[2]))
     assert post in cleaned.text
     assert attribution in cleaned.text
-    assert "January 20, 2026" in cleaned.text
+    assert "March 3, 2026" in cleaned.text
 
 
 def test_a_url_line_above_the_report_gives_the_url() -> None:
@@ -256,7 +259,7 @@ def test_every_sentence_of_the_report_survives_in_order() -> None:
         "Weather   Markets   Live TV", "in", TITLE, "rights-group-says-detained-teacher", TITLE,
         "21 January 2026 World", "By Clara Voss", BODY[0], "Share on Facebook", BODY[1],
         glued + " Reuters/Clara Voss", "Advertisement", BODY[2], "BREAKING NEWS",
-        "Never miss a breaking news alert!", "Leave a Reply", "Court jails union leader for five years",
+        "Never miss an important story: switch on alerts.", "Leave a Reply", "Court jails union leader for five years",
     )
     cleaned = clean_text(noisy)
     wanted = sentences(" ".join([BODY[0], BODY[1], glued, BODY[2]]))
@@ -269,12 +272,12 @@ def test_every_sentence_of_the_report_survives_in_order() -> None:
 
 
 WIRE = [
-    "GENEVA (Northgate Wire) - United Nations experts on Friday urged the authorities to halt the execution "
-    "of a 24-year-old man convicted over protests last year.",
-    "The experts said the trial had relied on a confession obtained under duress and that the defendant had "
-    "been denied a lawyer of his choosing.",
-    "A spokesperson for the judiciary said the verdict followed due process and could still be appealed "
-    "before the supreme court.",
+    "GENEVA (Northgate Wire) - A panel of independent jurists on Friday asked the authorities to suspend the "
+    "hanging of a 24-year-old dock worker convicted over last year's port strike.",
+    "The panel said the court had relied on statements the man later withdrew, and that he had never been "
+    "allowed to pick his own lawyer.",
+    "A judiciary spokesperson replied that the verdict had followed the law and could still go before the "
+    "supreme court on appeal.",
 ]
 
 
@@ -286,9 +289,9 @@ def test_noise_free_text_survives_whole() -> None:
 
 
 def test_a_paragraph_broken_at_a_fixed_width_is_joined_back() -> None:
-    wrapped = ("The experts said the trial had relied on a confession\nobtained under duress and that the "
-               "defendant had\nbeen denied a lawyer of his choosing, while the judiciary\nsaid the verdict "
-               "followed due process.")
+    wrapped = ("The panel said the court had relied on statements\nthe man later withdrew, and that he had "
+               "never\nbeen allowed to pick his own lawyer, while the judiciary\nreplied that the verdict "
+               "had followed the law.")
     cleaned = clean_text(report(WIRE[0], wrapped))
     assert cleaned.text == WIRE[0] + "\n\n" + " ".join(wrapped.split())
 
@@ -367,21 +370,23 @@ def test_a_call_to_action_box_after_the_report_is_dropped() -> None:
 
 def test_a_masthead_over_navigation_lines_is_the_outlet_not_the_title() -> None:
     cleaned = clean_text(report(
-        "Skip to main content\nHarbor Wire Service\nWorld\nEurope\nBusiness\nGraphics\nSign in",
-        TITLE, "By Clara Voss\nMarch 29, 2026 5:42 PM GMT+2 Updated 3 hours ago",
-        "Share\nX\nFacebook\nLinkedIn\nEmail", *BODY,
-        "Our Standards: The Harbor Trust Principles.", "Suggested Topics:", "Europe", "Human Rights"))
-    assert (cleaned.title, cleaned.outlet, cleaned.author) == (TITLE, "Harbor Wire Service", "Clara Voss")
-    assert cleaned.date_text == "March 29, 2026"
+        "Skip to main content\nNorth Sea Newswire\nHome\nAsia\nClimate\nMarkets\nVideo\nLog in",
+        TITLE, "By Clara Voss\nApril 2, 2026 11:07 AM GMT+3 Updated 40 mins ago",
+        "Share\nWhatsApp\nFacebook\nEmail\nPrint", *BODY,
+        "Our standards: the North Sea Newswire editorial code.", "Suggested topics:", "Asia", "Climate"))
+    assert (cleaned.title, cleaned.outlet, cleaned.author) == (TITLE, "North Sea Newswire", "Clara Voss")
+    assert cleaned.date_text == "April 2, 2026"
     assert cleaned.text == "\n\n".join(BODY)
 
 
+@pytest.mark.xfail(strict=True, reason="reprint notice phrased as 'Reproduction of KTA news is allowed only with an "
+                   "active link': not read yet")
 def test_an_acronym_beside_its_name_over_a_navigation_bar_is_the_masthead() -> None:
     cleaned = clean_text(report(
-        "NPA — Northgate Press Agency\nMain | Politics | Society | Regions | In the world\nENG  FRA  ESP",
-        "14.03.2026 17:32", TITLE, *BODY, "Tags: courts, detention",
-        "Copying of materials is permitted only with a hyperlink to npa.example"))
-    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Northgate Press Agency", "14.03.2026")
+        "KTA — Karsk Telegraph Agency\nHome | Economy | Culture | Regions | Sport\nKAR  ENG  DEU",
+        "02.04.2026 09:48", TITLE, *BODY, "Tags: trials, prisons, Shiraz",
+        "Reproduction of KTA news is allowed only with an active link to kta.example"))
+    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Karsk Telegraph Agency", "02.04.2026")
     assert cleaned.text == "\n\n".join(BODY)
 
 
@@ -391,21 +396,29 @@ def test_an_agency_tag_under_the_date_line_and_its_sign_off_are_dropped() -> Non
     assert cleaned.text == "\n\n".join(BODY)
 
 
-@pytest.mark.parametrize("line", ["(NPA)", "— NPA", "Print this article | Send to a friend",
-                                  "Other news: Minister opens bridge; Harvest exceeds target"])
+@pytest.mark.parametrize("line", [
+    "(KTA)",
+    "— KTA",
+    pytest.param("Print version | Email this story to a friend", marks=pytest.mark.xfail(
+        strict=True, reason="print and send-to-a-friend bar phrased as 'Print version | Email this story to a "
+        "friend': not read yet")),
+    "Other news: Governor inspects new grain silos; Rail freight up four per cent",
+])
 def test_state_media_footers_are_dropped(line: str) -> None:
     assert clean_text(report(TITLE, *BODY, line)).text == "\n\n".join(BODY)
 
 
 # Rights groups' press releases pasted from their sites.
 
+@pytest.mark.xfail(strict=True, reason="site search box phrased as 'Search this site' over a press release: "
+                   "not read yet")
 def test_a_press_release_keeps_its_headline_and_date_and_drops_its_contact_block() -> None:
     cleaned = clean_text(report(
-        "CRW | Coastal Rights Watch\nHome   About   Daily Briefing   Reports   Donate\nSearch ...",
-        "PRESS RELEASE", TITLE, "11 March 2026", *BODY, "For more information:",
-        "Mira Castellan, spokesperson, +44 (0) 20 0000 0000", "press@crw.example",
-        "Share this:\nFacebook\nTwitter\nEmail", "Posted in Statements | Tagged courts, detention, teachers"))
-    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "11 March 2026")
+        "CRW | Coastal Rights Watch\nWho we are   Our work   Prisoners   Publications   Give\nSearch this site",
+        "PRESS RELEASE", TITLE, "19 March 2026", *BODY, "For more information:",
+        "Ines Valbuena, communications officer, +34 600 000 000", "media@crw.example",
+        "Share this:\nWhatsApp\nX\nEmail", "Posted in News | Tagged fishermen, courts, Shiraz"))
+    assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "19 March 2026")
     assert cleaned.text == "\n\n".join(BODY)
 
 
@@ -431,30 +444,30 @@ POST = ("My brother Darian Velmor was taken from our home on the 12th. Nobody ha
 @pytest.mark.parametrize("name", ["Mira Castellan", "Mira Sol Castellan"])
 def test_a_pasted_post_gives_its_author_and_no_title(name: str) -> None:
     cleaned = clean_text(report(f"{name}\nFollow", POST, "See translation",
-                                "1.2K reactions · 386 comments · 911 shares", "Like\nComment\nShare"))
+                                "734 reactions · 52 comments · 198 shares", "Like\nComment\nShare"))
     assert (cleaned.title, cleaned.author) == (None, name)
     assert cleaned.text == POST
 
 
 def test_a_translated_post_drops_its_hashtags_and_controls() -> None:
     cleaned = clean_text(report("Mira Castellan\n@mira_castellan\nFollow", POST, "#FreeDarian #JusticeNow",
-                                "Translated from Portuguese", "Like · Reply · 2.4K"))
+                                "Translated from Portuguese", "Like · Reply · 3.1K"))
     assert cleaned.author == "Mira Castellan"
     assert cleaned.text == POST
 
 
 # Long reads: a standfirst above the byline and the date line.
 
-STANDFIRST = ("Three years after the strikes, the teachers of the south are still counting the cost. In Shiraz, "
-              "a community learns to live with verdicts it reads online.")
+STANDFIRST = ("The strikes ended three winters ago. Their price is still paid in the staff rooms of the south, "
+              "where colleagues keep a list of who is missing.")
 
 
 def test_a_date_line_under_a_standfirst_is_the_publication_date() -> None:
     cleaned = clean_text(report(
-        "The Northgate Review", TITLE, STANDFIRST, "By Clara Voss\nMon 3 Feb 2026 06.00 CET",
-        "Listen to this article · 14 min", *BODY,
-        "This article was amended on 4 February 2026 to correct the name of a school."))
-    assert (cleaned.title, cleaned.author, cleaned.date_text) == (TITLE, "Clara Voss", "Mon 3 Feb 2026")
+        "The Northgate Review", TITLE, STANDFIRST, "By Clara Voss\nThu 12 Mar 2026 07.30 GMT",
+        "Listen to this article · 9 min", *BODY,
+        "This piece was corrected on 13 March 2026: an earlier version gave the wrong age for one teacher."))
+    assert (cleaned.title, cleaned.author, cleaned.date_text) == (TITLE, "Clara Voss", "Thu 12 Mar 2026")
     assert cleaned.text == "\n\n".join([STANDFIRST, *BODY])
 
 
@@ -475,8 +488,8 @@ def test_a_date_alone_deep_in_the_report_is_not_the_publication_date() -> None:
     "policy of The Northgate Daily.",
     "Disclaimer: this article is for general information purposes only.",
     "An earlier version of this article misspelled the name of a school.",
-    "If you value our reporting, please consider supporting us. Donate now",
-    "Every donation helps our journalists keep reporting. Donate from €3",
+    "Our reporters depend on readers like you. If you rely on our coverage, give what you can. Donate today",
+    "Every contribution, however small, counts toward the next investigation. Donate from €5",
     "Read our editorial standards",
 ])
 def test_page_furniture_is_dropped(line: str) -> None:
@@ -515,10 +528,11 @@ def test_a_pasted_post_with_a_handle_or_a_time_gives_its_author(top: str) -> Non
     assert cleaned.text == POST
 
 
+@pytest.mark.xfail(strict=True, reason="reaction counter under a pasted post phrased as a bare '734': not read yet")
 def test_the_time_line_of_a_pasted_post_gives_its_date_when_it_has_a_year() -> None:
-    cleaned = clean_text(report("Mira Castellan", "March 29, 2025 at 5:42 PM · ", POST, "All reactions:", "1.2K",
-                                "386 comments", "Like", "Comment", "Share"))
-    assert (cleaned.title, cleaned.author, cleaned.date_text) == (None, "Mira Castellan", "March 29, 2025")
+    cleaned = clean_text(report("Mira Castellan", "October 8, 2025 at 9:03 PM · ", POST, "All reactions:", "734",
+                                "52 comments", "Like", "Comment", "Share"))
+    assert (cleaned.title, cleaned.author, cleaned.date_text) == (None, "Mira Castellan", "October 8, 2025")
     assert cleaned.text == POST
 
 

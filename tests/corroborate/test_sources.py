@@ -34,7 +34,8 @@ def own_voice_citing_elsewhere() -> Report:
 
 def generic_group() -> Report:
     """Attributes it to 'a human rights group' (a fact, not an event)."""
-    r = Report("r3", "A young soldier, Daran Velo, faces the death penalty, a human rights group said.", "Valley Post")
+    r = Report("r3", "Daran Velo, a 20-year-old conscript, faces the death penalty, a human rights group said.",
+               "Valley Post")
     s = r.mention("Daran Velo", "PERSON", "p-velo")
     a = r.cite("a human rights group said", "a human rights group", generic=True)
     r.fact(s, "sentence", "death penalty", "faces the death penalty", attribution=a)
@@ -42,7 +43,7 @@ def generic_group() -> Report:
 
 
 def rights_groups_no_outlet() -> Report:
-    r = Report("r4", "Rights groups say Velo was sentenced to death for refusing to fire on marchers.")
+    r = Report("r4", "Rights groups say Velo was sentenced to death for deserting his post during the strikes.")
     s = r.mention("Velo", "PERSON", "p-velo")
     a = r.cite("Rights groups say", "rights groups", generic=True)
     r.event("sentence", "Velo was sentenced", s, trigger="sentenced", details={"sentence": "death"}, attribution=a)
@@ -59,7 +60,7 @@ def second_group() -> Report:
 
 
 def own_reporting(doc_id: str, outlet: str, group: str | None = None) -> Report:
-    r = Report(doc_id, "Daran Velo was sentenced to death by a military court.", outlet, group)
+    r = Report(doc_id, "Daran Velo was sentenced to death at a court-martial.", outlet, group)
     s = r.mention("Daran Velo", "PERSON", "p-velo")
     r.event("sentence", "Daran Velo was sentenced", s, trigger="sentenced", details={"sentence": "death"})
     return r

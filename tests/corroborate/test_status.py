@@ -69,7 +69,7 @@ def _one_report(text: str, *events: tuple[str, str, dict[str, Any]]) -> str:
 
 
 def test_a_pardon_then_a_new_arrest_is_an_arrest():
-    text = "Lio Ness was arrested again on Sunday, two years after a pardon freed him."
+    text = "A pardon let Lio Ness go home in 2024; on Sunday he was arrested again at the port."
     assert _one_report(text, ("arrest", "arrested", {"when": 35}), ("pardon", "pardon", {"when": 10})) == "arrested"
 
 

@@ -18,6 +18,9 @@ def firsts(text: str, published: dt.date = EARLY_APRIL) -> list[str]:
     # a sequence told in order: May is last May, so the March before it is last year's
     ("Guards took Dalia Verhoen from her flat in March and a tribunal jailed her for two years in May.",
      ["2025-03-01", "2025-05-01"]),
+    pytest.param("Dalia Verhoen spent March in a cell, was indicted for sedition and went home on bail in May.",
+                 ["2025-03-01", "2025-05-01"], marks=pytest.mark.xfail(
+                     strict=True, reason="a month as the object of a verb, 'spent March in a cell': not read yet")),
     ("Tomas Irvank was detained on 3 March and sentenced on 10 May.", ["2025-03-03", "2025-05-10"]),
     # told backwards after "after" or "having": the second happened first
     ("Ilse Maranne left the country in May, after a raid on her office in March.", ["2025-05-01", "2025-03-01"]),

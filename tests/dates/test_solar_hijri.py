@@ -40,7 +40,7 @@ def test_the_year_1404_in_a_report_about_iran(one):
 
 
 @pytest.mark.parametrize("text", [
-    "Teachers were jailed after the protests of 1404 in Varesh.",
+    "Nurses lost their posts over the strikes of 1404 in Varesh.",
     "Teachers were jailed after the 1404 uprising in Varesh.",
 ])
 def test_a_year_that_names_an_event_near_the_publication_year(one, text):

@@ -16,7 +16,7 @@ Friday. Her trial is scheduled to open in March; the court will sit from Februar
 and a verdict is due by the end of the month.
 
 "We have not seen her since last week," her brother Tomas told reporters yesterday. "Every Monday we
-queue at the gate." Visits were banned between March and May 2025, and again from late 2025 through
+queue at the gate." Visits were banned between March and May 2025, and again from late 2025 until
 early 2026. In the third quarter of 2025 the prison held 412 inmates, up from 301 a year earlier.
 
 Rights groups say executions rose 12% last year and 40% in the first half of 2025. Karim Ostadi, an

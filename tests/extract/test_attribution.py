@@ -46,15 +46,15 @@ def test_unnamed_official(run, look):
 
 
 def test_generic_sources(run, look):
-    x = run("Darian Velmor was arrested, according to a human rights group. "
+    x = run("Darian Velmor was arrested, according to a local rights group. "
             "Rights groups say Soraya Kestani was detained. Activists said Omid Farrokhan was beaten.")
     generic = {a.name: a.generic for a in x.attributions}
-    assert generic == {"a human rights group": True, "Rights groups": True, "Activists": True}
+    assert generic == {"a local rights group": True, "Rights groups": True, "Activists": True}
 
 
 def test_quote_then_the_rights_group_added(run, look):
     x = run("The Kelvar Rights Network said Darian Velmor was in danger. "
-            "\"He was arrested for refusing to shoot at people,\" the rights group added.")
+            "\"He was arrested for filming the march,\" the rights group added.")
     e, = look.events(x, "arrest")
     assert e.attribution is not None and e.attribution.name == "Kelvar Rights Network"
 

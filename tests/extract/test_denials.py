@@ -3,8 +3,8 @@ from __future__ import annotations
 
 
 def test_denying_the_report_denies_the_statement_before_it(run, look):
-    x = run("Kestrel Rights said on Tuesday that Darian Velmor had been executed in Varka; the provincial judiciary "
-            "denied the report hours later.")
+    x = run("A Kestrel Rights bulletin said Darian Velmor had been executed in Varka; within hours the governor's "
+            "press office denied the report.")
     assert sorted(e.modality for e in look.events(x, "execution")) == ["asserted", "denied"]
 
 
@@ -30,7 +30,7 @@ def test_this_was_not_true_points_back(run, look):
 
 
 def test_my_son_in_a_mothers_quote_is_her_son(run, look):
-    x = run("'It is not true that my son has been freed,' the mother of Darian Velmor told reporters.")
+    x = run("'My son has not been freed, whatever the radio says,' the mother of Darian Velmor told reporters.")
     assert [e.modality for e in look.events(x, "release")] == ["denied"]
     assert all(x.mentions[e.subject].text == "Darian Velmor" for e in look.events(x, "release"))
 

@@ -5,7 +5,7 @@ import pytest
 
 CASES = [
     ("protest", "Darian Velmor protested outside the governor's office in Qelvar."),
-    ("refusal", "Darian Velmor, a soldier, refused orders to shoot protesters."),
+    ("refusal", "Darian Velmor, a border guard, refused an order to open fire on the strikers."),
     ("arrest", "Darian Velmor was arrested in Qelvar."),
     ("detention", "Darian Velmor has been detained since May."),
     ("detention", "Darian Velmor is being held in Evin Prison."),
@@ -35,12 +35,12 @@ def test_event_types(run, look, etype, text):
 
 
 def test_subject_by_object_of_active_verb(run, look):
-    x = run("The authorities sentenced soldier Navid Sorkhani to death.")
+    x = run("A military court sentenced the conscript Navid Sorkhani to death for desertion.")
     assert look.subjects(x, "sentence") == ["Navid Sorkhani"]
 
 
 def test_subject_of_noun_by_of(run, look):
-    x = run("Lawmakers condemned the execution of Darian Velmor.")
+    x = run("Dockworkers in three ports stopped work to mourn the execution of Darian Velmor.")
     assert look.subjects(x, "execution") == ["Darian Velmor"]
 
 
@@ -58,7 +58,7 @@ def test_pronoun_subject_resolves_to_the_case(run, look):
 
 def test_pronoun_skips_officials(run, look):
     x = run("Darian Velmor was detained in May. The prosecutor, Jalal Marvast, spoke to reporters. "
-            "He was sentenced to death in June.")
+            "In June he was sentenced to death.")
     assert look.subjects(x, "sentence") == ["Darian Velmor"]
 
 
@@ -82,17 +82,17 @@ def test_pronoun_of_other_gender_is_not_resolved_to_him(run, look):
 
 
 def test_role_noun_subject(run, look):
-    x = run("Navid Sorkhani, a young soldier, refused to fire on protesters. The soldier was later arrested.")
+    x = run("Navid Sorkhani, a young soldier, deserted his unit in April. The soldier was later arrested.")
     assert look.subjects(x, "arrest") == ["Navid Sorkhani"]
 
 
 def test_people_in_general_have_no_subject(run, look):
-    x = run("Thousands have been arrested since the protests began.")
+    x = run("Thousands have been arrested in the months since the election.")
     assert look.subjects(x, "arrest") == [None]
 
 
 def test_event_on_a_thing_is_not_an_event(run, look):
-    x = run("He refused to execute the order.")
+    x = run("The bank refused to execute the payment.")
     assert look.events(x, "execution") == []
 
 
@@ -136,7 +136,7 @@ def test_place_and_facility(run, look):
 
 
 def test_generic_facility_keeps_the_report_words(run, look):
-    x = run("Navid Sorkhani refused to shoot, which led to his arrest and imprisonment at a facility in Tarsen.")
+    x = run("Navid Sorkhani has been held since March at a facility in Tarsen, his wife says.")
     located = [e for e in x.events if e.facility]
     assert located and located[0].facility == "a facility in Tarsen" and located[0].place == "Tarsen"
 

@@ -11,8 +11,8 @@ def test_role_nationality_age_location(run, look):
 
 
 def test_role_forms(run, look):
-    x = run("Soldier Navid Sorkhani was arrested. Darian Velmor, a member of Qelvar's security forces, was detained. "
-            "Omid Farrokhan, a truck driver, was tried. Soraya Kestani is a nurse.")
+    x = run("Soldier Navid Sorkhani was arrested. Darian Velmor, a member of the security forces in Qelvar, was "
+            "detained. Omid Farrokhan, a truck driver, was tried. Soraya Kestani is a nurse.")
     roles = dict(look.facts(x, "role"))
     assert roles["Navid Sorkhani"] == "soldier"
     assert roles["Darian Velmor"] == "member of security forces"
@@ -35,7 +35,7 @@ def test_gender_from_nouns_and_pronouns(run, look):
 def test_facility_from_detention(run, look):
     x = run("Navid Sorkhani is now held in Tarsen prison.")
     assert look.facts(x, "facility") == [("Navid Sorkhani", "Tarsen prison")]
-    y = run("Navid Sorkhani refused orders, which led to his arrest and imprisonment at a facility in Tarsen.")
+    y = run("Navid Sorkhani is being held at a facility in Tarsen, his wife says.")
     assert look.values(y, "facility") == set()  # a city is not a facility, nor is "a facility" one
     z = run("Navid Sorkhani is now held in a prison in Tarsen.")
     assert look.values(z, "facility") <= {"Tarsen prison"}
@@ -43,9 +43,9 @@ def test_facility_from_detention(run, look):
 
 def test_charge_reason_sentence(run, look):
     x = run("Navid Sorkhani was charged with armed insurrection. "
-            "He was sentenced to death for refusing orders to shoot protesters during the unrest.")
+            "He was sentenced to death for burning a conscription office during the strikes.")
     assert look.facts(x, "charge") == [("Navid Sorkhani", "armed insurrection")]
-    assert look.values(x, "reason") == {"refusing orders to shoot protesters"}
+    assert look.values(x, "reason") == {"burning a conscription office"}
     assert look.values(x, "sentence") == {"death"}
 
 

@@ -1,6 +1,8 @@
 """Several people in one sentence or list: each with their own event and sentence."""
 from __future__ import annotations
 
+import pytest
+
 
 def _terms(x, look) -> dict[str, str]:
     return {look.subject(x, e): e.details.get("length") or e.details.get("sentence")
@@ -17,8 +19,11 @@ def test_a_sentencing_verb_listing_persons_and_terms(run, look):
     assert _terms(x, look) == {"Lina Haddad": "5 years", "Omar Saleh": "7 years", "Rami Aziz": "3 years"}
 
 
+@pytest.mark.xfail(strict=True, reason="names listed before one term, phrased with Karen and Mon names "
+                   "('Naw Eh Htoo', 'Mi Mi Zaw'): not read yet")
 def test_a_term_after_several_names_is_each_ones(run, look):
-    x = run("The tribunal sentenced Kyaw Min Htet (24), Ma Thida Aye (27) and Zaw Win Naing (31) to death.")
+    x = run("The court-martial in Loikaw condemned Naw Eh Htoo, Sai Khun Aung and Mi Mi Zaw, all in their early "
+            "twenties, to death on 9 March.")
     assert set(_terms(x, look).values()) == {"death"} and len(_terms(x, look)) == 3
 
 
@@ -33,9 +38,9 @@ def test_a_press_release_listing_sentences(run, look):
 
 
 def test_the_two_men_are_the_two_just_named(run, look):
-    x = run("State media said Ye Min Soe and Kyaw Lin Oo were hanged on Tuesday. The two men were sentenced to "
-            "death by a military tribunal in 2022.")
-    assert set(_terms(x, look)) == {"Ye Min Soe", "Kyaw Lin Oo"}
+    x = run("Sai Hla Win and Htoo Myat Oo were executed at dawn on Friday, the governor's office confirmed. A "
+            "court-martial had condemned the two men to death in 2021.")
+    assert set(_terms(x, look)) == {"Sai Hla Win", "Htoo Myat Oo"}
 
 
 def test_headline_style_without_auxiliaries(run, look):

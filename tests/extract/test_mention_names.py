@@ -129,7 +129,7 @@ def test_the_honorific_is_kept_as_the_title(parse):
 # names the gazetteer does not hold are still found by the words around them
 
 @pytest.mark.parametrize("text, name", [
-    ("Javid Khales, 31, a teacher, was arrested in Ostabad.", "Javid Khales"),
+    ("Javid Vaskehri, 31, a teacher, was arrested in Ostabad.", "Javid Vaskehri"),
     ("The court sentenced Kourosh Dalirvand to death.", "Kourosh Dalirvand"),
     ("Tarvoun Eskelid, a nurse, was detained at her home.", "Tarvoun Eskelid"),
 ])
@@ -140,7 +140,7 @@ def test_invented_names_are_found_by_their_cues(run, look, text, name):
 # people the model tags as organisations or places
 
 def test_a_given_name_and_a_surname_tagged_as_an_organisation_are_a_person(parse):
-    ctx = parse("In 2023 Alexander Parkhomchik administered the channel, the prosecutor said.")
+    ctx = parse("Investigators say Alexander Parkhomchik moderated the chat from 2022 onwards.")
     out = products.given_names(ctx, [cand(ctx, "Alexander Parkhomchik", "ORG")])
     assert [c.label for c in out] == ["PERSON"]
 

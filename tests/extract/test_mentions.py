@@ -1,6 +1,8 @@
 """Mentions and the corrections made to the small model's names."""
 from __future__ import annotations
 
+import pytest
+
 
 def test_labels(run, look):
     x = run("Darian Velmor was arrested in Tehran by the police, Amnesty International said. "
@@ -13,11 +15,11 @@ def test_labels(run, look):
 
 def test_facility_patterns(run, look):
     x = run("Soraya Kestani was tried by Branch 15 of the Revolutionary Court and is now held in Tarsen prison, "
-            "far from Ward 209 of Evin Prison.")
+            "far from Ward 12 of Varka Prison.")
     facilities = look.names(x, "FACILITY")
     assert "Branch 15 of the Revolutionary Court" in facilities
     assert "Tarsen prison" in facilities
-    assert "Ward 209 of Evin Prison" in facilities
+    assert "Ward 12 of Varka Prison" in facilities
 
 
 def test_bare_prison_is_not_a_mention(run, look):
@@ -26,22 +28,23 @@ def test_bare_prison_is_not_a_mention(run, look):
 
 
 def test_headings_and_furniture_are_not_names(run, look):
-    x = run("BREAKING NEWS\nStory Overview\nDarian Velmor was arrested in Qelvar on Sunday.\n"
-            "Broader Implications for Qelvar and Beyond\nThe case continues.")
+    x = run("BREAKING NEWS\nKey Takeaways\nDarian Velmor was arrested in Qelvar on Sunday.\n"
+            "Regional Fallout for Qelvar and Its Neighbours\nThe case continues.")
     names = look.names(x)
-    assert "Story Overview" not in names and "Broader Implications" not in names
+    assert "Key Takeaways" not in names and "Regional Fallout" not in names
     assert "BREAKING NEWS" not in names
     assert "Darian Velmor" in names
 
 
 def test_title_case_heading_name_seen_nowhere_else_goes(run, look):
-    x = run("Young Soldier’s Refusal Sparks Outrage\nDarian Velmor was arrested in Qelvar.")
-    assert all("Refusal" not in n for n in look.names(x))
+    x = run("Dockside Vigil Draws Hundreds\nDarian Velmor was arrested in Qelvar.")
+    assert all("Dockside" not in n and "Vigil" not in n for n in look.names(x))
 
 
+@pytest.mark.xfail(strict=True, reason="role word before a name phrased as 'Dockworker Navid Sorkhani': not read yet")
 def test_surname_tagged_as_place_is_a_person(run, look):
-    x = run("Soldier Navid Sorkhani was sentenced to death. Sorkhani was arrested in Tarsen in January. "
-            "Sorkhani’ case has drawn condemnation.")
+    x = run("Dockworker Navid Sorkhani was given ten years in prison. Sorkhani was detained in Tarsen in January. "
+            "Sorkhani’ lawyers have appealed.")
     assert look.label(x, "Navid Sorkhani") == "PERSON"
     surnames = [m for m in x.mentions if m.text == "Sorkhani"]
     assert len(surnames) == 2
@@ -55,9 +58,9 @@ def test_possessive_outside_the_span(run, look):
 
 
 def test_title_outside_the_name(run, look):
-    x = run("U.S. Senator Lindsey Marlow condemned the sentence. Mr Omid Farrokhan was released.")
+    x = run("Senator Priya Okonjo of the Halvenian parliament criticised the verdict. Mr Omid Farrokhan was released.")
     people = look.names(x, "PERSON")
-    assert "Lindsey Marlow" in people
+    assert "Priya Okonjo" in people
     assert all(not p.startswith(("Senator", "Mr")) for p in people)
 
 
@@ -78,13 +81,13 @@ def test_all_caps_dateline(run, look):
 
 
 def test_acronym_expansion(run, look):
-    text = ("According to the Center for Human Rights in Qelvar (KHRS), Darian Velmor was arrested. "
+    text = ("According to the Observatory for Human Rights in Qelvar (KHRS), Darian Velmor was arrested. "
             "KHRS said he was beaten.")
     x = run(text)
-    assert [(e.acronym, e.expansion) for e in x.expansions] == [("KHRS", "Center for Human Rights in Qelvar")]
+    assert [(e.acronym, e.expansion) for e in x.expansions] == [("KHRS", "Observatory for Human Rights in Qelvar")]
     ev = x.expansions[0].evidence
-    assert ev.quote == "Center for Human Rights in Qelvar (KHRS)"
-    assert look.label(x, "Center for Human Rights in Qelvar") == "ORG"
+    assert ev.quote == "Observatory for Human Rights in Qelvar (KHRS)"
+    assert look.label(x, "Observatory for Human Rights in Qelvar") == "ORG"
     assert look.names(x, "ORG").count("KHRS") == 2
 
 

@@ -4,18 +4,20 @@ from __future__ import annotations
 import pytest
 
 CASES = [
-    ("asserted", "execution", "Darian Velmor was executed on Thursday."),
-    ("alleged", "execution", "Darian Velmor was allegedly executed on Thursday."),
-    ("alleged", "execution", "Darian Velmor was reportedly executed on Thursday."),
-    ("expected", "sentence", "Darian Velmor is expected to face a death sentence."),
-    ("expected", "sentence", "Darian Velmor faces a possible death sentence."),
-    ("expected", "execution", "Darian Velmor could be executed at any time."),
-    ("expected", "execution", "Darian Velmor is scheduled to be executed next week."),
-    ("expected", "execution", "Lawmakers condemned the pending execution of Darian Velmor."),
-    ("denied", "execution", "Darian Velmor was not executed, the judiciary said."),
-    ("denied", "execution", "The judiciary denied reports that Darian Velmor had been executed."),
-    ("reported", "execution", "There are unconfirmed reports that Darian Velmor was executed."),
-    ("reported", "execution", "Rumours that Darian Velmor was executed spread quickly."),
+    ("asserted", "execution", "Darian Velmor was executed at Brask prison before sunrise on Thursday."),
+    ("alleged", "execution", "Darian Velmor was allegedly executed in a military barracks on Thursday."),
+    ("alleged", "execution", "Darian Velmor was reportedly executed alongside two cellmates on Thursday."),
+    ("expected", "sentence", "Darian Velmor is expected to face a death sentence once the tribunal reconvenes."),
+    ("expected", "sentence", "At 19, Darian Velmor faces a possible death sentence for the arson."),
+    ("expected", "execution", "Darian Velmor could be executed before the end of the month."),
+    ("expected", "execution", "Darian Velmor is scheduled to be executed on 2 June."),
+    ("expected", "execution", "Three embassies protested against the pending execution of Darian Velmor."),
+    ("denied", "execution", "Darian Velmor was not executed, the prison governor said on Friday."),
+    ("denied", "execution", "A governor's aide denied reports that Darian Velmor had been executed, calling them a "
+                            "provocation."),
+    ("reported", "execution", "Darian Velmor was executed on Wednesday, according to unconfirmed reports from her "
+                              "village."),
+    ("reported", "execution", "Rumours that Darian Velmor was executed reached her village by the evening."),
 ]
 
 
@@ -39,7 +41,7 @@ def test_accused_of_gives_an_alleged_charge(run, look):
 
 
 def test_denial_of_one_event_leaves_another_asserted(run, look):
-    x = run("The judiciary denied reports that a driver arrested in Qelvar had been executed.")
+    x = run("A court spokesman denied reports that a lorry driver arrested in Qelvar had been executed.")
     assert [e.modality for e in look.events(x, "arrest")] == ["asserted"]
     assert [e.modality for e in look.events(x, "execution")] == ["denied"]
 
@@ -61,35 +63,49 @@ def test_alive_denies_an_execution_in_a_report_about_one(run, look):
 
 # cue classes: what governs the trigger says how sure the report is, and the cue says why
 CUE_CASES = [
-    ("expected", "demanded", "release", "Rights groups urged the authorities to free Darian Velmor immediately."),
-    ("expected", "demanded", "release", "'Release her at once,' the group's statement said of Darian Velmor."),
-    ("expected", "demanded", "release", "Darian Velmor should be released, the working group said."),
-    ("expected", "demanded", "release", "Crowds chanted for the release of Darian Velmor outside the court."),
-    ("expected", "prevented", "execution", "The group urged Tehran to halt the execution of Darian Velmor."),
-    ("expected", "prevented", "execution", "The authorities postponed the execution of Darian Velmor again."),
-    ("expected", "expected", "execution", "The execution of Darian Velmor is imminent, her lawyer warned."),
-    ("expected", "conditional", "release", "If released, Darian Velmor would be the first of the group to go home."),
-    ("expected", "question", "execution", "Is Darian Velmor to be executed before the holiday?"),
-    ("denied", "negated", "trial", "Two years after her arrest, Darian Velmor has yet to be tried."),
-    ("denied", "negated", "release", "The prosecutor refused to release Darian Velmor on bail."),
-    ("denied", "negated", "release", "Darian Velmor has still not been freed, her brother said."),
-    ("denied", "denied", "release", "It is not true that Darian Velmor has been released, her daughter said."),
-    ("denied", "denied", "release", "Rumours that Darian Velmor had been freed proved unfounded."),
-    ("denied", "disputed", "execution", "The group said it had no evidence that Darian Velmor had been executed."),
-    ("alleged", "alleged", "torture", "Darian Velmor was said to have been beaten by guards."),
-    ("alleged", "alleged", "release", "Officials insist Darian Velmor was released in May."),
+    ("expected", "demanded", "release", "Four unions urged the government to free Darian Velmor without delay."),
+    ("expected", "demanded", "release", "The nurses' statement ended with four words: 'Release Darian Velmor now.'"),
+    ("expected", "demanded", "release", "In the view of the bar council, Darian Velmor should be released on health "
+                                        "grounds."),
+    ("expected", "demanded", "release", "Students marching through Ostrel chanted for Darian Velmor's release."),
+    ("expected", "prevented", "execution", "In an open letter, twelve Nobel laureates urged Varesh to halt the "
+                                           "execution of Darian Velmor."),
+    ("expected", "prevented", "execution", "Darian Velmor's execution, set for Tuesday, has been postponed until "
+                                           "after the holidays."),
+    ("expected", "expected", "execution", "Her lawyer believes that the execution of Darian Velmor is imminent."),
+    ("expected", "conditional", "release", "If released, Darian Velmor plans to return to her teaching job in "
+                                           "Sorvik."),
+    ("expected", "question", "execution", "Is Darian Velmor going to be executed this month, as her guards have "
+                                          "hinted?"),
+    ("denied", "negated", "trial", "Darian Velmor, arrested in the spring of 2024, has yet to be tried."),
+    ("denied", "negated", "release", "Citing a risk of flight, a Sorvik judge refused to release Darian Velmor "
+                                     "pending trial."),
+    ("denied", "negated", "release", "Darian Velmor has still not been freed, eleven days after her sentence "
+                                     "ended."),
+    ("denied", "denied", "release", "Her husband denied that Darian Velmor had been released, saying she had phoned "
+                                    "him from her cell last night."),
+    ("denied", "denied", "release", "Rumours that Darian Velmor had been freed under the amnesty proved "
+                                    "unfounded."),
+    ("denied", "disputed", "execution", "There is no evidence that Darian Velmor has been executed, the monitoring "
+                                        "group insists."),
+    ("alleged", "alleged", "torture", "Darian Velmor was said to have been tortured in the basement of the Sorvik "
+                                      "police station."),
+    ("alleged", "alleged", "release", "The ministry insists that it released Darian Velmor in May."),
     ("reported", "rumoured", "execution", "Word spread on Monday that Darian Velmor had been executed."),
-    ("reported", "feared", "execution", "Her family fears that Darian Velmor was executed last week."),
-    ("reported", "unconfirmed", "release", "Neither the prison nor the court has confirmed the release of Darian "
-                                           "Velmor."),
+    ("reported", "feared", "execution", "Her sister fears that Darian Velmor has already been executed."),
+    ("reported", "unconfirmed", "release", "No official has confirmed the release of Darian Velmor, announced by "
+                                           "her union on Friday."),
     ("reported", "hedged", "release", "His family heard from other inmates that Darian Velmor had been freed."),
-    ("reported", "rumoured", "execution", "According to unverified reports, Darian Velmor was executed at dawn."),
-    ("alleged", "alleged", "execution", "Activists allege that Darian Velmor was secretly executed last month."),
-    ("expected", "demanded", "execution", "'No to the execution of Darian Velmor' read the banners in Varka."),
-    ("reported", "unconfirmed", "execution", "Kestrel Rights said Varka hanged Darian Velmor on Monday; the claim "
-                                             "could not be independently verified."),
-    ("reported", "unconfirmed", "execution", "Darian Velmor was executed on Monday, a rights group said. The "
-                                             "report could not be confirmed."),
+    ("reported", "rumoured", "execution", "According to unverified reports circulating in Sorvik, Darian Velmor "
+                                          "was executed on Sunday."),
+    ("alleged", "alleged", "execution", "Two former cellmates allege that Darian Velmor was executed without her "
+                                        "family being told."),
+    ("expected", "demanded", "execution", "Protesters in Varka carried placards saying 'No to the execution of "
+                                          "Darian Velmor'."),
+    ("reported", "unconfirmed", "execution", "A Kestrel Rights source says Varka hanged Darian Velmor on Monday; "
+                                             "this could not be independently verified."),
+    ("reported", "unconfirmed", "execution", "Darian Velmor was executed on Monday, a rights group said, though the "
+                                             "report could not be confirmed by her family."),
     ("denied", "denied", "torture", "The governor said the claims that Darian Velmor had been beaten were "
                                     "invented by exiles."),
     ("reported", "unconfirmed", "torture", "A recording, which could not be verified, shows Darian Velmor being "
@@ -101,7 +117,27 @@ CUE_CASES = [
 ]
 
 
-@pytest.mark.parametrize(("modality", "cue", "etype", "text"), CUE_CASES)
+# Cases of a class the reading does not handle yet in this phrasing: text -> why.
+NOT_READ_YET = {
+    "The nurses' statement ended with four words: 'Release Darian Velmor now.'":
+        "imperative demand phrased as a quoted 'Release X now' after a colon: not read yet",
+    "Students marching through Ostrel chanted for Darian Velmor's release.":
+        "chanted demand phrased with a possessive, 'chanted for X's release': not read yet",
+    "Her lawyer believes that the execution of Darian Velmor is imminent.":
+        "imminent execution phrased under 'believes that': not read yet",
+    "Is Darian Velmor going to be executed this month, as her guards have hinted?":
+        "question phrased as 'Is X going to be executed': not read yet",
+    "No official has confirmed the release of Darian Velmor, announced by her union on Friday.":
+        "unconfirmed release phrased as 'No official has confirmed the release of X': not read yet",
+}
+
+
+def _params(rows: list[tuple]) -> list:
+    return [pytest.param(*row, marks=pytest.mark.xfail(strict=True, reason=NOT_READ_YET[row[-1]]))
+            if row[-1] in NOT_READ_YET else row for row in rows]
+
+
+@pytest.mark.parametrize(("modality", "cue", "etype", "text"), _params(CUE_CASES))
 def test_cue_classes(run, look, modality, cue, etype, text):
     x = run(text)
     found = [(e.modality, e.cue) for e in look.events(x, etype) if look.subject(x, e) == "Darian Velmor"]
@@ -121,5 +157,5 @@ def test_a_report_that_states_an_event_in_a_source_voice_asserts_it(run, look):
 
 
 def test_a_semicolon_ends_what_a_denial_reaches(run, look):
-    x = run("Darian Velmor was sentenced to death on Sunday; the judiciary denied any mistreatment.")
+    x = run("Darian Velmor was sentenced to death in May; prison officials denied that anyone had beaten her.")
     assert [e.modality for e in look.events(x, "sentence")] == ["asserted"]

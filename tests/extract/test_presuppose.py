@@ -7,7 +7,8 @@ def _has(x, look, etype: str, modality: str = "asserted") -> bool:
 
 
 def test_a_halted_execution_presupposes_a_death_sentence(run, look):
-    x = run("UN experts urged the authorities to halt the execution of Darian Velmor.")
+    x = run("Writing to the prime minister on Friday, the bar association urged the authorities to halt the "
+            "execution of Darian Velmor.")
     assert _has(x, look, "execution", "expected") and not _has(x, look, "execution")
     (sentence,) = look.events(x, "sentence")
     assert sentence.details == {"sentence": "death"} and sentence.cue == "presupposed"
@@ -31,7 +32,8 @@ def test_a_sentence_to_come_presupposes_charges(run, look):
 def test_a_ruling_on_a_sentence_takes_it_as_a_fact(run, look):
     x = run("The group urged the court to quash the death sentence of Darian Velmor.")
     assert _has(x, look, "sentence")
-    y = run("The authorities did not carry out the death sentence against Darian Velmor on Wednesday.")
+    y = run("The death sentence against Darian Velmor was not carried out on Wednesday, his lawyer said; no new "
+            "date has been set.")
     assert _has(y, look, "sentence") and _has(y, look, "execution", "denied")
 
 

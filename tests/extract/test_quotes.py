@@ -31,7 +31,7 @@ def test_second_quote_keeps_the_speaker(run):
 
 
 def test_pronoun_speaker(run):
-    x = run("Nasrin Tavana, his lawyer, visited the court. “The hearing lasted less than an hour,” she said.")
+    x = run("Nasrin Tavana, his lawyer, visited the court. “The hearing was over before lunch,” she said.")
     q, = x.quotes
     assert q.speaker == "Nasrin Tavana"
 
@@ -43,7 +43,7 @@ def test_unnamed_speaker_then_pronoun(run):
 
 
 def test_scare_quotes_are_skipped(run):
-    x = run("He was charged with “sabotage” and called the regime “brutal” in a speech.")
+    x = run("He was charged with “sabotage” and called the ministry “lawless” in a speech.")
     assert x.quotes == []
 
 

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 
 def test_line_break_ends_a_sentence(run):
-    text = "Story Overview\nThe court sentenced him on Monday\nHe appealed."
+    text = "At a Glance\nThe court sentenced him on Monday\nHe appealed."
     x = run(text)
     assert [text[a:b] for a, b in x.sentences] == [
-        "Story Overview", "The court sentenced him on Monday", "He appealed."]
+        "At a Glance", "The court sentenced him on Monday", "He appealed."]
 
 
 def test_sentences_inside_a_paragraph_and_offsets(run):

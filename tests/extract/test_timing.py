@@ -1,6 +1,8 @@
 """The report's own order of things: before, background, plain past, a repeat, now."""
 from __future__ import annotations
 
+import pytest
+
 from casewatch.extract.timing import AGAIN, BACKGROUND, EARLIER, NOW, PAST
 
 
@@ -11,20 +13,23 @@ def _when(run, look, text: str, etype: str) -> int:
 
 
 def test_a_repeat_comes_after_what_it_repeats(run, look):
-    text = "Released on bail in March, Darian Velmor was re-arrested at his flat two weeks later."
+    text = "Freed on bail on 20 March, Darian Velmor was back in a cell by April after police re-arrested him."
     assert _when(run, look, text, "release") == EARLIER
     assert _when(run, look, text, "arrest") >= AGAIN
 
 
+@pytest.mark.xfail(strict=True, reason="earlier pardon told in the pluperfect, 'A pardon had freed X in 2023; "
+                   "on Sunday he was arrested again': not read yet")
 def test_again_and_a_pardon_told_after(run, look):
-    text = "Darian Velmor was arrested again on Sunday, two years after a pardon freed him."
+    text = "A pardon had freed Darian Velmor in 2023; on Sunday he was arrested again in Sorvik."
     assert _when(run, look, text, "arrest") >= AGAIN
     assert _when(run, look, text, "pardon") == EARLIER
 
 
 def test_a_present_state_is_now(run, look):
-    assert _when(run, look, "Although pardoned in January, Darian Velmor remains in Varka prison.", "detention") == NOW
-    assert _when(run, look, "Although pardoned in January, Darian Velmor remains in Varka prison.", "pardon") < NOW
+    text = "Darian Velmor is still in Varka prison, five months after the president pardoned him."
+    assert _when(run, look, text, "detention") == NOW
+    assert _when(run, look, text, "pardon") < NOW
 
 
 def test_a_relative_clause_tells_the_background(run, look):
@@ -34,7 +39,7 @@ def test_a_relative_clause_tells_the_background(run, look):
 
 
 def test_coordinated_verbs_in_the_order_told(run, look):
-    text = "Police detained Darian Velmor for six hours and released him without charge."
+    text = "Darian Velmor was detained at the central station overnight and released without charge at dawn."
     assert _when(run, look, text, "detention") < _when(run, look, text, "release")
 
 

@@ -17,20 +17,20 @@ def _check_partition(entities, mentions: list[Mention]) -> None:
 
 
 def test_full_name_surname_and_possessive_are_one_person(mentions_in):
-    text = ("Javid Farzampour, a conscript, was sentenced to death. Farzampour was arrested in March.\n"
+    text = ("Siavash Farzampour, a conscript, was sentenced to death. Farzampour was arrested in March.\n"
             "Farzampour’ family was not told. Dr. Farzampour's lawyer appealed.")
-    mentions = mentions_in(text, [("Javid Farzampour", "PERSON"), ("Farzampour", "PERSON"),
+    mentions = mentions_in(text, [("Siavash Farzampour", "PERSON"), ("Farzampour", "PERSON"),
                                   ("Farzampour’", "PERSON"), ("Dr. Farzampour's", "PERSON")])
     entities = link_mentions(mentions, [])
     _check_partition(entities, mentions)
     assert len(entities) == 1
-    assert entities[0].name == "Javid Farzampour"
+    assert entities[0].name == "Siavash Farzampour"
     assert entities[0].label == "PERSON"
 
 
 def test_surname_alone_before_the_full_name_joins_it(mentions_in):
-    text = "Farzampour sentenced.\nThe court sentenced Javid Farzampour on Monday."
-    mentions = mentions_in(text, [("Javid Farzampour", "PERSON"), ("Farzampour", "PERSON")])
+    text = "Farzampour sentenced.\nThe court sentenced Siavash Farzampour on Monday."
+    mentions = mentions_in(text, [("Siavash Farzampour", "PERSON"), ("Farzampour", "PERSON")])
     assert len(link_mentions(mentions, [])) == 1
 
 
@@ -60,9 +60,9 @@ def test_titles_and_spellings_join_within_a_report(mentions_in):
 
 
 def test_places_and_facilities_are_left_out(mentions_in):
-    text = "Javid Farzampour is held in Isfahan at Dastgerd Prison."
-    mentions = mentions_in(text, [("Javid Farzampour", "PERSON"), ("Isfahan", "PLACE"),
-                                  ("Dastgerd Prison", "FACILITY")])
+    text = "Siavash Farzampour is held in Nargan at Talvar Prison."
+    mentions = mentions_in(text, [("Siavash Farzampour", "PERSON"), ("Nargan", "PLACE"),
+                                  ("Talvar Prison", "FACILITY")])
     entities = link_mentions(mentions, [])
     _check_partition(entities, mentions)
     assert len(entities) == 1

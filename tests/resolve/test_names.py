@@ -8,7 +8,7 @@ from casewatch.resolve.names import names_compatible, parse_person, same_token, 
 
 @pytest.mark.parametrize(("a", "b"), [
     ("Kourosh", "Kurosh"), ("Mohammad", "Muhammad"), ("Mohammed", "Mohamad"), ("Hossein", "Hussein"),
-    ("Hossein", "Husain"), ("Ebrahim", "Ibrahim"), ("Tanhaei", "Tanhaee"), ("Khalès", "Khales"),
+    ("Hossein", "Husain"), ("Ebrahim", "Ibrahim"), ("Tanhaei", "Tanhaee"), ("Mahdavī", "Mahdavi"),
     ("Qasem", "Ghasem"), ("Bill", "William"),
 ])
 def test_spelling_variants_are_one_name(a, b):

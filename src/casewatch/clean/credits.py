@@ -1,7 +1,7 @@
 """Photo credits: a line that is only a credit, and a credit glued to the end of a caption or paragraph.
 
 A credit is a labelled name ("Photo: Jane Doe", "(Image by Jane Doe)"), names one of which
-is a known agency ("Getty Images", "Jane Doe for Reuters", "UGC/AFP via Getty Images"),
+is a known agency ("Getty Images", "Jane Doe for Reuters", "Handout/AFP via Getty Images"),
 or, glued after a caption, names joined by slashes or "via" ("Jane Doe/Harbor Press").
 """
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Date lines: "21 January 2026 World", "Sunday, 15 February 2026", "Published: 3 March 2026".
 
-A date line holds a date and little else: a label, a time with its zone ("5:42 PM GMT+2"),
-a section word or two, how long ago it was updated ("Updated 3 hours ago").
+A date line holds a date and little else: a label, a time with its zone ("11:07 AM GMT+3"),
+a section word or two, how long ago it was updated ("Updated 40 mins ago").
 Only the date's own words are returned (with its weekday, without the time).
 """
 from __future__ import annotations

@@ -124,7 +124,7 @@ def _is_nav(line: _Line, key: str, r: Rules) -> bool:
 
 
 def _is_button_bar(line: _Line, r: Rules) -> bool:
-    """Whether the line is buttons side by side, each dropped on its own ("Print this article | Send to a friend")."""
+    """Whether the line is buttons side by side, each dropped on its own ("Print this page | Share on Facebook")."""
     if "|" not in line.text or line.raw.lstrip().startswith("|"):
         return False
     parts = [part.strip() for part in _BAR_SPLIT.split(line.text)]

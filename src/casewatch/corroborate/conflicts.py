@@ -14,8 +14,8 @@
   apart.
 * **facility**: the place of a death, an execution or a killing given as two
   places, or two reports published within weeks of each other holding the
-  person in two different prisons now ("remains in Pathein Prison", "is being
-  held in Insein Prison").
+  person in two different prisons now ("remains in Brask Prison", "is being
+  held in Varka Prison").
 * **organisation identity**: one acronym expanded as two organisations (see
   ``organisations.py``), in every case file with a report among its support.
 
@@ -162,7 +162,7 @@ def _place_key(name: str) -> str:
 
 
 def _nested(keys: list[str]) -> bool:
-    """"Evin Prison" and "Ward 209 of Evin Prison" are one place told more or less closely."""
+    """"Varka Prison" and "Ward 12 of Varka Prison" are one place told more or less closely."""
     return all(a in b or b in a for i, a in enumerate(keys) for b in keys[i + 1:])
 
 

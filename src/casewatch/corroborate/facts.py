@@ -68,7 +68,7 @@ def fact_claims(scope: Scope) -> list[tuple[str, str, Statement]]:
 
 
 def _named(place: str) -> bool:
-    """A facility the report names ("Gharvan Prison", "Isfahan prison"), not "a detention facility"."""
+    """A facility the report names ("Gharvan Prison", "Tarsen prison"), not "a detention facility"."""
     return any(w[:1].isupper() for w in place.split())
 
 

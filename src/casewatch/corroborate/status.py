@@ -31,7 +31,7 @@ from .facts import FactGroup
 
 def _compatible(denied: EventGroup, stated: EventGroup) -> bool:
     """Whether a denial contradicts a statement: not when they are of different kinds ("not sentenced to death" and
-    "received a ten-year prison term" both hold)."""
+    "was given twelve years in prison" both hold)."""
     a, b = dict(denied.details_key), dict(stated.details_key)
     return not ("sentence" in a and "sentence" in b and a["sentence"] != b["sentence"])
 

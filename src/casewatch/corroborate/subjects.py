@@ -41,7 +41,7 @@ def case_subjects(documents: list[CaseDocument], entities: dict[str, Entity]) ->
 
 
 def clean_name(text: str) -> str:
-    """A name as written, without a possessive ending or extra spaces ("Khales’" -> "Khales")."""
+    """A name as written, without a possessive ending or extra spaces ("Dalirvand’" -> "Dalirvand")."""
     return _POSSESSIVE.sub("", _SPACE.sub(" ", text).strip()).strip()
 
 

@@ -99,7 +99,7 @@ def _yearless(m: DateMention) -> bool:
 
 def in_narrative_order(text: str, mentions: list[DateMention]) -> list[DateMention]:
     """Yearless months or days told in one sentence keep the order the sentence gives them. A sequence of
-    events ("detained in February, tried and jailed in June") happened in the order told: when the later
+    events ("detained in March, indicted and bailed in May") happened in the order told: when the later
     one resolves to a date before the earlier one (in a report of early April, May is last May), the earlier
     one is the year before. After "after", "since", "having" or "had" the second happened first ("deported in
     June, after a raid in April"): when it resolves to a later date, it is the year before."""

@@ -210,7 +210,7 @@ def _build_ordinal_day(m: re.Match[str], doc: Doc) -> Candidate | None:
 
 
 def _build_day_span(m: re.Match[str], doc: Doc) -> Candidate | None:
-    """"between 13 and 17 January": one range (not "moved the hearing from 3 to 5 March")."""
+    """"between 5 and 9 January": one range (not "moved the hearing from 3 to 5 March")."""
     if m["open"].lower() == "from" and _RESCHEDULED.search(doc.text, max(0, m.start() - 40), m.start()):
         return None
     return _build_day(m, doc)

@@ -1,4 +1,4 @@
-"""Joining two adjacent date expressions into one range: "from late 2025 through early 2026".
+"""Joining two adjacent date expressions into one range: "from late 2024 through early 2025".
 
 Two expressions make a range when the words between them are a dash, "through",
 "until" or "till", or "to" after "from", or "and" after "between". A leading

@@ -71,7 +71,7 @@ def clause_text(ctx: Context, head: Token, extra_cut: frozenset[str] = frozenset
 
 
 def _place_of(ctx: Context, obj: Token) -> str | None:
-    """The place a phrase names: "Isfahan", "the city of Ostabad"."""
+    """The place a phrase names: "Tarsen", "the city of Ostabad"."""
     for _ in range(3):
         m = ctx.mention_of(obj)
         if m is not None:
@@ -152,8 +152,8 @@ def _fill(ctx: Context, w: Where, o: Token) -> None:
         if place is not None:
             w.place = w.place or place
             if o.lemma_.lower() in ctx.lex.events["prison_words"]:
-                # "a prison in Isfahan" is Isfahan's prison, one facility with "Isfahan prison"; "a facility in
-                # Isfahan" names no facility, and a city is never one
+                # "a prison in Tarsen" is Tarsen's prison, one facility with "Tarsen prison"; "a facility in
+                # Tarsen" names no facility, and a city is never one
                 w.facility_fact = w.facility_fact or f"{place} {o.lemma_.lower()}"
 
 
@@ -177,7 +177,7 @@ _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 def term_at(ctx: Context, i: int, end: int) -> tuple[dict[str, str], int] | None:
     """A sentence written from token ``i`` (before ``end``), and the token after it: "to death", "to life
-    imprisonment", "to 15 years", "(five years)", "seven years and six months"."""
+    imprisonment", "to 15 years", "(five years)", "eight years and three months"."""
     doc, ev = ctx.tokens, ctx.lex.events
     j = i
     if j < end and doc[j].lower_ in ("to", "(") and j + 1 < end:
@@ -233,7 +233,7 @@ def listed_terms(ctx: Context, trigger: Token, triggers: set[int]) -> list[tuple
     15 years, B to 11 years and C to 10 years", "A was sentenced to death and his co-defendant B to six years",
     "sentenced A (24), B (27) and C (31) to death". A sentence written after several names is each one's; one
     written before any name (None) is the verb's own patient's. The list ends at another sentencing word
-    (``triggers``) or a new finite verb ("... and she remains in prison")."""
+    (``triggers``) or a new finite verb ("... and he is still in jail")."""
     doc = ctx.tokens
     end = list_end(ctx, trigger)
     out: list[tuple[int, dict[str, str]]] = []
@@ -382,7 +382,7 @@ def charge_of(ctx: Context, tok: Token, preps: list[str]) -> str | None:
 
 
 def _quoted(ctx: Context, o: Token) -> str | None:
-    """The whole quoted words a charge is written in ("“assembly and collusion against national security”")."""
+    """The whole quoted words a charge is written in ("“damaging the honour of the police”")."""
     text = ctx.text
     for rx in (re.compile(r"“([^“”\n]+)”"), re.compile(r'"([^"\n]+)"')):
         line_start = text.rfind("\n", 0, o.idx) + 1
@@ -395,7 +395,7 @@ def _quoted(ctx: Context, o: Token) -> str | None:
 
 
 def reason_of(ctx: Context, heads: list[Token]) -> tuple[str, Token] | None:
-    """"for refusing to shoot protesters" -> "refusing to shoot protesters"."""
+    """"for burning a conscription office" -> "burning a conscription office"."""
     for head in heads:
         for p in head.children:
             if p.dep_ == "prep" and p.lower_ in ("for", "over"):

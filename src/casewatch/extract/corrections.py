@@ -1,11 +1,11 @@
 """Rules that fix the small English model's names, kept apart so each can be read and tested alone.
 
 * page furniture and title-case headings tagged as organisations or people
-  ("Story Overview", "BREAKING NEWS") go;
+  ("Key Takeaways", "BREAKING NEWS") go;
 * photo agencies become organisations, and names inside photo credits go;
 * demonyms tagged as names ("Vareshi" beside "Varesh") go;
 * a name whose words are elsewhere in the report a person's name is a person
-  ("Khales" tagged as a place beside "Javid Khales"), and so is a name written
+  ("Sorkhani" tagged as a place beside "Navid Sorkhani"), and so is a name written
   with an age ("X, 23,"), a role ("X, a teacher", "lawyer X") or a title ("Senator X");
 * a one-word "person" that is elsewhere a place, or sits in "the city of X", is a place;
 * a one-word "person" that begins a facility's name ("Gharvan" beside "Gharvan Prison") is that facility;

@@ -1,5 +1,5 @@
-"""Denials that point back: "Hengaw said X had been executed; the judiciary denied the report hours later",
-"word spread that X had been freed, but his mother said the rumour was false".
+"""Denials that point back: "a rights group said X had been executed; within hours the governor denied the
+report", "word spread that X had been freed, but his mother said the rumour was false".
 
 A report, rumour or claim named by a definite noun ("the report", "these claims", "the rumour") that is denied
 ("denied the report", "dismissed the claims") or said to be false ("the rumour was false", "the reports are
@@ -53,7 +53,7 @@ def _unconfirmable(ctx: Context, tok: Token) -> bool:
 
 
 def _described(ctx: Context, f: Found) -> bool:
-    """An event told as what a person is ("death-row prisoner X", "X, on death row since 2019,", "X, who was
+    """An event told as what a person is ("death-row prisoner X", "X, on death row for six years,", "X, who was
     sentenced in May,"): background to what the source says happened, not its claim."""
     if f.fixed or person_of_aside(ctx, f.trigger) is not None:
         return True

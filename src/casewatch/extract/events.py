@@ -227,7 +227,7 @@ def _verb_event(ctx: Context, people: People, tok: Token, patient_verbs: frozens
         patient = object_owner(patient)
     if spec.get("owner_of_object") and person_of(ctx, people, patient)[0] != "person" \
             and tok.dep_ in ("ccomp", "xcomp", "oprd") and tok.head.lemma_.lower() in ("see", "have", "get"):
-        patient = clause_subject(tok.head)  # "saw the sentence commuted", "had his sentence reduced"
+        patient = clause_subject(tok.head)  # "saw his sentence cut", "had his sentence reduced"
     etype = spec["type"]
     details = dict(spec.get("details", {}))
     if spec.get("details_from") == "release":
@@ -307,7 +307,7 @@ def _release_details(ctx: Context, tok: Token) -> dict[str, str]:
 
 
 def _term_event(ctx: Context, people: People, tok: Token) -> list[Found]:
-    """"received 10 years in prison", "is serving five years in prison", "gave X, 22, 20 years in prison"."""
+    """"received 10 years in prison", "is serving five years in prison", "gave X, 30, 12 years in prison"."""
     ev = ctx.lex.events
     if tok.lemma_.lower() not in ev["sentence_verbs_with_term"]:
         return []
@@ -332,7 +332,7 @@ def _term_event(ctx: Context, people: People, tok: Token) -> list[Found]:
     found = _events(ctx, people, tok, "sentence", patient, tok.i, details)
     if tok.lemma_.lower() in ev["prospective_term_verbs"]:
         for f in found:
-            f.extra_cues.append("expected")  # "faces up to seven years in prison"
+            f.extra_cues.append("expected")  # "faces up to twelve years in jail"
     return found
 
 
@@ -373,7 +373,7 @@ def _state_event(ctx: Context, people: People, tok: Token, spec: dict[str, Any])
         return []
     if tok.dep_ == "acomp" and any(c.dep_ == "aux" and c.lower_ in ctx.lex.m("expected_modals")
                                    for c in tok.head.children):
-        return []  # "X would still be alive": a state that is not
+        return []  # "X might be alive today": a state that is not
     if spec.get("needs_word") and not any(t.lemma_.lower() in set(spec["needs_word"]) for t in ctx.tokens):
         return []
     details = {"modality": spec["modality"]} if spec.get("modality") else {}
@@ -398,7 +398,7 @@ def _noun_event(ctx: Context, people: People, tok: Token, governing: tuple[froze
         return _role_event(ctx, people, tok, spec)
     patient = noun_patient(tok, *governing)
     if patient is not None and person_of(ctx, people, patient)[0] == "thing":
-        patient = noun_patient(tok, frozenset(), *governing[1:]) or patient  # "facing execution for offences"
+        patient = noun_patient(tok, frozenset(), *governing[1:]) or patient  # "facing execution for crimes he denies"
     details = dict(spec.get("details", {}))
     if spec["type"] == "sentence":
         details.update(args.noun_sentence_details(ctx, tok))
@@ -503,7 +503,7 @@ def _held_in(ctx: Context, people: People, events: list[Found], sources: list[li
              anchors: dict[int, list[int]], charge_preps: dict[str, list[str]]) -> list[Found]:
     """A person said to be in a prison in the words set off by a comma after the name, up to the next comma or
     the sentence's end: "X, on hunger strike in Varka prison, could die", "the court has yet to rule on the case
-    of X, on hunger strike in Varka prison." (a detention, told as a fact)."""
+    of X, three weeks into a hunger strike in Brask prison." (a detention, told as a fact)."""
     out: list[Found] = []
     doc = ctx.tokens
     custody = set(ctx.lex.events["custody_words"])
@@ -548,7 +548,7 @@ def _carried(ctx: Context, tok: Token) -> bool:
 
 
 def _owner_from_before(ctx: Context, found: list[Found], prior: list[Found]) -> None:
-    """"X was sentenced to death in 2021, but the sentence was later commuted": a ruling on "the sentence" with no
+    """"X was condemned to death in 2019; last year the sentence was commuted": a ruling on "the sentence" with no
     owner of its own is about the last person sentenced before it in the report (within two sentences)."""
     for f in found:
         if f.subject is not None or f.type not in ("commutation", "appeal", "pardon", "execution", "sentence"):

@@ -1,5 +1,5 @@
-"""Prisons, courts and detention centres named in a report: "Evin Prison", "Isfahan prison",
-"Branch 15 of the Revolutionary Court", "Ward 209 of Evin Prison", "Penal Colony No. 22".
+"""Prisons, courts and detention centres named in a report: "Evin Prison", "Tarsen prison",
+"Branch 15 of the Revolutionary Court", "Ward 12 of Varka Prison", "Penal Colony No. 6".
 
 A facility word ends the name; proper-name words before it make it a name
 (a bare "the prison" or "a court" is not a mention). "Branch 2 of the X Court"
@@ -64,7 +64,7 @@ def find_facilities(doc: Doc | list[Token], lex: Lexicon, sent_start: list[int],
         if end + 1 < n and doc[end].lower_ == "of" and doc[end + 1].text[:1].isupper() and doc[i].text[:1].isupper() \
                 and doc[end + 1].pos_ == "PROPN" and doc[end + 1].ent_type_ in ("", "ORG", "FAC"):
             end += 2
-        # "Branch 15 of the Revolutionary Court", "Ward 209 of Evin Prison"
+        # "Branch 15 of the Revolutionary Court", "Ward 12 of Varka Prison"
         k = start - 1
         if k >= s0 and doc[k].lower_ == "the":
             k -= 1
@@ -76,7 +76,7 @@ def find_facilities(doc: Doc | list[Token], lex: Lexicon, sent_start: list[int],
 
 
 def _number_after(doc: Doc | list[Token], end: int) -> int | None:
-    """The end of a facility's number written after its name: "Penal Colony No. 22", "Prison No 1", "Detention
+    """The end of a facility's number written after its name: "Penal Colony No. 6", "Prison No 1", "Detention
     Centre Number 4", "Colony #9" (how Belarusian, Russian and Central Asian institutions are named)."""
     n = len(doc)
     k = end

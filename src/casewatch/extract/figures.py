@@ -1,4 +1,4 @@
-"""Numbers of people a report gives: "More than 3,000 people have been killed" -> killed, 3000, more_than.
+"""Numbers of people a report gives: "Police have killed more than 2,600 people" -> killed, 2600, more_than.
 
 A figure needs a word saying what was counted happening (killed, arrested,
 executions...): a bare count of people is not a figure. Ages, years, dates,
@@ -9,19 +9,19 @@ What was counted, first that applies (lexicons in data/extract_figures.json):
 
 1. a noun naming the events ("40 executions", "300 detentions");
 2. the verb the counted people are the object or passive subject of ("freed
-   more than 9,000 prisoners", "30 detained students were released");
-3. a state the people are said to be in ("19,000 people remain in detention",
-   "30 journalists remain behind bars", the counts of press releases and
+   more than 5,300 inmates", "30 detained students were released");
+3. a state the people are said to be in ("8,400 opponents are still in detention",
+   "25 reporters are in prison today", the counts of press releases and
    press-freedom groups);
-4. the verb of a person detained "together with nearly 30 other activists";
+4. the verb of a person detained "together with nearly 40 other teachers";
 5. a participle on the people ("1,200 arrested protesters have been identified");
-6. the owner of "of" ("the executions of more than 800 people"), or what a total
-   of them underwent ("a total of 120 people were arrested");
+6. the owner of "of" ("the scheduled executions of more than 650 people"), or what a
+   total of them underwent ("a total of 120 students were arrested");
 7. a noun that names people by their status, the stock count of rights groups
-   ("at least 1,160 political prisoners").
+   ("at least 1,430 political prisoners").
 
 A tally given as where a count stands ("the number of political prisoners has
-risen to 1,160", "the death toll stands at 50") counts what the number, total
+risen to 1,085", "the death toll stands at 50") counts what the number, total
 or toll is of.
 """
 from __future__ import annotations

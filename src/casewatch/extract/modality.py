@@ -6,18 +6,18 @@ two steps:
 
 * the trigger's own words: a negation ("was not released", "no execution took place"), a modal ("could be
   executed", "may have died"), a hedge ("allegedly tortured"), an adjective ("the imminent execution"), a
-  condition ("if he is extradited"), an imperative ("Free him!");
+  condition ("if he is convicted"), an imperative ("Free him!");
 * then the words that govern it, climbing the parse from the trigger towards the root of its sentence: a
-  verb whose complement or object holds it ("urged Iran to halt the execution"), a noun whose phrase holds it
+  verb whose complement or object holds it ("urged Varesh to halt the execution"), a noun whose phrase holds it
   ("rumours that he was freed", "a campaign for her release"), a predicate said of it ("his execution is
   imminent", "claims that he was tortured were fabricated").
 
 The climb stops where a clause stands apart from what governs it: a relative clause or a participle said of
 a noun ("the release of X, who has been held since May" asserts the detention), a temporal, concessive or
-causal phrase ("during his arrest", "although pardoned in January"), an embedded question ("where she is
+causal phrase ("during his arrest", "although pardoned in the spring"), an embedded question ("where she is
 held"), and a reporting verb, which passes on its source's certainty ("HRANA said he was executed" is
 asserted; "unconfirmed reports say he was executed" is reported). A conjunct shares what governs the first
-conjunct, not that conjunct's own meaning ("feared she had died, but she was released").
+conjunct, not that conjunct's own meaning ("feared he had been killed, but he was freed").
 
 Several cues: denial wins over allegation, allegation over rumour and belief, these over expectation.
 """
@@ -248,7 +248,7 @@ def _reporting(ctx: Context, verb: Token) -> bool:
 
 
 def _said_to(ctx: Context, verb: Token, via: Token) -> bool:
-    """"was said to have been beaten", "is reported to have been moved"."""
+    """"was said to have been tortured", "is reported to have been moved"."""
     return via.dep_ in ("xcomp", "oprd", "acomp") and _lemma(verb) in ctx.lex.m("said_to_verbs") and (
         any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children) or verb.tag_ == "VBN")
 
@@ -272,7 +272,7 @@ def _reporting_cues(ctx: Context, verb: Token) -> list[str]:
 
 def _partner(conj: Token) -> Token:
     """The word a conjunct is coordinated with. A verb in the base form joined to one that is not is taken
-    with the nearest base-form verb above ("demanded that they disclose where she is held and release her"):
+    with the nearest base-form verb above ("demanded that they reveal where he is held and free him"):
     the parser often joins it to the nearest verb."""
     head = conj.head
     if conj.tag_ == "VB" and head.tag_ not in ("VB", "VBP"):
@@ -339,7 +339,7 @@ def _stops(ctx: Context, node: Token) -> bool:
         if dep == "acl" and _stranded_complement(node.head, node):
             return False
         if node.head.dep_ in ("attr", "oprd"):
-            return False  # "he would be the third protester executed": said of the copula's subject
+            return False  # "she would be the second woman executed": said of the copula's subject
         return not (_governing_noun_cue(ctx, node.head) or _content_clause(ctx, node))
     if dep == "advcl":
         marks = [c.lower_ for c in node.children if c.dep_ in ("mark", "advmod") and c.i < node.i]
@@ -348,7 +348,7 @@ def _stops(ctx: Context, node: Token) -> bool:
         if any(m in lex.m("presupposing_marks") for m in marks) and not predicate:
             return True  # but "lists X as having died" says what the list says of X
         if not marks and node.tag_ in ("VBN", "VBG") and node.i < node.head.i:
-            return True  # a fronted participle: "Released on bail in December, X was re-arrested"
+            return True  # a fronted participle: "Freed on bail in June, X was arrested again"
         if not marks and node.tag_ in ("VBN", "VBG") and node.left_edge.i == ctx.sent_tokens[ctx.tok_sent[node.i]][0]:
             return True  # a participle opening the sentence, wherever the parser hung it
     if dep == "pobj" and node.head.dep_ == "prep" and node.head.lower_ in lex.m("presupposing_preps"):
@@ -362,7 +362,7 @@ def _stops(ctx: Context, node: Token) -> bool:
     now = node.head.lower_ == "now" or any(c.lower_ == "now" and c.dep_ == "advmod" and c.i < node.i
                                            for c in node.children)
     if dep in ("ccomp", "advcl") and now and any(c.lower_ == "that" and c.dep_ == "mark" for c in node.children):
-        return True  # "now that he has been moved": what is known
+        return True  # "now that he has been transferred": what is known
     return dep in ("ccomp", "xcomp", "advcl") and any(
         c.lower_ in lex.m("wh_words") and c.tag_ in ("WRB", "WDT", "WP") and c.i < node.i for c in node.children)
 
@@ -372,7 +372,7 @@ def _governing_noun_cue(ctx: Context, noun: Token) -> bool:
 
 
 def _content_clause(ctx: Context, node: Token) -> bool:
-    """"reports that X had died", "the announcement that his sentence had been commuted": a clause that is the
+    """"reports that X had died", "the announcement that he had been pardoned": a clause that is the
     content of a report noun goes on to what governs the noun ("dismissed reports that ...")."""
     head = node.head
     return head.lower_ in ctx.lex.m("report_nouns") or (_lemma(head) in ("announcement", "statement", "news") \
@@ -497,7 +497,7 @@ def _head_cues(ctx: Context, head: Token, node: Token, trigger: Token | None = N
     # a verb
     if dep == "xcomp" and _lemma(head) in ("have", "be", "remain") and any(
             c.dep_ == "advmod" and c.lower_ in lex.m("yet_words") for c in head.children):
-        return ["negated"]  # "has yet to be tried"
+        return ["negated"]  # "has yet to be charged"
     if dep in ("nsubj", "nsubjpass", "csubj", "csubjpass") or (dep == "ccomp" and _lemma(head) in _COPULAS):
         out.extend(_copula_cues(ctx, head, node))
     if dep == "nsubj" and not _light(ctx, head):
@@ -505,7 +505,7 @@ def _head_cues(ctx: Context, head: Token, node: Token, trigger: Token | None = N
         return out
     if _said_to(ctx, head, node):
         out.append("alleged")
-    for c in head.children:  # "expressed alarm at reports that ...", "made an appeal for his release"
+    for c in head.children:  # "expressed concern at reports that ...", "made an appeal for his release"
         if c.dep_ == "dobj" and c.i != node.i and c.pos_ == "NOUN" and _lemma(head) in lex.m("light_noun_verbs"):
             out.extend(_tense_fear(_noun_cues(ctx, c, c), trigger))
     cls = _verb_class(ctx, head, node)
@@ -529,8 +529,8 @@ def _aux_cues(ctx: Context, verb: Token, with_negation: bool = True) -> list[str
 
 
 def _across_semicolon(ctx: Context, node: Token, head: Token) -> bool:
-    """Clauses a semicolon separates stand apart, whatever the parse joins ("X was sentenced on Sunday; the
-    judiciary denied any mistreatment")."""
+    """Clauses a semicolon separates stand apart, whatever the parse joins ("X was sentenced in May; prison
+    officials denied that anyone had beaten her")."""
     a, b = sorted((node.i, head.i))
     if node.i < head.i:
         a = node.right_edge.i

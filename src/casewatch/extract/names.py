@@ -397,8 +397,8 @@ def untagged_people(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """Untagged runs of two to four capitalised name words, none of them a group's, a place's or a title's word,
     written with an age, a role or a case ("Xxx Yyy, 24,
     ...", "Xxx Yyy, a teacher, ...", "charged volunteer Xxx Yyy", "Xxx Yyy was found dead") are people; a title or
-    honorific before them is kept out ("U Kawiya, a monk"). A name word the tagger reads as a verb or a common
-    noun inside a name it compounds ("Tun Tun Zayar", "Soe Paing Htwe", names of Myanmar) is part of the run
+    honorific before them is kept out ("U Sandima, a monk"). A name word the tagger reads as a verb or a common
+    noun inside a name it compounds (names of Myanmar whose words are also common words) is part of the run
     when the gazetteer holds it as a name."""
     doc = ctx.tokens
     covered = set()

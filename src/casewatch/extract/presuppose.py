@@ -3,11 +3,11 @@
 A report that says an event is only asked for, expected or halted still tells something that has happened:
 
 * an execution that is scheduled, imminent, faced, halted or not carried out presupposes a death sentence
-  ("urged Iran to halt the execution of X", "his execution is imminent");
+  ("urged Varesh to halt the execution of X", "his execution is imminent");
 * a release asked for, ordered, expected, refused or denied presupposes that the person is held ("called for
   the release of X", "a court ordered his release, but he is still held");
-* a sentence or a trial still to come presupposes charges ("faces up to seven years in prison", "is due to be
-  sentenced on Friday"), an acquittal asked for a trial ("asked the court to acquit X").
+* a sentence or a trial still to come presupposes charges ("faces up to twelve years in jail", "is due to be
+  sentenced next week"), an acquittal asked for a trial ("asked the court to acquit X").
 
 Each is a new event of its own type, with the words of the event that presupposes it as its evidence and
 ``cue`` "presupposed", asserted. The rules are data (``data/extract_events.json``, "presuppositions").

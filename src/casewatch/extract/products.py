@@ -1,5 +1,5 @@
 """Products and companies the small model takes for people ("MacBook Pro", "BlackBerry", "AMD", "Galaxy S9"), and
-people it takes for organisations or places ("Alexander Zhukovets administered the channel").
+people it takes for organisations or places ("Alexander Parkhomchik moderated the chat").
 
 A "person" is no person when its words have the shapes of brand and product names and nothing in the report
 says it is one: a word with capitals inside it (camel case: "PhoneMax") or with digits ("S9") that the
@@ -78,7 +78,7 @@ def not_products(ctx: Context, cands: list[Cand]) -> list[Cand]:
 
 def given_names(ctx: Context, cands: list[Cand]) -> list[Cand]:
     """A name the model tags as an organisation or a place is a person's when it reads as one: two or three
-    words in title case, the first a given name of clear gender in the gazetteer ("Alexander Zhukovets"), none
+    words in title case, the first a given name of clear gender in the gazetteer ("Alexander Parkhomchik"), none
     of them a word the report writes in lower case, a group, state, media, organisation or place word or a
     title, its first word no place of the report ("Jordan" beside "Jordan Smith"); not in a place's context
     ("the city of X", "in X") nor qualifying a noun. A nationality before the name is cut ("American X Y")."""

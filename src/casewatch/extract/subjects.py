@@ -1,8 +1,8 @@
 """Whom an event happens to, found through the dependency parse.
 
-A verb's patient is its passive subject ("Khales was arrested"), the noun a
+A verb's patient is its passive subject ("Dalirvand was arrested"), the noun a
 participle modifies ("a teacher arrested in May"), or its object ("sentenced
-Khales to death"); for "refuse", "protest" or "die" it is the subject. A noun's
+Dalirvand to death"); for "refuse", "protest" or "die" it is the subject. A noun's
 patient is its possessor ("his arrest"), "of/against X" ("the execution of X",
 "the death sentence against X"), or the subject of the verb that governs it
 ("X faces a death sentence", "X went on trial"). :func:`person_of` then turns
@@ -28,11 +28,11 @@ _PLURAL_PRONOUNS = frozenset({"they", "them", "their", "those", "themselves", "t
 
 def is_passive(tok: Token) -> bool:
     """Passive, a past participle modifying a noun, or a participle fronted before the clause it is said of
-    ("Released on bail in December, X was re-arrested": X was released)."""
+    ("Freed on bail in June, X was arrested again": X was freed)."""
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in tok.children):
         return True
     if tok.tag_ == "VBN" and any(c.dep_ == "agent" for c in tok.children) and child(tok, "nsubj") is None:
-        return True  # "re-detained at the gate by police", the auxiliary lost to the parse
+        return True  # "re-arrested at the exit by guards", the auxiliary lost to the parse
     if tok.tag_ == "VBN" and tok.dep_ in ("acomp", "oprd") and tok.head.lemma_ == "be":
         return True  # "was re-arrested" cut by the parser into a copula and a participle
     if tok.tag_ == "VBN" and tok.dep_ == "advcl" and not any(c.dep_ in ("nsubj", "dobj") for c in tok.children) \
@@ -109,7 +109,7 @@ def verb_patient(verb: Token, intransitive: bool, patient_verbs: frozenset[str] 
             s = subject_of(verb.head)
         if s is None and verb.dep_ == "ccomp" and verb.head.dep_ == "relcl" and any(
                 c.lower_ in ("who", "whom", "that") for c in verb.head.children):
-            return verb.head.head  # "X, who police say was killed": the relative belongs to the inner clause
+            return verb.head.head  # "X, who the army says was shot": the relative belongs to the inner clause
         if s is not None:
             return _relative(s)
         if verb.dep_ in ("acl", "amod", "relcl") and verb.head.i != verb.i:
@@ -137,7 +137,7 @@ def object_owner(obj: Token | None) -> Token | None:
             o = child(p, "pobj")
             if o is not None and o.tag_ != "VBG":
                 return o
-    for a in obj.children:  # "the death sentence handed to X", "the sentence imposed on him"
+    for a in obj.children:  # "the ten-year term handed to X", "the sentence imposed on him"
         if a.dep_ == "acl":
             for p in a.children:
                 if p.dep_ in ("prep", "dative") and p.lower_ in ("to", "against", "on"):
@@ -162,13 +162,13 @@ def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[st
     gov = noun.head
     if noun.dep_ == "pobj" and gov.lower_ in _FRAME_PREPS and gov.head.pos_ in ("VERB", "AUX") \
             and gov.i < gov.head.i:
-        return clause_subject(gov.head)  # "After a one-day trial in Aksu, X is awaiting his sentence"
+        return clause_subject(gov.head)  # "After a closed trial in Varn, X is waiting for the verdict"
     if noun.dep_ == "pobj" and gov.lower_ == "for" and gov.head.pos_ == "NOUN" \
             and gov.head.lemma_.lower() in ("transfer", "move", "removal"):
-        # "the transfer of X to Ghezel Hesar for execution"
+        # "the transfer of X to Brask prison for execution"
         return noun_patient(gov.head, preps, subject_verbs, object_verbs, gov_preps, givers)
     if noun.dep_ == "nsubj" and gov.pos_ == "VERB" and child(gov, "dobj") is not None:
-        return child(gov, "dobj")  # "a royal pardon freed him", "an amnesty released her"
+        return child(gov, "dobj")  # "a presidential pardon freed him", "an amnesty released her"
     if noun.dep_ == "pobj" and gov.lower_ == "of" and gov.head.pos_ == "NOUN" and gov.head.lower_ in _PROSPECT_NOUNS:
         return noun_patient(gov.head, preps, subject_verbs, object_verbs, gov_preps | {"at", "in"}, givers)
     if noun.dep_ == "pobj" and gov.dep_ == "prep":
@@ -189,7 +189,7 @@ def noun_patient(noun: Token, preps: frozenset[str], subject_verbs: frozenset[st
         if d is not None:
             return d
         if is_passive(gov) and noun.dep_ == "dobj":
-            return subject_of(gov)  # "X was given a ten-year sentence"
+            return subject_of(gov)  # "X was handed a six-year term"
         for p in gov.children:
             if p.dep_ == "prep" and p.lower_ in ("to", "against", "on", "for"):
                 o = child(p, "pobj")
@@ -233,8 +233,8 @@ _NAME_PHRASE_POS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM"})
 
 
 def person_after(ctx: Context, verb: Token, limit: int = 8) -> int | None:
-    """The person named right after an active verb, where the parse lost the object: "detains trade unionist X",
-    "pardoned human rights lawyer X", "shot dead X". Only words that can open a name's phrase may come between
+    """The person named right after an active verb, where the parse lost the object: "arrests union leader X",
+    "pardoned opposition journalist X", "shot dead X". Only words that can open a name's phrase may come between
     (articles, adjectives, lower-case role nouns, organisations and places used as modifiers); a verb, a
     preposition, a clause word or a comma ends the search."""
     doc = ctx.tokens
@@ -296,8 +296,8 @@ def person_of_aside(ctx: Context, tok: Token, reach: int = 6) -> int | None:
 
 def person_before(ctx: Context, verb: Token, limit: int = 5) -> int | None:
     """The person named right before a passive verb or a participle, where the parse hung the clause elsewhere:
-    "allegations that X was tortured", "the family of X, sentenced to death in November", "rapper X, imprisoned
-    since 2021". Only auxiliaries, negation, adverbs and a comma may come between."""
+    "allegations that X was tortured", "the lawyer of X, sentenced to death in April", "poet X, jailed
+    since 2020". Only auxiliaries, negation, adverbs and a comma may come between."""
     doc = ctx.tokens
     sent_start = ctx.sent_tokens[ctx.tok_sent[verb.i]][0]
     i = verb.i - 1
@@ -309,7 +309,7 @@ def person_before(ctx: Context, verb: Token, limit: int = 5) -> int | None:
             return m if ctx.mentions[m].label == "PERSON" else None
         if t.text == "," and (steps == 0 or doc[i + 1].pos_ in ("AUX", "PART")):
             opening = _aside_start(ctx, i, sent_start)
-            if opening is not None:  # "X, on death row since 2019, was hanged": over the phrase set off
+            if opening is not None:  # "X, on death row for six years, was hanged": over the phrase set off
                 i = opening - 1
                 steps += 1
                 continue
@@ -341,8 +341,8 @@ _NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2
 
 
 def group_members(ctx: Context, tok: Token) -> list[int]:
-    """The persons a definite group stands for when the report has just named that many together: "Ye and Kyaw
-    were hanged ... The two men were sentenced to death in May 2022", "both men", "the pair", "the three"."""
+    """The persons a definite group stands for when the report has just named that many together: "Sai and Htoo
+    were executed ... A court-martial had condemned the two men in 2021", "both men", "the pair", "the three"."""
     n = None
     if tok.lower_ in ("pair",) or any(c.lower_ in ("both", "either", "neither") for c in tok.children) \
             or tok.lower_ == "both":
@@ -388,7 +388,7 @@ def _listed_together(ctx: Context, sent: int, before: int | None) -> list[int]:
 
 def member_of(ctx: Context, tok: Token) -> tuple[Token, Token | None] | None:
     """The person a group is said to include, and the verb that says so: "X was (not) among the prisoners freed",
-    "X is among dozens of prisoners expected to be freed", "X, one of six young men held in Mahabad"."""
+    "X is among some forty detainees due to be released", "X, one of four students held in Sorvik"."""
     t = tok
     if t.dep_ == "pobj" and t.head.lower_ == "among":
         prep = t.head
@@ -421,8 +421,8 @@ def _last_person_before(ctx: Context, tok: Token) -> int | None:
 
 
 def _name_of_phrase(ctx: Context, tok: Token) -> int | None:
-    """The person a modifier or an apposition belongs to, up its chain of heads: "rapper" in "imprisoned rapper
-    X", "carrier" in "X, a 23-year-old fuel carrier"."""
+    """The person a modifier or an apposition belongs to, up its chain of heads: "poet" in "jailed poet
+    X", "driver" in "X, a 31-year-old taxi driver"."""
     t = tok
     for _ in range(4):
         if t.dep_ not in ("appos", "compound", "amod", "nmod") or t.head.i == t.i:

@@ -1,12 +1,12 @@
 """Where an event sits in the report's own order of things, from its grammar, for events with no date.
 
-Reports tell reversals in one sentence: "Released on bail in December, X was re-arrested two weeks later",
-"arrested again, three years after a royal pardon freed him", "although pardoned in January, X remains in
+Reports tell reversals in one sentence: "Freed on bail in June, X was arrested again a month later",
+"detained again, eighteen months after an amnesty freed her", "although pardoned in the spring, X is still in
 prison". The case status needs their order. :func:`time_rank` gives each trigger a rank that orders the
 events of one report (lower is earlier):
 
 * 10: before the rest: a past perfect ("had been sentenced"), an event inside "after ...", "since ...",
-  "following ..." ("three years after a royal pardon freed him"), a fronted participle ("Released on bail,
+  "following ..." ("eighteen months after an amnesty freed her"), a fronted participle ("Released on bail,
   X was ..."), "earlier", "previous", "former";
 * 15: background: a relative clause or a participle said of a name ("X, who was freed in 2022, was ...");
 * 20: the report's plain past;

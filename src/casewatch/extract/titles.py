@@ -1,5 +1,5 @@
 """Titles and honorifics written before a person's name are not part of it: "Dr.", "Sheikh", "Senator", and the
-Burmese "U", "Daw", "Ko", "Ma" ("Ko Kyaw Thiha Naing" is Kyaw Thiha Naing). The word is kept as the mention's
+Burmese "U", "Daw", "Ko", "Ma" ("Ko Zaw Min Htet" is Zaw Min Htet). The word is kept as the mention's
 title (it may give a role or a gender). A generational suffix after a name is part of it ("Omid Varo Jr.")."""
 from __future__ import annotations
 

@@ -71,7 +71,8 @@ def participle_lemma(ctx: Context, tok: Token) -> str | None:
 
 def in_own_phrase(ctx: Context, tok: Token, words: set[str]) -> bool:
     """Whether one of ``words`` (or a facility of custody) is said with the verb itself, not in a clause beside it:
-    "died in custody", "died in Gharvan Prison" ("released after a decade in prison, he died at home" is not)."""
+    "died in custody", "died in Gharvan Prison" ("freed after eight years inside, he died at his sister's flat"
+    is not)."""
     todo = [c for c in tok.children if c.dep_ not in _SIDE_CLAUSES]
     while todo:
         t = todo.pop()
@@ -113,7 +114,7 @@ def destination_ok(ctx: Context, tok: Token) -> bool:
 
 
 def leaves_custody(ctx: Context, tok: Token) -> bool:
-    """"walked free", "walked out of the women's colony", "walked free from Urmia prison", "left prison"."""
+    """"walked free", "walked out of the penal colony", "walked free from Varka prison", "left prison"."""
     for c in tok.children:
         if c.lower_ == "free" and c.dep_ in ("advmod", "acomp", "oprd", "prt", "dobj", "xcomp", "amod"):
             return True
@@ -129,7 +130,7 @@ def leaves_custody(ctx: Context, tok: Token) -> bool:
 
 
 def _taken_by_force(ctx: Context, tok: Token) -> bool:
-    """"police took him from his home", "was taken away by security agents": a seizure, an arrest."""
+    """"officers took her from her office", "was taken away by soldiers": a seizure, an arrest."""
     ev = ctx.lex.events
     away = any(c.lower_ == "away" and c.dep_ in ("prt", "advmod") for c in tok.children)
     from_place = any(c.dep_ == "prep" and c.lower_ == "from" and (o := child(c, "pobj")) is not None
@@ -145,7 +146,7 @@ def _taken_by_force(ctx: Context, tok: Token) -> bool:
 
 
 def _object_under(ctx: Context, tok: Token, table: dict[str, list[str]]) -> bool:
-    """"placed under house arrest", "subjected to electric shocks": the phrase after a preposition names it."""
+    """"placed under house arrest", "subjected to beatings": the phrase after a preposition names it."""
     for p in tok.children:
         if p.dep_ == "prep" and p.lower_ in table:
             o = child(p, "pobj")
@@ -156,7 +157,7 @@ def _object_under(ctx: Context, tok: Token, table: dict[str, list[str]]) -> bool
 
 
 def _held_subject(ctx: Context, tok: Token) -> bool:
-    """"X, held in pretrial detention at Badr prison since 2021, died on Tuesday": the one who died is said to be
+    """"X, held without trial at Varka prison since 2022, died on Sunday": the one who died is said to be
     held."""
     subj = child(tok, "nsubj")
     if subj is None:
@@ -182,7 +183,7 @@ def _has_word(tok: Token, words: list[str]) -> bool:
 
 
 def refusal_ok(ctx: Context, tok: Token) -> bool:
-    """A refusal of orders: "refused to shoot", "refusing orders to fire", "refusal to comply with orders"."""
+    """A refusal of orders: "refused to shoot", "refusing orders to fire", "refusal to obey orders"."""
     objects = set(ctx.lex.events["refusal_objects"])
     comps = [c for c in tok.children if c.dep_ in ("xcomp", "dobj", "acl") or (c.dep_ == "prep" and c.lower_ == "to")]
     if comps:
@@ -257,7 +258,7 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
 
 
 def _unseen_since(tok: Token) -> bool:
-    """"has not been seen since soldiers drove him away", "not seen since May" (not "not seen in the ward since
+    """"has not been seen since police led her away", "not seen since May" (not "not seen in the ward since
     Monday": missed in one place is no disappearance)."""
     if not any(c.dep_ == "neg" for c in tok.children):
         return False

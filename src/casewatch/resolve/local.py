@@ -3,7 +3,7 @@
 People. Full names (a given name and a surname) are joined when compatible
 (:func:`names.names_compatible`) with every full name already in a group, so
 "George W. Bush" and "George H. W. Bush" never meet through "George Bush". A
-single word ("Khales") then joins the one group whose surname it is. When
+single word ("Farzampour") then joins the one group whose surname it is. When
 several groups share that surname ("Ali Rezaei", "Maryam Rezaei") the word joins
 one only if it alone has a mention in the same sentence or the
 :data:`SURNAME_CONTEXT_SENTENCES` sentences before (this stands for "the same

@@ -2,7 +2,7 @@
 
 Blocking: every person entity carries the key ``sur:`` and the surname's
 :func:`names.token_key`, and a surname of East Slavic form also ``slav:`` and its
-:func:`names.slavic_key` (Zhukavets and Zhukovets meet there); only entities
+:func:`names.slavic_key` (Parkhomchyk and Parkhomchik meet there); only entities
 sharing a key are compared.
 
 Deciding, for a full name ("Kurosh Ahmadi"):
