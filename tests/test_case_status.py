@@ -125,7 +125,6 @@ NOT_READ_YET = {
     "Gjergj Lleshi": "death in custody phrased as 'an inquiry into his death in custody': not read yet",
     "Halvard Rusu": "upheld sentence phrased as 'lost his last appeal: the Supreme Court upheld the nine years "
     "he was given': not read yet",
-    "Oren Talvik": "imminent execution phrased as 'X's execution is imminent, according to a guard': not read yet",
     "Sahar Mirzaei": "imperative demand phrased as a quoted 'Release X and let her sit her exams': not read yet",
     "Ilya Voronin": "petition phrased as 'an online appeal for clemency for X, halfway through an eight-year "
     "term': not read yet",
