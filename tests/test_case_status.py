@@ -131,16 +131,10 @@ NOT_READ_YET = {
     "Rustam Ayazov": "no trial yet phrased as 'Nobody has put X on trial': not read yet",
     "Peshraw Amini": "denied death in custody phrased as 'X is alive, calling the reports of his death in "
     "custody pure fabrication': not read yet",
-    "Milan Hrdy": "denied execution phrased as 'posts saying X had been hanged are false': not read yet",
-    "Yusuf Amanov": "unverified execution phrased as '...had been hanged; no other source has been able to "
-    "verify it': not read yet",
-    "Omid Rasekh": "unconfirmed execution phrased as 'was hanged, a former cellmate claims; the report is "
-    "unconfirmed': not read yet",
-    "Aziz Karlov": "conditional release phrased as 'Were the authorities to free X': not read yet",
-    "Parviz Nouri": "reinstated death sentence phrased as 'sent X back to death row, after his death sentence "
-    "had been commuted': not read yet",
-    "Golnar Sepehri": "execution of a prison sentence phrased as 'defer the execution of X's four-year "
-    "sentence': not read yet",
+    "Milan Hrdy": "a death sentence told of 'the mechanic' after a semicolon, once the posts are denied: not read "
+    "yet",
+    "Golnar Sepehri": "a prison sentence named only as what a court defers, 'defer the execution of X's four-year "
+    "sentence': not read as given yet",
 }
 
 

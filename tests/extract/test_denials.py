@@ -38,3 +38,19 @@ def test_my_son_in_a_mothers_quote_is_her_son(run, look):
 def test_unverifiable_content_of_its_own_clause_is_not_pointed_back_to(run, look):
     x = run("Police arrested Darian Velmor on Monday. It could not be confirmed whether she had a lawyer.")
     assert [e.modality for e in look.events(x, "arrest")] == ["asserted"]
+
+
+def test_no_source_able_to_verify_it_leaves_the_statement_unconfirmed(run, look):
+    x = run("Kestrel Rights wrote that Darian Velmor had been hanged in Varka; no other group has been able to "
+            "verify it.")
+    assert [(e.modality, e.cue) for e in look.events(x, "execution")] == [("reported", "unconfirmed")]
+
+
+def test_a_report_called_unconfirmed_points_back(run, look):
+    x = run("Darian Velmor was freed from Brask jail on Friday, a cousin said. The report remains unconfirmed.")
+    assert [(e.modality, e.cue) for e in look.events(x, "release")] == [("reported", "unconfirmed")]
+
+
+def test_a_building_called_unconfirmed_is_no_report(run, look):
+    x = run("Darian Velmor was freed from Brask jail on Friday, a cousin said. The jail is overcrowded.")
+    assert [e.modality for e in look.events(x, "release")] == ["asserted"]

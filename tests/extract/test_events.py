@@ -204,3 +204,21 @@ def test_a_record_listing_a_person_as_having_died(run, look):
 def test_court_papers_describing_a_person_as_having_been_sentenced(run, look):
     x = run("Court papers describe Idris Kaplan as having been sentenced to nine years in 2023.")
     assert look.subjects(x, "sentence") == ["Idris Kaplan"]
+
+
+@pytest.mark.parametrize("text", [
+    "Judges sent Darian Velmor back to death row on Monday, a year after her sentence was commuted.",
+    "Darian Velmor was returned to death row after a retrial in Varka.",
+])
+def test_sent_back_to_death_row_is_a_death_sentence(run, look, text):
+    assert [e.details.get("sentence") for e in look.events(run(text), "sentence")][:1] == ["death"]
+
+
+def test_sent_back_to_a_prison_is_a_transfer(run, look):
+    x = run("Guards sent Darian Velmor back to Brask jail after a week in hospital.")
+    assert look.events(x, "transfer") and not look.events(x, "sentence")
+
+
+def test_the_execution_of_a_prison_sentence_puts_no_one_to_death(run, look):
+    x = run("A court in Varka agreed to postpone the execution of Darian Velmor's three-year term until spring.")
+    assert look.events(x, "execution") == []

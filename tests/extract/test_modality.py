@@ -159,3 +159,22 @@ def test_a_report_that_states_an_event_in_a_source_voice_asserts_it(run, look):
 def test_a_semicolon_ends_what_a_denial_reaches(run, look):
     x = run("Darian Velmor was sentenced to death in May; prison officials denied that anyone had beaten her.")
     assert [e.modality for e in look.events(x, "sentence")] == ["asserted"]
+
+
+def test_posts_saying_it_happened_called_false_deny_it(run, look):
+    x = run("Online messages saying Darian Velmor had been hanged are untrue, the prison service said on Friday.")
+    assert [e.modality for e in look.events(x, "execution")] == ["denied"]
+
+
+def test_a_person_saying_it_is_a_source_not_a_report_called_false(run, look):
+    x = run("A guard saying Darian Velmor had been hanged was suspended on Friday.")
+    assert "denied" not in [e.modality for e in look.events(x, "execution")]
+
+
+@pytest.mark.parametrize("text", [
+    "Were the governor to pardon Darian Velmor, her colleagues would welcome her back.",
+    "Had the court freed Darian Velmor in June, she could have sat her exams.",
+])
+def test_an_inverted_condition_is_no_fact(run, look, text):
+    evs = [e for e in x.events if e.type in ("pardon", "release")] if (x := run(text)) else []
+    assert evs and all(e.modality != "asserted" for e in evs)

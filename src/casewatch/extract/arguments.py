@@ -161,7 +161,8 @@ def sentence_details(ctx: Context, tok: Token) -> dict[str, str]:
     """{"sentence": "death"}, {"sentence": "prison", "length": "10 years"}, {"sentence": "flogging", ...}."""
     ev = ctx.lex.events
     out: dict[str, str] = {}
-    for p in tok.children:
+    back = [g for a in tok.children if a.lower_ == "back" and a.dep_ in ("advmod", "prt") for g in a.children]
+    for p in [*tok.children, *back]:  # "sent X back to death row"
         if p.dep_ != "prep" or p.lower_ not in ("to", "for"):
             continue
         o = child(p, "pobj")
@@ -291,7 +292,7 @@ def _item_extras(ctx: Context, i: int, end: int) -> dict[str, str]:
 
 def _term(ctx: Context, obj: Token, out: dict[str, str], ev: dict) -> None:
     lemma = obj.lemma_.lower()
-    if lemma in ev["death_words"]:
+    if lemma in ev["death_words"] or (lemma == "row" and any(c.lemma_.lower() == "death" for c in obj.children)):
         out.setdefault("sentence", "death")
     elif obj.lower_ in ev["term_units"]:
         num = child(obj, "nummod")

@@ -8,7 +8,8 @@ the same or the previous sentence gets a denied counterpart, for the same person
 source. The case file then shows the statement and the denial side by side, and the status stays below it.
 
 A report or claim said to be beyond confirmation ("the claim could not be independently verified", "Reuters
-could not confirm the report", "this could not be verified") makes what was told just before it hearsay: the
+could not confirm the report", "this could not be verified", "no other source could verify it", "the report is
+unconfirmed") makes what was told just before it hearsay: the
 statements of the same sentence before it, or else of the sentence before, are reported, cue "unconfirmed".
 """
 from __future__ import annotations
@@ -46,10 +47,34 @@ def _unconfirmable(ctx: Context, tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in kids) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "can", "ca")
                                                  and any(n.dep_ == "neg" for n in kids) for c in kids):
         return True
+    if _nobody_confirms(verb):
+        return True
     up = verb.head
     return verb.dep_ == "xcomp" and (up.lower_ in ("unable", "impossible") or (
         up.lemma_.lower() in ("be", "fail") and any(c.lower_ in ("unable", "impossible") for c in up.children))
         or up.lemma_.lower() == "fail")
+
+
+def _nobody_confirms(verb: Token) -> bool:
+    """"No other source has been able to verify it", "nobody could confirm this": the confirming clause's subject
+    is no one, through "able to", "managed to" and the like."""
+    t = verb
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
+def _called_unconfirmed(ctx: Context, tok: Token) -> bool:
+    """"The report is unconfirmed", "the claim remains unverified": a copula saying it of the report."""
+    be = tok.head
+    return tok.dep_ == "nsubj" and be.lemma_.lower() in ("be", "remain") and any(
+        c.dep_ in ("acomp", "attr") and c.lower_ in ctx.lex.m("unconfirmed_adjectives") for c in be.children)
 
 
 def _described(ctx: Context, f: Found) -> bool:
@@ -69,9 +94,12 @@ def unconfirmed_by_reference(ctx: Context, events: list[Found]) -> None:
     """Mark as hearsay the statements a later "could not be verified" points back to (in place)."""
     confirm = ctx.lex.m("confirm_verbs")
     for tok in ctx.tokens:
-        if tok.dep_ not in ("nsubjpass", "dobj") or tok.head.lemma_.lower() not in confirm:
+        if tok.pos_ not in ("NOUN", "PRON", "DET"):
             continue
-        if tok.pos_ not in ("NOUN", "PRON", "DET") or not _names_said(ctx, tok) or not _unconfirmable(ctx, tok):
+        if tok.dep_ in ("nsubjpass", "dobj") and tok.head.lemma_.lower() in confirm:
+            if not _names_said(ctx, tok) or not _unconfirmable(ctx, tok):
+                continue
+        elif not (_called_unconfirmed(ctx, tok) and _names_said(ctx, tok)):
             continue
         si = ctx.tok_sent[tok.i]
         for sent in (si, si - 1):

@@ -120,6 +120,10 @@ def own_cues(ctx: Context, trigger: Token) -> list[str]:
                 out.append("conditional")
     if trigger.pos_ in ("VERB", "AUX") and _imperative(trigger):
         out.append("demanded")
+    if trigger.pos_ == "AUX" and trigger.lower_ in lex.m("inversion_auxiliaries") \
+            and trigger.i < _subject_index(trigger) and any(c.dep_ in ("xcomp", "advcl") and c.i > trigger.i
+                                                            for c in trigger.children):
+        out.append("conditional")  # "Were the authorities to free X, ...": the copula itself inverted
     out.extend(_according_to(ctx, trigger))
     if trigger.pos_ in ("VERB", "AUX"):
         for c in trigger.children:
@@ -267,6 +271,18 @@ def _reporting_cues(ctx: Context, verb: Token) -> list[str]:
         out.extend(c for c in _noun_cues(ctx, subject, subject) if c in ("rumoured", "alleged"))
     if _lemma(verb) in lex.m("alleged_verbs"):
         out.append("alleged")
+    return out
+
+
+def _telling_noun_cues(ctx: Context, verb: Token, trigger: Token) -> list[str]:
+    """"Posts saying X had been hanged are false", "officials dismissed messages claiming that X was freed": what
+    a noun's participle reports is what is said of the noun."""
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ != "NOUN" or ctx.person_of_token(verb.head) is not None:
+        return []
+    noun = verb.head
+    out = [c for c in _noun_cues(ctx, noun, noun) if c in ("rumoured", "alleged")]
+    if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX"):
+        out.extend(c for c in _head_cues(ctx, noun.head, noun, trigger) if c in ("denied", "unconfirmed", "disputed"))
     return out
 
 
@@ -428,6 +444,7 @@ def cues_of(ctx: Context, trigger: Token, limit: int = 12) -> list[str]:
             cues.append("unconfirmed")  # "a video, which could not be verified, shows X being beaten"
         if _reporting(ctx, head) and not _said_to(ctx, head, node) and _verb_class(ctx, head) is None:
             cues.extend(_reporting_cues(ctx, head))
+            cues.extend(_telling_noun_cues(ctx, head, trigger))
             break
         node = head
     if _question(ctx, trigger):

@@ -10,6 +10,7 @@ from typing import Any
 
 from spacy.tokens import Token
 
+from .arguments import sentence_details
 from .context import Context
 from .lexicon import Lexicon
 from .subjects import child, is_passive
@@ -211,6 +212,8 @@ def verb_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
             c.dep_ in ("prep", "dative", "prt") and c.lower_ in spec["needs_prep"]
             for c in [*tok.children, *(g for a in tok.children if a.lower_ == "back" for g in a.children)]):
         return False
+    if spec.get("death_term") and sentence_details(ctx, tok).get("sentence") != "death":
+        return False  # "sent X back to death row" passes a death sentence; "sent X to Evin" moves X
     if spec.get("needs_object"):
         obj = child(tok, "dobj", "nsubjpass")
         if obj is None or (obj.lemma_.lower() not in spec["needs_object"] and obj.lower_ not in spec["needs_object"]
@@ -295,6 +298,9 @@ def noun_ok(ctx: Context, tok: Token, spec: dict[str, Any]) -> bool:
         governor = tok.head.head if tok.dep_ == "pobj" else tok.head if tok.dep_ == "dobj" else None
         if governor is None or governor.lemma_.lower() not in spec["needs_governor"]:
             return False
+    if spec.get("not_of") and any(c.dep_ == "prep" and c.lower_ == "of" and any(
+            o.dep_ == "pobj" and o.lemma_.lower() in spec["not_of"] for o in c.children) for c in tok.children):
+        return False  # "the execution of her four-year sentence" carries out a ruling: no one is put to death
     if spec.get("unknown_state") and not unknown_state(ctx, tok):
         return False
     if spec.get("refusal"):
