@@ -277,7 +277,8 @@ def _reporting_cues(ctx: Context, verb: Token) -> list[str]:
 def _telling_noun_cues(ctx: Context, verb: Token, trigger: Token) -> list[str]:
     """"Posts saying X had been hanged are false", "officials dismissed messages claiming that X was freed": what
     a noun's participle reports is what is said of the noun."""
-    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ != "NOUN" or ctx.person_of_token(verb.head) is not None:
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or verb.head.pos_ != "NOUN" \
+            or ctx.person_of_token(verb.head) is not None:
         return []
     noun = verb.head
     out = [c for c in _noun_cues(ctx, noun, noun) if c in ("rumoured", "alleged")]
