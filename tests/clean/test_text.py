@@ -20,6 +20,10 @@ BODY = [
 ]
 
 
+KEPT = "\n\n".join([TITLE, *BODY])
+"""What is left of the report: its headline, which the outlet published too, then its paragraphs."""
+
+
 def report(*lines: str) -> str:
     """A pasted page: the given lines around the invented report's title and body."""
     return "\n\n".join(lines)
@@ -39,7 +43,7 @@ def assert_body_kept(text: str) -> None:
 def test_navigation_and_ticker_lines_are_dropped(bar: str) -> None:
     cleaned = clean_text(report(bar, TITLE, *BODY))
     assert cleaned.title == TITLE
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("line", [
@@ -48,7 +52,7 @@ def test_navigation_and_ticker_lines_are_dropped(bar: str) -> None:
 ])
 def test_share_bars_are_dropped(line: str) -> None:
     cleaned = clean_text(report(TITLE, BODY[0], line, *BODY[1:]))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("marker", ["Leave a Reply", "Leave A Reply"])
@@ -56,7 +60,7 @@ def test_leave_a_reply_and_what_follows_are_dropped(marker: str) -> None:
     cleaned = clean_text(report(TITLE, *BODY, marker, "Cancel reply",
                                 "Comments are moderated and may take a day to appear.",
                                 "Another headline about an unrelated court case"))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("marker", ["Leave a Reply", "Most read", "Related stories"])
@@ -68,7 +72,7 @@ def test_a_marker_above_the_headline_is_not_the_title(marker: str) -> None:
 
 
 def test_exit_mobile_version_is_dropped() -> None:
-    assert clean_text(report(TITLE, *BODY, "Exit mobile version")).text == "\n\n".join(BODY)
+    assert clean_text(report(TITLE, *BODY, "Exit mobile version")).text == KEPT
 
 
 @pytest.mark.parametrize("notice", [
@@ -78,18 +82,18 @@ def test_exit_mobile_version_is_dropped() -> None:
     "Subscribe to our newsletter and follow us on Instagram for the latest updates.",
 ])
 def test_newsletter_notices_are_dropped(notice: str) -> None:
-    assert clean_text(report(TITLE, *BODY, notice)).text == "\n\n".join(BODY)
+    assert clean_text(report(TITLE, *BODY, notice)).text == KEPT
 
 
 def test_cookie_notice_is_dropped() -> None:
     notice = ("We use cookies to improve your experience on our site. By continuing to browse you accept "
               "our cookie policy.")
-    assert clean_text(report(notice, TITLE, *BODY)).text == "\n\n".join(BODY)
+    assert clean_text(report(notice, TITLE, *BODY)).text == KEPT
 
 
 @pytest.mark.parametrize("banner", ["BREAKING NEWS", "Breaking", "Advertisement", "Live updates"])
 def test_banners_are_dropped(banner: str) -> None:
-    assert clean_text(report(TITLE, banner, *BODY)).text == "\n\n".join(BODY)
+    assert clean_text(report(TITLE, banner, *BODY)).text == KEPT
 
 
 @pytest.mark.parametrize(("lines", "author"), [
@@ -101,13 +105,13 @@ def test_banners_are_dropped(banner: str) -> None:
 ])
 def test_bylines_are_dropped_and_give_the_author(lines: list[str], author: str) -> None:
     cleaned = clean_text(report(TITLE, *lines, *BODY))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
     assert cleaned.author == author
 
 
 def test_wire_credits_are_dropped() -> None:
     cleaned = clean_text(report(TITLE, *BODY, "(Reporting by Clara Voss; Editing by Tomas Reyne)"))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_a_sentence_opening_with_by_is_kept() -> None:
@@ -121,7 +125,7 @@ def test_author_bio_and_its_link_are_dropped() -> None:
     bio = ("Clara Voss has reported on courts and prisons for eleven years and is based in Lisbon. Follow her "
            "on Bluesky for notes from the trials.")
     cleaned = clean_text(report(TITLE, *BODY, "Written By", bio, "View Full Bio & Articles →"))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
     assert cleaned.author == "Clara Voss"
 
 
@@ -143,7 +147,7 @@ def test_a_sentence_about_a_journalist_is_not_taken_for_a_bio(sentence: str) -> 
     "(Photo by Clara Voss/AFP via Getty Images)",
 ])
 def test_a_photo_credit_on_its_own_line_is_dropped(credit: str) -> None:
-    assert clean_text(report(TITLE, BODY[0], credit, *BODY[1:])).text == "\n\n".join(BODY)
+    assert clean_text(report(TITLE, BODY[0], credit, *BODY[1:])).text == KEPT
 
 
 def test_a_credit_glued_to_a_paragraph_is_stripped_and_the_paragraph_kept() -> None:
@@ -173,7 +177,7 @@ def test_a_sentence_naming_an_agency_is_kept_whole(sentence: str) -> None:
 def test_url_slugs_and_bare_links_are_dropped() -> None:
     slug = "rights-group-says-detained-teacher-kaveh-nouri-faces-retrial-in-shiraz"
     cleaned = clean_text(report(slug, TITLE, *BODY, "https://t.co/AbCdEf123"))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("marker", [
@@ -183,20 +187,20 @@ def test_unrelated_headlines_after_a_marker_are_dropped(marker: str) -> None:
     cleaned = clean_text(report(TITLE, *BODY, marker, "Court jails union leader for five years",
                                 "Wildfire season starts early in the south",
                                 "Three things to know about the new budget"))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_a_marker_followed_by_more_of_the_report_cuts_nothing() -> None:
     cleaned = clean_text(report(TITLE, BODY[0], "Read more", *BODY[1:]))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
-def test_the_title_line_goes_to_title_once() -> None:
+def test_the_title_line_goes_to_title_and_stays_in_the_text_once() -> None:
     slug = "rights-group-says-detained-teacher-kaveh-nouri-faces-retrial-in-shiraz"
     cleaned = clean_text(report("in", TITLE, slug, TITLE, *BODY))
     assert cleaned.title == TITLE
-    assert TITLE not in cleaned.text
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text.count(TITLE) == 1
+    assert cleaned.text == KEPT
 
 
 def test_a_report_opening_with_prose_has_no_title() -> None:
@@ -217,13 +221,13 @@ def test_a_report_opening_with_prose_has_no_title() -> None:
 def test_a_date_line_gives_the_date_words_and_leaves_the_text(line: str, words: str) -> None:
     cleaned = clean_text(report(TITLE, line, *BODY))
     assert cleaned.date_text == words
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_a_labelled_date_line_after_the_report_is_read() -> None:
     cleaned = clean_text(report(TITLE, *BODY, "Published: 3 March 2026"))
     assert cleaned.date_text == "3 March 2026"
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_a_date_inside_the_report_stays_in_the_text() -> None:
@@ -317,13 +321,13 @@ def test_a_masthead_above_the_headline_gives_the_outlet() -> None:
     cleaned = clean_text(report("The Northgate Daily", TITLE, *BODY))
     assert cleaned.outlet == "The Northgate Daily"
     assert cleaned.title == TITLE
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_a_byline_with_a_date_gives_author_and_date() -> None:
     cleaned = clean_text(report(TITLE, "By Clara Voss | 21 January 2026", *BODY))
     assert (cleaned.author, cleaned.date_text) == ("Clara Voss", "21 January 2026")
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_a_teaser_under_a_banner_word_above_the_headline_is_not_the_title() -> None:
@@ -331,20 +335,20 @@ def test_a_teaser_under_a_banner_word_above_the_headline_is_not_the_title() -> N
     cleaned = clean_text(report("NORTHGATE DAILY", teaser, TITLE, *BODY))
     assert cleaned.title == TITLE
     assert cleaned.outlet == "NORTHGATE DAILY"
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("section", ["Middle East & Africa", "Europe and Central Asia", "World / Asia Pacific"])
 def test_section_names_above_the_headline_are_not_the_title(section: str) -> None:
     cleaned = clean_text(report(section, TITLE, *BODY))
     assert cleaned.title == TITLE
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_a_section_word_above_the_headline_is_not_the_outlet() -> None:
     cleaned = clean_text(report("Middle East", TITLE, *BODY))
     assert cleaned.outlet is None
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_a_credit_of_names_joined_by_a_slash_is_stripped_from_a_caption() -> None:
@@ -357,13 +361,13 @@ def test_a_credit_of_names_joined_by_a_slash_is_stripped_from_a_caption() -> Non
 
 def test_a_call_to_subscribe_is_dropped_even_when_it_names_courts() -> None:
     notice = "Subscribe to The Court Docket, our weekly newsletter on courts, prisons and rights worldwide."
-    assert clean_text(report(TITLE, *BODY, notice)).text == "\n\n".join(BODY)
+    assert clean_text(report(TITLE, *BODY, notice)).text == KEPT
 
 
 def test_a_call_to_action_box_after_the_report_is_dropped() -> None:
     cleaned = clean_text(report(TITLE, *BODY, "Take action",
                                 "Write to the embassy in your country. Use our template letter →"))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 # Pasted pages of wire services and state agencies: the masthead stands over the site's navigation.
@@ -376,7 +380,7 @@ def test_a_masthead_over_navigation_lines_is_the_outlet_not_the_title() -> None:
         "Our standards: the North Sea Newswire editorial code.", "Suggested topics:", "Asia", "Climate"))
     assert (cleaned.title, cleaned.outlet, cleaned.author) == (TITLE, "North Sea Newswire", "Clara Voss")
     assert cleaned.date_text == "April 2, 2026"
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.xfail(strict=True, reason="reprint notice phrased as 'Reproduction of KTA news is allowed only with an "
@@ -387,13 +391,13 @@ def test_an_acronym_beside_its_name_over_a_navigation_bar_is_the_masthead() -> N
         "02.04.2026 09:48", TITLE, *BODY, "Tags: trials, prisons, Shiraz",
         "Reproduction of KTA news is allowed only with an active link to kta.example"))
     assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Karsk Telegraph Agency", "02.04.2026")
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 def test_an_agency_tag_under_the_date_line_and_its_sign_off_are_dropped() -> None:
     cleaned = clean_text(report(TITLE, "Wed 15 Jan 2026 - 13:05\nHWS", "ADVERTISEMENT", *BODY, "- HWS"))
     assert (cleaned.title, cleaned.date_text) == (TITLE, "Wed 15 Jan 2026")
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("line", [
@@ -405,7 +409,7 @@ def test_an_agency_tag_under_the_date_line_and_its_sign_off_are_dropped() -> Non
     "Other news: Governor inspects new grain silos; Rail freight up four per cent",
 ])
 def test_state_media_footers_are_dropped(line: str) -> None:
-    assert clean_text(report(TITLE, *BODY, line)).text == "\n\n".join(BODY)
+    assert clean_text(report(TITLE, *BODY, line)).text == KEPT
 
 
 # Rights groups' press releases pasted from their sites.
@@ -419,20 +423,20 @@ def test_a_press_release_keeps_its_headline_and_date_and_drops_its_contact_block
         "Ines Valbuena, communications officer, +34 600 000 000", "media@crw.example",
         "Share this:\nWhatsApp\nX\nEmail", "Posted in News | Tagged fishermen, courts, Shiraz"))
     assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "19 March 2026")
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("line", ["Media contact: Mira Castellan, press@crw.example",
                                   "Mira Castellan, spokesperson, +44 20 0000 0000", "press@crw.example"])
 def test_contact_lines_are_dropped(line: str) -> None:
-    assert clean_text(report(TITLE, *BODY, line)).text == "\n\n".join(BODY)
+    assert clean_text(report(TITLE, *BODY, line)).text == KEPT
 
 
 def test_headlines_of_related_releases_are_dropped() -> None:
     cleaned = clean_text(report(TITLE, *BODY, "Related releases",
                                 "Coastal Rights Watch urges release of jailed fishermen",
                                 "Court upholds ban on independent union"))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 # Social-media posts pasted as text: the poster's name over a Follow button, the platform's controls.
@@ -468,7 +472,7 @@ def test_a_date_line_under_a_standfirst_is_the_publication_date() -> None:
         "Listen to this article · 9 min", *BODY,
         "This piece was corrected on 13 March 2026: an earlier version gave the wrong age for one teacher."))
     assert (cleaned.title, cleaned.author, cleaned.date_text) == (TITLE, "Clara Voss", "Thu 12 Mar 2026")
-    assert cleaned.text == "\n\n".join([STANDFIRST, *BODY])
+    assert cleaned.text == "\n\n".join([TITLE, STANDFIRST, *BODY])
 
 
 def test_a_date_alone_deep_in_the_report_is_not_the_publication_date() -> None:
@@ -493,14 +497,14 @@ def test_a_date_alone_deep_in_the_report_is_not_the_publication_date() -> None:
     "Read our editorial standards",
 ])
 def test_page_furniture_is_dropped(line: str) -> None:
-    assert clean_text(report(TITLE, *BODY, line)).text == "\n\n".join(BODY)
+    assert clean_text(report(TITLE, *BODY, line)).text == KEPT
 
 
 def test_a_contributors_bio_at_the_end_is_dropped() -> None:
     bio = ("Clara Voss is a senior fellow at the Harbor Institute, where she studies prison systems. "
            "Her work has appeared in several journals.")
     cleaned = clean_text(report(TITLE, *BODY, bio))
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
     assert cleaned.author == "Clara Voss"
 
 
@@ -518,7 +522,7 @@ def test_an_organisations_name_over_press_release_is_the_masthead_and_its_notes_
                                 "Coastal Rights Watch is an independent organisation founded in 2004."))
     assert (cleaned.title, cleaned.outlet, cleaned.date_text) == (TITLE, "Coastal Rights Watch", "12 March 2026")
     assert cleaned.author is None
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("top", ["Mira Castellan\n@mira_castellan\n·\n2h", "Mira Castellan\n2h"])
@@ -540,7 +544,7 @@ def test_a_blog_date_line_with_a_user_name_and_its_like_buttons() -> None:
     cleaned = clean_text(report(TITLE, "Posted on March 29, 2026 by mira", *BODY, "Share this:", "Twitter",
                                 "Like this:", "Like Loading...", "* * *"))
     assert (cleaned.title, cleaned.date_text) == (TITLE, "March 29, 2026")
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT
 
 
 @pytest.mark.parametrize("line", ["12 Ramadan 1447 AH", "Thursday 12 Ramadan 1447 - 2 March 2026",
@@ -550,4 +554,4 @@ def test_a_lunar_hijri_date_line_gives_the_date_words(line: str) -> None:
     assert cleaned.title == TITLE
     published = parse_published(cleaned.date_text or "")
     assert published is not None and published.first == dt.date(2026, 3, 1)  # 12 Ramadan 1447
-    assert cleaned.text == "\n\n".join(BODY)
+    assert cleaned.text == KEPT

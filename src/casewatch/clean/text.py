@@ -4,8 +4,10 @@ A pasted page keeps its noise: navigation, share bars, bylines, bios, photo cred
 newsletter and cookie notices, URL slugs, and other stories' headlines after the report.
 Each line is judged by the rules of data/boilerplate.json (see rules.py); the lines
 before the first paragraph of prose (the header) give the title, the masthead, the date
-line and the URL. What is kept comes back one paragraph per line, paragraphs joined by a blank line,
-white space inside a line made single spaces, the words themselves unchanged.
+line and the URL. The headline stays the first line of the text as well: the outlet
+published it, its names are often the only full names of the report, and a fact may
+rest on it. What is kept comes back one paragraph per line, paragraphs joined by a
+blank line, white space inside a line made single spaces, the words themselves unchanged.
 
 When unsure, a line is kept: a lost sentence of the report costs more than a kept
 line of noise.
@@ -390,7 +392,7 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
         elif _is_title_like(line) and r.ticker.search(line.text) and _title_ahead(lines[i + 1:end]):
             line.drop = "ticker"
         elif _is_title_like(line) and any(not later.drop for later in lines[i + 1:]):
-            line.drop, header.title = "title", line.text
+            header.title = line.text  # the headline stays the text's first line: the outlet says it too
         elif _is_debris(line, lines[i + 1:end]):
             line.drop = "debris"
     lead_end = next((j for j in range(end + 1, len(lines)) if not lines[j].drop
