@@ -119,16 +119,12 @@ CUE_CASES = [
 
 # Cases of a class the reading does not handle yet in this phrasing: text -> why.
 NOT_READ_YET = {
-    "The nurses' statement ended with four words: 'Release Darian Velmor now.'":
-        "imperative demand phrased as a quoted 'Release X now' after a colon: not read yet",
     "Students marching through Ostrel chanted for Darian Velmor's release.":
         "chanted demand phrased with a possessive, 'chanted for X's release': not read yet",
     "Her lawyer believes that the execution of Darian Velmor is imminent.":
         "imminent execution phrased under 'believes that': not read yet",
     "Is Darian Velmor going to be executed this month, as her guards have hinted?":
         "question phrased as 'Is X going to be executed': not read yet",
-    "No official has confirmed the release of Darian Velmor, announced by her union on Friday.":
-        "unconfirmed release phrased as 'No official has confirmed the release of X': not read yet",
 }
 
 

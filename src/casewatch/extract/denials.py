@@ -19,6 +19,7 @@ from spacy.tokens import Token
 from .attribution import Source, source_for
 from .context import Context
 from .events import Found
+from .modality import nobody_subject
 from .subjects import person_of_aside
 
 _DEFINITE = frozenset({"the", "this", "these", "those", "that", "such"})
@@ -47,27 +48,12 @@ def _unconfirmable(ctx: Context, tok: Token) -> bool:
     if any(c.dep_ == "neg" for c in kids) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "can", "ca")
                                                  and any(n.dep_ == "neg" for n in kids) for c in kids):
         return True
-    if _nobody_confirms(verb):
+    if nobody_subject(verb):
         return True
     up = verb.head
     return verb.dep_ == "xcomp" and (up.lower_ in ("unable", "impossible") or (
         up.lemma_.lower() in ("be", "fail") and any(c.lower_ in ("unable", "impossible") for c in up.children))
         or up.lemma_.lower() == "fail")
-
-
-def _nobody_confirms(verb: Token) -> bool:
-    """"No other source has been able to verify it", "nobody could confirm this": the confirming clause's subject
-    is no one, through "able to", "managed to" and the like."""
-    t = verb
-    for _ in range(4):
-        for c in t.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
-                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
-                return True
-        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
-            return False
-        t = t.head
-    return False
 
 
 def _called_unconfirmed(ctx: Context, tok: Token) -> bool:

@@ -79,8 +79,9 @@ def _imperative(t: Token) -> bool:
         return False
     if any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in t.children):
         return False
-    if t.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
-        return False
+    opens = t.i > 0 and t.doc[t.i - 1].is_punct and t.doc[t.i - 1].text not in (",", "-")
+    if t.dep_ not in ("ROOT", "conj", "ccomp", "parataxis") and not (opens and t.dep_ in ("appos", "dep")):
+        return False  # but "four words: 'Release X now'": a verb opening a quote or a list item
     if t.dep_ == "conj" and not _imperative(t.head):
         return False
     if t.dep_ != "conj":
@@ -257,6 +258,21 @@ def _said_to(ctx: Context, verb: Token, via: Token) -> bool:
         any(c.dep_ in ("auxpass", "nsubjpass", "agent") for c in verb.children) or verb.tag_ == "VBN")
 
 
+def nobody_subject(verb: Token) -> bool:
+    """The clause's subject is no one ("no other source has been able to verify it", "nobody could confirm
+    this", "no official has confirmed ..."), through "able to", "managed to" and the like."""
+    t = verb
+    for _ in range(4):
+        for c in t.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and (c.lower_ in ("nobody", "none") or any(
+                    d.dep_ == "det" and d.lower_ == "no" for d in c.children)):
+                return True
+        if t.dep_ not in ("xcomp", "acomp") or t.head.i == t.i:
+            return False
+        t = t.head
+    return False
+
+
 def _reporting_cues(ctx: Context, verb: Token) -> list[str]:
     """A source's certainty: a negated or impossible confirmation, a rumour or an unconfirmed report speaking."""
     lex = ctx.lex
@@ -264,8 +280,8 @@ def _reporting_cues(ctx: Context, verb: Token) -> list[str]:
     neither = any(c.dep_ == "preconj" and c.lower_ == "neither" for c in verb.subtree if c.i < verb.i)
     unable = _lemma(verb) in lex.m("confirm_verbs") and any(
         c.dep_ in ("aux", "auxpass") and c.lower_ in ("could", "can", "ca") for c in verb.children)
-    if _has_neg(verb) or neither or unable:
-        out.append("unconfirmed")
+    if _has_neg(verb) or neither or unable or (_lemma(verb) in lex.m("confirm_verbs") and nobody_subject(verb)):
+        out.append("unconfirmed")  # "no official has confirmed the release of X"
     subject = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if subject is not None:
         out.extend(c for c in _noun_cues(ctx, subject, subject) if c in ("rumoured", "alleged"))
