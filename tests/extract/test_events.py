@@ -186,7 +186,7 @@ def test_a_pronoun_in_what_one_of_two_persons_says_stays_open(run, look):
 
 
 def test_a_phrase_placing_the_person_in_prison_at_the_sentence_end(run, look):
-    x = run("No date has been set for the retrial of Odile Marsan, on hunger strike in Varka prison.")
+    x = run("The court has yet to fix a day for the retrial of Odile Marsan, on hunger strike in Varka prison.")
     assert look.subjects(x, "detention") == ["Odile Marsan"]
 
 
@@ -197,7 +197,7 @@ def test_one_of_several_held_after_a_name_in_a_relatives_phrase(run, look):
 
 
 def test_a_record_listing_a_person_as_having_died(run, look):
-    x = run("The morgue's register lists the welder Idris Kaplan as having died in custody in April.")
+    x = run("A ward ledger from the morgue lists the welder Idris Kaplan as having died in custody last April.")
     assert look.subjects(x, "death_in_custody") == ["Idris Kaplan"]
 
 

@@ -330,8 +330,8 @@ def _conj_word(t: Token) -> str | None:
 
 def _unverified_subject(ctx: Context, verb: Token) -> bool:
     """Whether the verb's subject is a record or a source said to be beyond confirmation in a clause of its own:
-    "a register, whose authenticity could not be verified, lists ...", "a video, which could not be verified,
-    shows ..."."""
+    "a ledger, whose origin nobody could check, names ...", "a video, which could not be verified, shows
+    ..."."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is None:
         return False
