@@ -8,6 +8,7 @@ from collections.abc import Callable
 import pytest
 
 from casewatch.extract import extract_doc
+from casewatch.extract.context import Context, build_sentences
 from casewatch.extract.nlp import get_nlp
 from casewatch.models import DateMention, EventMention, Extraction
 
@@ -69,3 +70,13 @@ class Look:
 @pytest.fixture(scope="session")
 def look() -> type[Look]:
     return Look
+
+
+@pytest.fixture(scope="module")
+def parse(nlp) -> Callable[[str], Context]:
+    """A report's parse and sentences, before any mention rule has run."""
+    def _parse(text: str) -> Context:
+        ctx = Context(text, nlp(text), [])
+        build_sentences(ctx)
+        return ctx
+    return _parse

@@ -9,16 +9,7 @@ import pytest
 
 from casewatch.extract import corrections, names, titles
 from casewatch.extract.candidates import Cand
-from casewatch.extract.context import Context, build_sentences
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    def _parse(text: str) -> Context:
-        ctx = Context(text, nlp(text), [])
-        build_sentences(ctx)
-        return ctx
-    return _parse
+from casewatch.extract.context import Context
 
 
 def cand(ctx: Context, words: str, label: str, nth: int = 0) -> Cand:

@@ -7,16 +7,7 @@ import pytest
 
 from casewatch.extract import capitals, products, titles
 from casewatch.extract.candidates import Cand
-from casewatch.extract.context import Context, build_sentences
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    def _parse(text: str) -> Context:
-        ctx = Context(text, nlp(text), [])
-        build_sentences(ctx)
-        return ctx
-    return _parse
+from casewatch.extract.context import Context
 
 
 def cand(ctx: Context, words: str, label: str, nth: int = 0) -> Cand:
@@ -154,7 +145,6 @@ def test_places_and_groups_with_a_given_name_stay_what_they_are(parse, text, nam
     ctx = parse(text)
     out = products.given_names(ctx, [cand(ctx, name, label)])
     assert [c.label for c in out] == [label]
-
 
 
 def test_a_nationality_before_a_name_tagged_as_an_organisation_is_cut(parse):

@@ -5,20 +5,9 @@ Where the small model's own tags vary with the words, a rule is run on candidate
 """
 from __future__ import annotations
 
-import pytest
-
 from casewatch.extract import corrections, mentions, names
 from casewatch.extract.candidates import Cand
-from casewatch.extract.context import Context, build_sentences
-
-
-@pytest.fixture(scope="module")
-def parse(nlp):
-    def _parse(text: str) -> Context:
-        ctx = Context(text, nlp(text), [])
-        build_sentences(ctx)
-        return ctx
-    return _parse
+from casewatch.extract.context import Context
 
 
 def cand(ctx: Context, words: str, label: str, nth: int = 0, origin: str = "ner") -> Cand:
