@@ -2,6 +2,13 @@
 
 The CLI and the tests call these; they take the store and the runner as
 arguments, so the same code runs on one core, a local pool, or elsewhere.
+
+Nothing is lost when a run stops half-way (killed, out of memory, a power cut). Each batch is stored,
+processed and linked in one transaction, together with the record of the case files it made out of date;
+the case files are made at the end and that record cleared in the transaction that saves them. Whatever
+a stopped run left (reports stored but not processed, case files out of date) the next ``ingest``,
+``finish`` or upload finishes first, in ingest order, so the result is the one an uninterrupted run gives.
+A rebuild works on a copy beside the live tables (:mod:`casewatch.store.shadow`) and switches at the end.
 """
 from __future__ import annotations
 
@@ -9,11 +16,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from .acquire import Failure
-from .link import link_documents, rebuild_cases
+from .link import build_pending_cases, link_documents
 from .models import Outcome, RawReport
 from .pipeline import process_reports
 from .runner import Runner
 from .store import Store, document_id, now_iso
+from .store.shadow import open_shadow, rebuild_lock
 
 
 @dataclass
@@ -62,6 +70,12 @@ def run_stages(raws: list[RawReport], runner: Runner, parallel_from: int = 24) -
     return start_stages(raws, runner, parallel_from)()
 
 
+def _link(store: Store, items: list[tuple[str, Outcome]]) -> None:
+    """Resolve and group newly processed reports, and record whose case files they made out of date."""
+    if items:
+        store.add_pending_cases(link_documents(store, [(doc_id, out.extraction) for doc_id, out in items]))
+
+
 def ingest(
     store: Store,
     items: Iterable[RawReport | Failure],
@@ -80,11 +94,12 @@ def ingest(
     ``process`` replaces the per-report stages (for a caller measuring another);
     ``actor`` (a user, or ``cli:LOGIN``) is who the audit log names for the run.
     While the workers process one batch, this process stores and links the one before.
+    Work an earlier run left unfinished is finished first (see the module's notes).
     """
     summary = IngestSummary()
+    finish_pending(store, runner, batch_size, on_failure=on_failure, parallel_from=parallel_from, cases=False)
     seen: set[str] = set()
     batch: list[RawReport] = []
-    people: set[str] = set()
     in_flight: list[tuple[list[tuple[str, RawReport]], Callable[[], list[Outcome]], list[tuple[str, str]], int]] = []
 
     def begin(fresh: list[tuple[str, RawReport]]) -> Callable[[], list[Outcome]]:
@@ -96,11 +111,16 @@ def ingest(
     def finish() -> None:
         fresh, wait, again, size = in_flight.pop(0)
         outcomes = wait()
-        store.add_documents([(doc_id, raw, out) for (doc_id, raw), out in zip(fresh, outcomes, strict=True)])
-        store.add_sightings(again)
-        people.update(link_documents(store, [(doc_id, out.extraction)
-                                             for (doc_id, _), out in zip(fresh, outcomes, strict=True)]))
+        with store.transaction():
+            added = set(store.add_documents([(doc_id, raw, out)
+                                             for (doc_id, raw), out in zip(fresh, outcomes, strict=True)]))
+            store.add_sightings(again)
+            _link(store, [(doc_id, out) for (doc_id, _), out in zip(fresh, outcomes, strict=True)
+                          if doc_id in added])
         for (doc_id, raw), out in zip(fresh, outcomes, strict=True):
+            if doc_id not in added:  # another process stored the same bytes meanwhile
+                summary.unchanged.append(doc_id)
+                continue
             summary.new.append(doc_id)
             if out.error:
                 fail(Failure(raw.origin, f"stored as {doc_id} but not processed: {out.error}"))
@@ -139,7 +159,7 @@ def ingest(
     flush()
     while in_flight:
         finish()
-    rebuild_cases(store, people)
+    build_pending_cases(store)
     if actor is not None:
         store.record(now_iso(), actor, "ingest", "documents", None, {
             "new": summary.new, "unchanged": len(summary.unchanged),
@@ -148,23 +168,87 @@ def ingest(
     return summary
 
 
+def store_raw(store: Store, items: Iterable[RawReport | Failure], batch_size: int = 64,
+              on_failure: FailureFn = _noop, actor: str | None = None) -> IngestSummary:
+    """Store reports' bytes at once, to be processed by :func:`finish_pending` (an upload, answered at once)."""
+    summary = IngestSummary()
+    batch: list[RawReport] = []
+
+    def flush() -> None:
+        ids = [document_id(r.data) for r in batch]
+        added = set(store.add_raw(list(zip(ids, batch, strict=True))))
+        for doc_id in ids:
+            (summary.new if doc_id in added else summary.unchanged).append(doc_id)
+            added.discard(doc_id)
+        batch.clear()
+
+    for item in items:
+        if isinstance(item, Failure):
+            summary.failed.append(item)
+            on_failure(item)
+            continue
+        batch.append(item)
+        if len(batch) >= batch_size:
+            flush()
+    if batch:
+        flush()
+    if actor is not None:
+        store.record(now_iso(), actor, "upload", "documents", None, {
+            "new": summary.new, "unchanged": len(summary.unchanged),
+            "failed": [f"{f.input}: {f.reason}" for f in summary.failed],
+        })
+    return summary
+
+
+def finish_pending(store: Store, runner: Runner, batch_size: int = 64, on_progress: ProgressFn = _noop,
+                   on_failure: FailureFn = _noop, parallel_from: int = 24, cases: bool = True) -> int:
+    """Process every stored report not processed yet, in ingest order, then (``cases``) make every case file
+    recorded as out of date. Returns how many reports were processed; 0 when nothing was left to do."""
+    done = 0
+    for batch in store.unprocessed(batch_size):
+        outcomes = run_stages([raw for _, raw in batch], runner, parallel_from)
+        with store.transaction():
+            written = set(store.write_outcomes([(doc_id, out) for (doc_id, _), out in zip(batch, outcomes,
+                                                                                         strict=True)]))
+            _link(store, [(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)
+                          if doc_id in written])
+        for (doc_id, raw), out in zip(batch, outcomes, strict=True):
+            if doc_id in written and out.error:
+                on_failure(Failure(raw.origin, f"stored as {doc_id} but not processed: {out.error}"))
+        done += len(written)
+        on_progress(len(batch))
+    if cases:
+        build_pending_cases(store)
+    return done
+
+
 def rebuild(store: Store, runner: Runner, batch_size: int = 64, on_progress: ProgressFn = _noop,
             on_failure: FailureFn = _noop, actor: str | None = None) -> int:
-    """Drop every derived table and make it again from the raw reports; the ids stay the same."""
-    store.drop_derived()
-    done = 0
-    people: set[str] = set()
-    for batch in store.iter_raw(batch_size):
-        outcomes = run_stages([raw for _, raw in batch], runner)
-        store.replace_outcomes([(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)])
-        people.update(link_documents(store, [(doc_id, out.extraction)
-                                             for (doc_id, _), out in zip(batch, outcomes, strict=True)]))
-        for (_doc_id, raw), out in zip(batch, outcomes, strict=True):
-            if out.error:
-                on_failure(Failure(raw.origin, out.error))
-        done += len(batch)
-        on_progress(len(batch))
-    rebuild_cases(store, people)
+    """Make every derived table again from the raw reports, beside the live ones; the ids stay the same.
+
+    The live case files stay as they were until the end, when the new ones replace them in one
+    transaction. A rebuild that was stopped goes on from its last finished batch. Returns how many
+    reports this run processed.
+    """
+    with rebuild_lock(store.path):
+        shadow = open_shadow(store)
+        since = shadow.started_at
+        done = 0
+        for last, batch in store.iter_raw_after(shadow.after, batch_size):
+            outcomes = run_stages([raw for _, raw in batch], runner)
+            with shadow.transaction():
+                shadow.replace_outcomes([(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)])
+                _link(shadow, [(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)])
+                shadow.finished_batch(last, len(batch))
+            for (_doc_id, raw), out in zip(batch, outcomes, strict=True):
+                if out.error:
+                    on_failure(Failure(raw.origin, out.error))
+            done += len(batch)
+            on_progress(len(batch))
+        build_pending_cases(shadow)
+        shadow.switch_over(since)
+        shadow.discard()
+    finish_pending(store, runner, batch_size, on_failure=on_failure)
     if actor is not None:
         store.record(now_iso(), actor, "rebuild", "documents", None, {"documents": done})
     return done

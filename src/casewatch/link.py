@@ -28,6 +28,7 @@ class StoreIndex:
         self.by_key: dict[tuple[str, str], set[str]] = {}
         self.pending: dict[str, Entity] = {}
         self.order: dict[str, int] = {}
+        self.fetched: set[tuple[str, str]] = set()
 
     def _remember(self, entity: Entity) -> None:
         self.order.setdefault(entity.id, len(self.order))
@@ -36,10 +37,11 @@ class StoreIndex:
             self.by_key.setdefault((entity.label, k), set()).add(entity.id)
 
     def candidates(self, label: str, keys: list[str]) -> list[Entity]:
-        missing = [k for k in keys if (label, k) not in self.by_key]
+        # A key is asked of the store once: a key known only from an entity made in this batch may still
+        # belong to stored entities, so what decides is whether the store was asked, not what memory holds.
+        missing = [k for k in keys if (label, k) not in self.fetched]
         if missing:
-            for k in missing:
-                self.by_key[(label, k)] = set()
+            self.fetched.update((label, k) for k in missing)
             for e in self.store.entity_candidates(label, missing):
                 if e.id not in self.pending:
                     self._remember(e)
@@ -108,14 +110,14 @@ def group_syndicated(store: Store, doc_ids: Sequence[str]) -> set[str]:
     return set(changed)
 
 
-def rebuild_cases(store: Store, people: set[str]) -> int:
-    """Make the case files of these people again from every report that mentions them; returns how many."""
+def make_case_files(store: Store, people: set[str]) -> list[tuple[str, dict]]:
+    """The case files of these people, made from every report that mentions them: (subject, case file)."""
     from .corroborate import build_case_files
     from .corroborate.ids import case_id
     from .corroborate.organisations import acronyms_used
 
     if not people:
-        return 0
+        return []
     doc_ids = store.documents_mentioning(people)
     docs = store.case_documents(doc_ids)
     entity_ids = {e for d in docs for e in d.entity_of_mention.values()}
@@ -127,8 +129,33 @@ def rebuild_cases(store: Store, people: set[str]) -> int:
         subject = cf.get("entity") or _subject_entity(cf, entities)
         if subject in people:
             keep.append((subject, cf))
-    store.delete_case_files(people)
-    store.save_case_files(keep)
+    return keep
+
+
+def rebuild_cases(store: Store, people: set[str]) -> int:
+    """Make the case files of these people again and replace the stored ones at once; returns how many."""
+    if not people:
+        return 0
+    keep = make_case_files(store, people)
+    with store.transaction():
+        store.delete_case_files(people)
+        store.save_case_files(keep)
+    return len(keep)
+
+
+def build_pending_cases(store: Store) -> int:
+    """Make again every case file recorded as out of date, and clear those records in the same transaction.
+
+    Records added meanwhile by another process stay, for that process (or the next command) to finish.
+    """
+    upto, people = store.pending_cases()
+    if not people:
+        return 0
+    keep = make_case_files(store, people)
+    with store.transaction():
+        store.delete_case_files(people)
+        store.save_case_files(keep)
+        store.clear_pending_cases(upto)
     return len(keep)
 
 

@@ -52,14 +52,42 @@ def show(fmt: Format, read: Callable[[Any], Any], view: Callable[[Any], Any]) ->
     store = open_store()
     try:
         result = read(store)
+        note = pending_note(store)
     finally:
         store.close()
+    if note:
+        err.print(f"casewatch: {note}", markup=False, highlight=False, soft_wrap=True)
     if fmt is Format.json:
         from ..render import print_json
 
         print_json(out, result)
     else:
         out.print(view(result))
+
+
+def pending_note(store: Any) -> str | None:
+    """One line saying what work is left and which command finishes it; None when nothing is."""
+    from ..store.shadow import rebuild_in_progress
+
+    work = store.pending_work()
+    parts = []
+    if work["documents"]:
+        parts.append(f"{work['documents']} report(s) stored but not processed yet")
+    if work["cases"]:
+        parts.append(f"{work['cases']} case file(s) out of date")
+    lines = []
+    if parts:
+        lines.append(" and ".join(parts) + "; `casewatch finish` completes them")
+    rebuilding = rebuild_in_progress(store.path)
+    if rebuilding is not None:
+        total = store.count_documents()
+        if rebuilding["running"]:
+            lines.append(f"a rebuild is running ({rebuilding['done']} of {total} reports done); "
+                         "what is shown is from before it until it finishes")
+        else:
+            lines.append(f"a rebuild stopped after {rebuilding['done']} of {total} reports; what is shown is from "
+                         "before it; `casewatch rebuild` goes on from there")
+    return "; ".join(lines) or None
 
 
 def actor() -> str:

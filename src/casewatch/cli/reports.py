@@ -1,4 +1,4 @@
-"""Commands over the reports: ingest, list, show one, rebuild."""
+"""Commands over the reports: ingest, list, show one, rebuild, and what work is left (status, finish)."""
 from __future__ import annotations
 
 import sys
@@ -6,7 +6,7 @@ from typing import Annotated
 
 import typer
 
-from .base import Format, FormatOpt, actor, app, err, open_store, out, show, state
+from .base import Format, FormatOpt, actor, app, err, open_store, out, pending_note, show, state
 
 
 @app.command()
@@ -89,7 +89,9 @@ def document(
 @app.command()
 def rebuild(workers: Annotated[int, typer.Option("--workers", help="Processes to use; 0 = one per core.")] = 0
             ) -> None:
-    """Drop everything derived from the raw reports and make it again (same ids)."""
+    """Make everything derived from the raw reports again (same ids), beside what is shown until it is done.
+
+    A rebuild that was stopped goes on from where it stopped when run again."""
     from dataclasses import replace
 
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
@@ -115,5 +117,64 @@ def rebuild(workers: Annotated[int, typer.Option("--workers", help="Processes to
     for f in failures:
         err.print(f"casewatch: {f.line()}", markup=False, highlight=False, soft_wrap=True)
     out.print(f"rebuilt {n} document(s), {len(failures)} failed", highlight=False)
+    if failures:
+        raise typer.Exit(1)
+
+
+@app.command()
+def status(fmt: FormatOpt = Format.table) -> None:
+    """Say what the database holds and what work is left (reports not processed, case files out of date, a
+    rebuild stopped half-way), with the command that finishes it."""
+    from ..store.shadow import rebuild_in_progress
+
+    store = open_store()
+    try:
+        work = store.pending_work()
+        result = {"database": str(store.path), "documents": store.count_documents(),
+                  "cases": sum(store.case_statuses().values()),
+                  "pending": work, "rebuild": rebuild_in_progress(store.path)}
+        note = pending_note(store)
+    finally:
+        store.close()
+    result["action"] = note
+    if fmt is Format.json:
+        from ..render import print_json
+
+        print_json(out, result)
+        return
+    out.print(f"{result['database']}: {result['documents']} report(s), {result['cases']} case file(s)",
+              highlight=False)
+    out.print(note or "nothing left to do", highlight=False, soft_wrap=True)
+
+
+@app.command()
+def finish(workers: Annotated[int, typer.Option("--workers", help="Processes to use; 0 = one per core.")] = 0
+           ) -> None:
+    """Finish the work a stopped run or an upload left: process stored reports not processed yet and make
+    the case files that are out of date."""
+    from dataclasses import replace
+
+    from ..acquire import Failure
+    from ..ingest import finish_pending
+    from ..link import build_pending_cases
+    from ..runner import make_runner
+
+    settings = replace(state.settings, workers=workers)
+    store = open_store()
+    failures: list[Failure] = []
+    runner = make_runner(settings.effective_workers())
+    try:
+        n = finish_pending(store, runner, settings.batch_size, on_failure=failures.append,
+                           parallel_from=settings.parallel_from, cases=False)
+        cases = build_pending_cases(store)
+        note = pending_note(store)
+    finally:
+        runner.close()
+        store.close()
+    for f in failures:
+        err.print(f"casewatch: {f.line()}", markup=False, highlight=False, soft_wrap=True)
+    out.print(f"processed {n} report(s), made {cases} case file(s), {len(failures)} failed", highlight=False)
+    if note:
+        err.print(f"casewatch: {note}", markup=False, highlight=False, soft_wrap=True)
     if failures:
         raise typer.Exit(1)

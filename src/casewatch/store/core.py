@@ -22,9 +22,11 @@ from ..errors import AmbiguousIdError, NotFoundError, StoreError
 from ..models import Article, DateMention, Extraction, Figure, Outcome, RawReport
 from ..serialize import dumps
 from .access import AccessQueries
+from .base import StoreBase, on_begin, on_connect
 from .decisions import DecisionQueries
 from .graph import GraphQueries
 from .schema import (
+    DERIVED_SCHEMA,
     IMMUTABLE_TRIGGERS,
     SCHEMA_VERSION,
     articles,
@@ -38,6 +40,7 @@ from .schema import (
     figures,
     meta,
     metadata,
+    pending_cases,
     sightings,
     signatures,
 )
@@ -86,26 +89,17 @@ class StoredDocument:
     article: dict[str, Any] | None
 
 
-def _on_connect(dbapi_connection: Any, _record: Any) -> None:
-    cur = dbapi_connection.cursor()
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=10000")
-    cur.close()
-
-
-class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
+class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, StoreBase):
     """An open casewatch database. Create with :func:`open_store`."""
 
     def __init__(self, engine: Engine, path: Path):
-        self.engine = engine
+        self._init_connections(engine)
         self.path = path
 
     # ------------------------------------------------------------------ schema
 
     def _create(self) -> None:
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             older = inspect(conn).has_table("articles") and not all(
                 inspect(conn).has_table(t.name) for t in (figures, expansions))
             if older:
@@ -163,7 +157,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
 
     def drop_derived(self) -> None:
         """Drop and recreate the tables that are rebuilt from raw bytes."""
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             derived.drop_all(conn)
             derived.create_all(conn)
             drop_index(conn)
@@ -174,38 +168,132 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
         """Which of these document ids are stored already."""
         wanted = list(dict.fromkeys(ids))
         found: set[str] = set()
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for i in range(0, len(wanted), 500):
                 chunk = wanted[i:i + 500]
                 found.update(conn.execute(select(documents.c.id).where(documents.c.id.in_(chunk))).scalars())
         return found
 
-    def add_documents(self, items: Sequence[tuple[str, RawReport, Outcome]]) -> None:
-        """Store new reports with their derived rows, in one transaction."""
+    def add_documents(self, items: Sequence[tuple[str, RawReport, Outcome]]) -> list[str]:
+        """Store new reports with their derived rows, in one transaction; returns the ids stored.
+
+        A report another process stored meanwhile is counted as read again (a sighting), not stored twice.
+        """
         stamp = now_iso()
-        with self.engine.begin() as conn:
+        added: list[str] = []
+        with self._begin() as conn:
+            known = self._known(conn, [doc_id for doc_id, _, _ in items])
             for doc_id, raw, outcome in items:
-                sha = sha256_hex(raw.data)
-                conn.execute(
-                    insert(blobs).prefix_with("OR IGNORE").values(sha256=sha, data=raw.data, size=len(raw.data))
-                )
-                conn.execute(insert(documents).values(
-                    id=doc_id, sha256=sha, kind=raw.kind, origin=raw.origin, ingested_at=stamp,
-                ))
-                conn.execute(insert(sightings).values(document_id=doc_id, origin=raw.origin, seen_at=stamp))
+                if doc_id in known:
+                    conn.execute(insert(sightings).values(document_id=doc_id, origin=raw.origin, seen_at=stamp))
+                    continue
+                self._insert_raw(conn, doc_id, raw, stamp)
                 self._write_outcome(conn, doc_id, outcome)
+                known.add(doc_id)
+                added.append(doc_id)
+        return added
+
+    def add_raw(self, items: Sequence[tuple[str, RawReport]]) -> list[str]:
+        """Store new reports' bytes only, to be processed later (see :meth:`unprocessed`); returns the ids stored."""
+        stamp = now_iso()
+        added: list[str] = []
+        with self._begin() as conn:
+            known = self._known(conn, [doc_id for doc_id, _ in items])
+            for doc_id, raw in items:
+                if doc_id in known:
+                    conn.execute(insert(sightings).values(document_id=doc_id, origin=raw.origin, seen_at=stamp))
+                    continue
+                self._insert_raw(conn, doc_id, raw, stamp)
+                known.add(doc_id)
+                added.append(doc_id)
+        return added
+
+    @staticmethod
+    def _known(conn: Any, ids: Sequence[str]) -> set[str]:
+        found: set[str] = set()
+        wanted = list(dict.fromkeys(ids))
+        for i in range(0, len(wanted), 500):
+            found.update(conn.execute(select(documents.c.id).where(documents.c.id.in_(wanted[i:i + 500]))).scalars())
+        return found
+
+    @staticmethod
+    def _insert_raw(conn: Any, doc_id: str, raw: RawReport, stamp: str) -> None:
+        sha = sha256_hex(raw.data)
+        conn.execute(insert(blobs).prefix_with("OR IGNORE").values(sha256=sha, data=raw.data, size=len(raw.data)))
+        conn.execute(insert(documents).values(id=doc_id, sha256=sha, kind=raw.kind, origin=raw.origin,
+                                              ingested_at=stamp))
+        conn.execute(insert(sightings).values(document_id=doc_id, origin=raw.origin, seen_at=stamp))
+
+    def write_outcomes(self, items: Sequence[tuple[str, Outcome]]) -> list[str]:
+        """Derived rows for stored reports not processed yet; one another process finished meanwhile is left."""
+        written: list[str] = []
+        with self._begin() as conn:
+            done = set(self._values_where_in(articles.c.document_id, articles.c.document_id,
+                                             [d for d, _ in items]))
+            for doc_id, outcome in items:
+                if doc_id not in done:
+                    self._write_outcome(conn, doc_id, outcome)
+                    written.append(doc_id)
+        return written
+
+    def unprocessed(self, batch: int = 64) -> Iterator[list[tuple[str, RawReport]]]:
+        """Stored reports with no derived rows yet (stored by an upload, or by a run that stopped), in order."""
+        last = 0
+        while True:
+            with self._connect() as conn:
+                rows = conn.execute(
+                    select(documents.c.seq, documents.c.id, documents.c.kind, documents.c.origin, blobs.c.data)
+                    .join(blobs, blobs.c.sha256 == documents.c.sha256)
+                    .outerjoin(articles, articles.c.document_id == documents.c.id)
+                    .where(documents.c.seq > last, articles.c.document_id.is_(None))
+                    .order_by(documents.c.seq).limit(batch)
+                ).all()
+            if not rows:
+                return
+            last = rows[-1].seq
+            yield [(r.id, RawReport(data=r.data, kind=r.kind, origin=r.origin)) for r in rows]
+
+    # ------------------------------------------------------------------ work left to do
+
+    def add_pending_cases(self, entity_ids: Iterable[str]) -> None:
+        """Record people whose case files must be made again (in the caller's transaction, when it has one)."""
+        rows = [{"entity_id": e} for e in sorted(set(entity_ids))]
+        if rows:
+            with self._begin() as conn:
+                conn.execute(insert(pending_cases), rows)
+
+    def pending_cases(self) -> tuple[int, set[str]]:
+        """(the last record's number, the people whose case files wait to be made again)."""
+        with self._connect() as conn:
+            rows = conn.execute(select(pending_cases.c.seq, pending_cases.c.entity_id)).all()
+        return max((r.seq for r in rows), default=0), {r.entity_id for r in rows}
+
+    def clear_pending_cases(self, upto: int) -> None:
+        """Forget the records up to ``upto`` (their case files were saved); later ones stay for the next run."""
+        with self._begin() as conn:
+            conn.execute(pending_cases.delete().where(pending_cases.c.seq <= upto))
+
+    def pending_work(self) -> dict[str, int]:
+        """How much is left to do: reports stored but not processed, people whose case files are out of date."""
+        with self._connect() as conn:
+            docs = conn.execute(
+                select(func.count()).select_from(documents)
+                .outerjoin(articles, articles.c.document_id == documents.c.id)
+                .where(articles.c.document_id.is_(None))).scalar() or 0
+            cases = conn.execute(select(func.count(func.distinct(pending_cases.c.entity_id)))).scalar() or 0
+        return {"documents": int(docs), "cases": int(cases)}
 
     def add_sightings(self, items: Iterable[tuple[str, str]]) -> None:
         """Record that known documents were read again, from these origins."""
         stamp = now_iso()
         rows = [{"document_id": d, "origin": o, "seen_at": stamp} for d, o in items]
         if rows:
-            with self.engine.begin() as conn:
+            with self._begin() as conn:
                 conn.execute(insert(sightings), rows)
 
     def replace_outcomes(self, items: Sequence[tuple[str, Outcome]]) -> None:
         """Write derived rows for documents already stored (used by rebuild)."""
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             for doc_id, outcome in items:
                 for table in (articles, dates, extractions, figures, expansions, signatures, bands):
                     conn.execute(table.delete().where(table.c.document_id == doc_id))
@@ -263,9 +351,14 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
 
     def iter_raw(self, batch: int = 256) -> Iterator[list[tuple[str, RawReport]]]:
         """All stored reports, in ingest order, as (document id, raw report) batches."""
-        last = 0
+        for _, items in self.iter_raw_after(0, batch):
+            yield items
+
+    def iter_raw_after(self, after: int, batch: int = 256) -> Iterator[tuple[int, list[tuple[str, RawReport]]]]:
+        """The stored reports after ingest number ``after``, in order, as (last number, batch) pairs."""
+        last = after
         while True:
-            with self.engine.connect() as conn:
+            with self._connect() as conn:
                 rows = conn.execute(
                     select(documents.c.seq, documents.c.id, documents.c.kind, documents.c.origin, blobs.c.data)
                     .join(blobs, blobs.c.sha256 == documents.c.sha256)
@@ -276,10 +369,10 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
             if not rows:
                 return
             last = rows[-1].seq
-            yield [(r.id, RawReport(data=r.data, kind=r.kind, origin=r.origin)) for r in rows]
+            yield last, [(r.id, RawReport(data=r.data, kind=r.kind, origin=r.origin)) for r in rows]
 
     def raw_bytes(self, doc_id: str) -> bytes:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             data = conn.execute(
                 select(blobs.c.data).join(documents, documents.c.sha256 == blobs.c.sha256)
                 .where(documents.c.id == doc_id)
@@ -291,7 +384,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
     # ------------------------------------------------------------------ reading back
 
     def count_documents(self) -> int:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return int(conn.execute(select(func.count()).select_from(documents)).scalar() or 0)
 
     def list_documents(self, limit: int | None = None, offset: int = 0) -> list[StoredDocument]:
@@ -300,14 +393,14 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
              .order_by(documents.c.seq).offset(offset))
         if limit is not None:
             q = q.limit(limit)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(q).mappings().all()
         return [self._stored(r) for r in rows]
 
     def resolve_document_id(self, ref: str) -> str:
         """A full id, a unique id prefix (at least 4 characters) or a JSONL record's own id."""
         ref = ref.strip()
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             if conn.execute(select(documents.c.id).where(documents.c.id == ref)).scalar():
                 return ref
             hits: list[str] = []
@@ -328,7 +421,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
 
     def get_document(self, ref: str) -> StoredDocument:
         doc_id = self.resolve_document_id(ref)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             row = conn.execute(
                 select(documents, articles).outerjoin(articles, articles.c.document_id == documents.c.id)
                 .where(documents.c.id == doc_id)
@@ -336,7 +429,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
         return self._stored(row)
 
     def document_dates(self, doc_id: str) -> list[DateMention]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(
                 select(dates).where(dates.c.document_id == doc_id).order_by(dates.c.seq)
             ).mappings().all()
@@ -352,7 +445,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries):
         ]
 
     def document_origins(self, doc_id: str) -> list[dict[str, str]]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(
                 select(sightings.c.origin, sightings.c.seen_at)
                 .where(sightings.c.document_id == doc_id).order_by(sightings.c.seq)
@@ -383,12 +476,24 @@ def open_store(path: str | Path) -> Store:
         raise StoreError(f"{p}: is a folder; give --db a file path such as {p / 'casewatch.db'}")
     if not p.parent.exists():
         raise StoreError(f"{p}: folder {p.parent} does not exist; create it or choose another --db")
-    engine = create_engine(f"sqlite:///{p}", future=True)
-    event.listen(engine, "connect", _on_connect)
-    store = Store(engine, p)
+    store = Store(sqlite_engine(p), p)
     try:
         store._create()
     except (OperationalError, DatabaseError) as e:
-        engine.dispose()
+        store.engine.dispose()
         raise StoreError(f"{p}: cannot open as a casewatch database ({e.orig}); choose another --db") from None
     return store
+
+
+def sqlite_engine(path: Path, derived_schema: str | None = None, attach: Path | None = None) -> Engine:
+    """An engine on the SQLite file at ``path``; the derived tables live in ``derived_schema`` of it (None: the
+    file itself), an attached database at ``attach`` when given (the copy a rebuild makes beside the live one)."""
+    engine = create_engine(f"sqlite:///{path}", future=True)
+    event.listen(engine, "connect", on_connect)
+    if attach is not None:
+        def _attach(dbapi_connection: Any, _record: Any) -> None:
+            dbapi_connection.execute("ATTACH DATABASE ? AS " + str(derived_schema), (str(attach),))
+
+        event.listen(engine, "connect", _attach)
+    event.listen(engine, "begin", on_begin)
+    return engine.execution_options(schema_translate_map={DERIVED_SCHEMA: derived_schema})

@@ -5,11 +5,12 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import delete, func, insert, select
 
 from ..errors import AmbiguousIdError, NotFoundError
 from ..models import CaseDocument, DateMention, Entity, Evidence, Extraction, OrgExpansion
 from ..serialize import extraction_loads
+from .base import StoreBase
 from .schema import (
     articles,
     bands,
@@ -33,21 +34,20 @@ def _entity(row: Any) -> Entity:
                   keys=tuple(json.loads(row.keys)))
 
 
-class GraphQueries:
+class GraphQueries(StoreBase):
     """Mixed into :class:`casewatch.store.Store`."""
 
-    engine: Engine
 
     # ------------------------------------------------------------------ extractions and signatures
 
     def extraction(self, doc_id: str) -> Extraction | None:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             data = conn.execute(select(extractions.c.data).where(extractions.c.document_id == doc_id)).scalar()
         return extraction_loads(data) if data else None
 
     def all_extractions(self) -> Iterable[tuple[str, Extraction]]:
         """Every stored extraction, in ingest order."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(
                 select(extractions.c.document_id, extractions.c.data)
                 .join(documents, documents.c.id == extractions.c.document_id).order_by(documents.c.seq)
@@ -58,7 +58,7 @@ class GraphQueries:
     def expansions_of(self, acronyms: Iterable[str]) -> list[tuple[str, OrgExpansion]]:
         """Every stored expansion of these acronyms ("Varesh Human Rights Watch (VHRW)"), in ingest order."""
         out: list[tuple[int, int, str, OrgExpansion]] = []
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in chunks(sorted(set(acronyms))):
                 rows = conn.execute(
                     select(expansions, documents.c.seq.label("doc_seq"))
@@ -71,7 +71,7 @@ class GraphQueries:
 
     def figure_rows(self) -> list[dict[str, Any]]:
         """Every figure of every report, flat, in ingest order then text order."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(
                 select(figures).join(documents, documents.c.id == figures.c.document_id)
                 .order_by(documents.c.seq, figures.c.seq)
@@ -80,7 +80,7 @@ class GraphQueries:
 
     def signatures_of(self, doc_ids: Sequence[str]) -> dict[str, list[int]]:
         out: dict[str, list[int]] = {}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in chunks(list(doc_ids)):
                 for r in conn.execute(select(signatures).where(signatures.c.document_id.in_(chunk))):
                     out[r.document_id] = json.loads(r.data)
@@ -88,7 +88,7 @@ class GraphQueries:
 
     def documents_sharing_bands(self, keys: Sequence[str]) -> set[str]:
         found: set[str] = set()
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in chunks(list(dict.fromkeys(keys))):
                 found.update(conn.execute(select(bands.c.document_id).where(bands.c.key.in_(chunk))).scalars())
         return found
@@ -96,7 +96,7 @@ class GraphQueries:
     def document_order(self, doc_ids: Iterable[str]) -> dict[str, int]:
         """Ingest position of each document (earlier reports have smaller numbers)."""
         out: dict[str, int] = {}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in chunks(list(doc_ids)):
                 for r in conn.execute(select(documents.c.id, documents.c.seq).where(documents.c.id.in_(chunk))):
                     out[r.id] = r.seq
@@ -104,7 +104,7 @@ class GraphQueries:
 
     def syndication_groups(self, doc_ids: Sequence[str]) -> dict[str, str | None]:
         out: dict[str, str | None] = {}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in chunks(list(doc_ids)):
                 for r in conn.execute(select(syndication).where(syndication.c.document_id.in_(chunk))):
                     out[r.document_id] = r.group_id
@@ -113,7 +113,7 @@ class GraphQueries:
     def set_syndication_groups(self, groups: dict[str, str | None]) -> None:
         if not groups:
             return
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             ids = list(groups)
             for chunk in chunks(ids):
                 conn.execute(delete(syndication).where(syndication.c.document_id.in_(chunk)))
@@ -124,7 +124,7 @@ class GraphQueries:
     def entity_candidates(self, label: str, keys: Sequence[str]) -> list[Entity]:
         if not keys:
             return []
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             ids = list(conn.execute(
                 select(entity_keys.c.entity_id).where(entity_keys.c.label == label, entity_keys.c.key.in_(list(keys)))
             ).scalars())
@@ -139,7 +139,7 @@ class GraphQueries:
         """Insert new entities and update changed ones (same id), with their blocking keys."""
         if not items:
             return
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             ids = [e.id for e in items]
             known = set()
             for chunk in chunks(ids):
@@ -157,7 +157,7 @@ class GraphQueries:
 
     def entities_by_id(self, ids: Iterable[str]) -> dict[str, Entity]:
         out: dict[str, Entity] = {}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in chunks(list(dict.fromkeys(ids))):
                 for r in conn.execute(select(entities).where(entities.c.id.in_(chunk))):
                     out[r.id] = _entity(r)
@@ -165,11 +165,11 @@ class GraphQueries:
 
     def add_entity_mentions(self, rows: Sequence[dict[str, Any]]) -> None:
         if rows:
-            with self.engine.begin() as conn:
+            with self._begin() as conn:
                 conn.execute(insert(entity_mentions), list(rows))
 
     def mention_entities(self, doc_id: str) -> dict[int, str]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(select(entity_mentions.c.mention, entity_mentions.c.entity_id)
                                 .where(entity_mentions.c.document_id == doc_id)).all()
         return {r.mention: r.entity_id for r in rows}
@@ -177,7 +177,7 @@ class GraphQueries:
     def list_entities(self, label: str | None = None, limit: int | None = None,
                       offset: int = 0) -> list[tuple[Entity, list[dict[str, Any]]]]:
         """Entities in creation order (one page of them when ``limit`` is given), each with its mentions."""
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             q = select(entities).order_by(entities.c.seq).offset(offset)
             if label:
                 q = q.where(entities.c.label == label)
@@ -202,13 +202,13 @@ class GraphQueries:
         q = select(func.count()).select_from(entities)
         if label:
             q = q.where(entities.c.label == label)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             return int(conn.execute(q).scalar() or 0)
 
     def _values_where_in(self, wanted: Any, column: Any, keys: Iterable[str], *more: Any) -> set[Any]:
         """Distinct ``wanted`` values of the rows whose ``column`` is one of ``keys`` (and ``more`` holds)."""
         found: set[Any] = set()
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for chunk in chunks(list(dict.fromkeys(keys))):
                 found.update(conn.execute(select(wanted).where(column.in_(chunk), *more)).scalars())
         return found
@@ -229,7 +229,7 @@ class GraphQueries:
         """What corroboration needs of each of these documents, in the order given."""
         groups = self.syndication_groups(doc_ids)
         out: list[CaseDocument] = []
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             for doc_id in doc_ids:
                 row = conn.execute(
                     select(documents.c.origin, articles.c.outlet, articles.c.title, articles.c.published,
@@ -254,7 +254,7 @@ class GraphQueries:
         """Replace the case files of these subjects: (subject entity id, case file)."""
         if not files:
             return
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             for entity_id, cf in files:
                 conn.execute(delete(case_files).where(case_files.c.entity_id == entity_id))
                 conn.execute(delete(case_files).where(case_files.c.id == cf["id"]))
@@ -279,12 +279,12 @@ class GraphQueries:
         return self._values_where_in(case_files.c.entity_id, case_files.c.entity_id, entity_ids)
 
     def delete_case_files(self, entity_ids: Iterable[str]) -> None:
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             for chunk in chunks(list(entity_ids)):
                 conn.execute(delete(case_files).where(case_files.c.entity_id.in_(chunk)))
 
     def list_cases(self) -> list[dict[str, Any]]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(select(case_files).order_by(case_files.c.name, case_files.c.id)).all()
         return [json.loads(r.data) for r in rows]
 
@@ -303,20 +303,20 @@ class GraphQueries:
                    case_files.c.changed_at).where(*where).order_by(*keys).offset(offset)
         if limit is not None:
             q = q.limit(limit)
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             total = int(conn.execute(select(func.count()).select_from(case_files).where(*where)).scalar() or 0)
             rows = [dict(r._mapping) for r in conn.execute(q)]
         return total, rows
 
     def case_statuses(self) -> dict[str, int]:
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             rows = conn.execute(select(case_files.c.status, func.count()).group_by(case_files.c.status)).all()
         return {r[0]: int(r[1]) for r in rows}
 
     def get_case(self, ref: str) -> dict[str, Any]:
         """A case by id, unique id prefix, or the subject's name or alias (case-insensitive)."""
         ref = ref.strip()
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             data = conn.execute(select(case_files.c.data).where(case_files.c.id == ref)).scalar()
         if data is not None:
             return json.loads(data)

@@ -89,8 +89,10 @@ audit = Table(
     Column("after", Text),  # JSON
 )
 
-# -- derived: rebuilt from the raw bytes
-derived = MetaData()
+# -- derived: rebuilt from the raw bytes. Their tables carry the placeholder schema DERIVED_SCHEMA, which the
+# store maps to the live tables (``main``) or, during ``casewatch rebuild``, to the copy built beside them.
+DERIVED_SCHEMA = "cw_derived"
+derived = MetaData(schema=DERIVED_SCHEMA)
 articles = Table(
     "articles", derived,
     Column("document_id", String(64), primary_key=True),
@@ -234,3 +236,11 @@ case_files = Table(
     Column("data", Text, nullable=False),  # JSON case file
     Index("ix_case_files_status", "status"),
 )
+pending_cases = Table(
+    "pending_cases", derived,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("entity_id", String(64), nullable=False),
+    Index("ix_pending_cases_entity", "entity_id"),
+)
+"""People whose case files must be made again: written with the reports that touch them, cleared when their
+case files are saved, so a run stopped between the two leaves the work recorded for the next command."""

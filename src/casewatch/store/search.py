@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, text
 
-from .schema import FTS_CREATE, FTS_DROP, FTS_TABLE
+from .base import StoreBase
+from .schema import DERIVED_SCHEMA, FTS_CREATE, FTS_DROP, FTS_TABLE
 
 MARK_START, MARK_END = "\x02", "\x03"
 """Placed around matched words in snippets; the web layer escapes the text, then turns them into <mark>."""
@@ -40,34 +41,47 @@ def match_expression(query: str) -> str | None:
     return " ".join(terms) or None
 
 
+def _schema(conn: Connection) -> str | None:
+    """Where this connection keeps the derived tables: None for the live ones, else an attached database."""
+    return (conn.get_execution_options().get("schema_translate_map") or {}).get(DERIVED_SCHEMA)
+
+
+def fts_table(conn: Connection) -> str:
+    """The index's name as this connection sees it (qualified while a rebuild writes its copy)."""
+    schema = _schema(conn)
+    return f"{schema}.{FTS_TABLE}" if schema else FTS_TABLE
+
+
 def create_index(conn: Connection) -> None:
     """Create the index when missing; fill it from the stored articles when it was just made."""
-    exists = conn.execute(text("SELECT 1 FROM sqlite_master WHERE name = :n"), {"n": FTS_TABLE}).first()
+    schema = _schema(conn)
+    master = f"{schema}.sqlite_master" if schema else "sqlite_master"
+    exists = conn.execute(text(f"SELECT 1 FROM {master} WHERE name = :n"), {"n": FTS_TABLE}).first()
     if exists:
         return
-    conn.execute(text(FTS_CREATE))
-    conn.execute(text(f"INSERT INTO {FTS_TABLE} (document_id, title, text) "
-                      "SELECT document_id, coalesce(title, ''), text FROM articles"))
+    conn.execute(text(FTS_CREATE.replace(FTS_TABLE, fts_table(conn), 1)))
+    articles = f"{schema}.articles" if schema else "articles"
+    conn.execute(text(f"INSERT INTO {fts_table(conn)} (document_id, title, text) "
+                      f"SELECT document_id, coalesce(title, ''), text FROM {articles}"))
 
 
 def drop_index(conn: Connection) -> None:
-    conn.execute(text(FTS_DROP))
-    conn.execute(text(FTS_CREATE))
+    conn.execute(text(FTS_DROP.replace(FTS_TABLE, fts_table(conn), 1)))
+    conn.execute(text(FTS_CREATE.replace(FTS_TABLE, fts_table(conn), 1)))
 
 
 def index_article(conn: Connection, doc_id: str, title: str | None, body: str) -> None:
-    conn.execute(text(f"INSERT INTO {FTS_TABLE} (document_id, title, text) VALUES (:d, :t, :x)"),
+    conn.execute(text(f"INSERT INTO {fts_table(conn)} (document_id, title, text) VALUES (:d, :t, :x)"),
                  {"d": doc_id, "t": title or "", "x": body})
 
 
 def unindex_article(conn: Connection, doc_id: str) -> None:
-    conn.execute(text(f"DELETE FROM {FTS_TABLE} WHERE document_id = :d"), {"d": doc_id})
+    conn.execute(text(f"DELETE FROM {fts_table(conn)} WHERE document_id = :d"), {"d": doc_id})
 
 
-class SearchQueries:
+class SearchQueries(StoreBase):
     """Mixed into :class:`casewatch.store.Store`."""
 
-    engine: Engine
 
     def search_documents(self, query: str, limit: int = 50, offset: int = 0) -> tuple[int, list[SearchHit]]:
         """(how many reports match, one page of them best first with a snippet around the matched words)."""
@@ -75,7 +89,7 @@ class SearchQueries:
         if expr is None:
             return 0, []
         params: dict[str, Any] = {"q": expr, "limit": limit, "offset": offset, "a": MARK_START, "b": MARK_END}
-        with self.engine.connect() as conn:
+        with self._connect() as conn:
             total = conn.execute(text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q"),
                                  params).scalar() or 0
             rows = conn.execute(text(
