@@ -25,13 +25,13 @@ ROOT = Path(__file__).resolve().parents[1]
 REPORTS = 300
 
 
-def _generate(folder: Path) -> Path:
+def _generate(folder: Path, n: int = REPORTS) -> Path:
     spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "bench" / "corpus.py")
     assert spec is not None and spec.loader is not None
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module
     spec.loader.exec_module(module)
-    module.generate(folder, REPORTS, seed=11)
+    module.generate(folder, n, seed=11)
     return folder
 
 
