@@ -51,7 +51,7 @@ def test_two_ingests_and_the_web_app_write_at_once(tmp_path: Path, examples: Pat
     store.close()
 
     assert not errors, errors
-    for p, (stdout, stderr) in zip(procs, results, strict=True):
+    for p, (_stdout, stderr) in zip(procs, results, strict=True):
         assert p.returncode == 0, stderr
         assert "Traceback" not in stderr and "locked" not in stderr, stderr
     files = sorted(p for p in reports.iterdir() if p.suffix in (".txt", ".html"))
