@@ -62,12 +62,12 @@ def test_a_rewrite_of_the_same_statement_is_not_a_copy():
     assert group_documents([("d1", signature(STORY)), ("d2", signature(REWRITE))]) == {"d1": None, "d2": None}
 
 
-def test_groups_are_named_by_their_earliest_report_and_keep_their_name():
+def test_groups_are_named_by_their_smallest_id_whatever_the_order():
     first = group_documents([("d1", signature(STORY)), ("d2", signature(COPY))])
     later = group_documents([("d1", signature(STORY)), ("d2", signature(COPY)), ("d3", signature(STORY + " Ends."))])
     assert first == {"d1": "d1", "d2": "d1"}
     assert later == {"d1": "d1", "d2": "d1", "d3": "d1"}
-    assert group_documents([("d2", signature(COPY)), ("d1", signature(STORY))]) == {"d2": "d2", "d1": "d2"}
+    assert group_documents([("d2", signature(COPY)), ("d1", signature(STORY))]) == {"d2": "d1", "d1": "d1"}
 
 
 def test_empty_texts_are_never_grouped():

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .models import Entity, Extraction
+from .models import CaseDocument, Entity, Extraction
 from .store import Store
 
 
@@ -81,32 +81,40 @@ def resolve_documents(store: Store, items: Sequence[tuple[str, Extraction | None
 
 
 def group_syndicated(store: Store, doc_ids: Sequence[str]) -> set[str]:
-    """Give each new report its syndication group; returns every document whose group changed."""
+    """Join each new report to the reports it copies or that copy it; returns every document whose group changed.
+
+    A group is every report joined through copies (a new report that copies two groups joins them), named by its
+    smallest document id, so the groups do not depend on the order the reports arrived in.
+    """
     from .syndication import SYNDICATION_THRESHOLD, band_keys, similarity
 
     new_sigs = store.signatures_of(doc_ids)
     changed: dict[str, str | None] = {}
+    known: dict[str, str | None] = {}
     for doc_id in doc_ids:
         sig = new_sigs.get(doc_id)
         if sig is None:
             continue
-        candidates = store.documents_sharing_bands(band_keys(sig)) - {doc_id}
-        order = store.document_order([*candidates, doc_id])
-        earlier = [c for c in candidates if order.get(c, 0) < order.get(doc_id, 0)]
-        if not earlier:
+        candidates = sorted(store.documents_sharing_bands(band_keys(sig)) - {doc_id})
+        if not candidates:
             continue
-        sigs = store.signatures_of(earlier)
-        matches = [c for c in earlier if c in sigs and similarity(sig, sigs[c]) >= SYNDICATION_THRESHOLD]
+        sigs = store.signatures_of(candidates)
+        matches = [c for c in candidates if c in sigs and similarity(sig, sigs[c]) >= SYNDICATION_THRESHOLD]
         if not matches:
             continue
-        groups = {**store.syndication_groups(matches), **{k: v for k, v in changed.items() if k in matches}}
-        first = min(matches, key=lambda c: order.get(c, 0))
-        group = groups.get(first) or first
-        for c in matches:
-            if groups.get(c) is None:
-                changed[c] = group
-        changed[doc_id] = group
-        store.set_syndication_groups({k: v for k, v in changed.items() if k in (*matches, doc_id)})
+        unseen = [d for d in (*matches, doc_id) if d not in known]
+        known.update(store.syndication_groups(unseen))
+        groups = {known.get(d) for d in (*matches, doc_id)} - {None}
+        members = {*matches, doc_id, *groups}
+        if groups:
+            members |= store.group_members(sorted(groups))
+            members |= {d for d, g in known.items() if g in groups}
+        name = min(members)
+        update = {d: name for d in members if known.get(d) != name}
+        if update:
+            store.set_syndication_groups(update)
+            known.update(update)
+            changed.update(update)
     return set(changed)
 
 
@@ -119,7 +127,7 @@ def make_case_files(store: Store, people: set[str]) -> list[tuple[str, dict]]:
     if not people:
         return []
     doc_ids = store.documents_mentioning(people)
-    docs = store.case_documents(doc_ids)
+    docs = sorted(store.case_documents(doc_ids), key=_publication_order)
     entity_ids = {e for d in docs for e in d.entity_of_mention.values()}
     entities = store.entities_by_id(entity_ids)
     elsewhere = store.expansions_of(acronyms_used(docs))
@@ -130,6 +138,13 @@ def make_case_files(store: Store, people: set[str]) -> list[tuple[str, dict]]:
         if subject in people:
             keep.append((subject, cf))
     return keep
+
+
+def _publication_order(doc: CaseDocument) -> tuple[str, str]:
+    """Reports in the order they were published (undated ones last), then by id: never by arrival, so a case
+    file is the same whatever order its reports were read in."""
+    day = doc.published.first.isoformat() if doc.published is not None and doc.published.first else "~"
+    return day, doc.id
 
 
 def rebuild_cases(store: Store, people: set[str]) -> int:

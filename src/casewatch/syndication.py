@@ -14,8 +14,8 @@ word shingles reaches ``SYNDICATION_THRESHOLD``:
   band key are candidates; no pair of reports is compared otherwise.
 * ``group_documents([(doc_id, signature), ...])``: candidates confirmed by the
   similarity threshold, joined by union-find. Every document id maps to its
-  group id: the id of the group's earliest document in ingest order, so a group
-  keeps its id as later copies arrive. A report copied by no other maps to
+  group id: the smallest document id in the group, so the groups and their ids
+  are the same whatever order the reports arrived in. A report copied by no other maps to
   ``None`` (the case file's ``syndication_group`` is null: "not syndicated").
   A text with no words has an empty signature and is never grouped.
 
@@ -127,7 +127,7 @@ def candidate_pairs(signatures: Iterable[list[int]]) -> set[tuple[int, int]]:
 
 
 def group_documents(signatures: list[tuple[str, list[int]]]) -> dict[str, str | None]:
-    """Document id -> syndication group id (its earliest document's id), or None for a report copied by no other.
+    """Document id -> syndication group id (its smallest document id), or None for a report copied by no other.
 
     ``signatures`` are in ingest order; candidates come only through shared band keys and
     are joined only when ``similarity`` reaches ``SYNDICATION_THRESHOLD``.
@@ -142,4 +142,7 @@ def group_documents(signatures: list[tuple[str, list[int]]]) -> dict[str, str | 
     sizes: dict[int, int] = {}
     for r in roots:
         sizes[r] = sizes.get(r, 0) + 1
-    return {doc_id: (ids[r] if sizes[r] > 1 else None) for doc_id, r in zip(ids, roots, strict=True)}
+    names: dict[int, str] = {}
+    for doc_id, r in zip(ids, roots, strict=True):
+        names[r] = min(names.get(r, doc_id), doc_id)
+    return {doc_id: (names[r] if sizes[r] > 1 else None) for doc_id, r in zip(ids, roots, strict=True)}

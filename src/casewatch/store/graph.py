@@ -56,7 +56,8 @@ class GraphQueries(StoreBase):
             yield r.document_id, extraction_loads(r.data)
 
     def expansions_of(self, acronyms: Iterable[str]) -> list[tuple[str, OrgExpansion]]:
-        """Every stored expansion of these acronyms ("Varesh Human Rights Watch (VHRW)"), in ingest order."""
+        """Every stored expansion of these acronyms ("Varesh Human Rights Watch (VHRW)"), by document id then place
+        (an order that does not depend on when the reports arrived)."""
         out: list[tuple[int, int, str, OrgExpansion]] = []
         with self._connect() as conn:
             for chunk in chunks(sorted(set(acronyms))):
@@ -67,7 +68,7 @@ class GraphQueries(StoreBase):
                 ).all()
                 out.extend((r.doc_seq, r.seq, r.document_id,
                             OrgExpansion(r.acronym, r.expansion, Evidence(r.start, r.end, r.quote))) for r in rows)
-        return [(doc_id, x) for _, _, doc_id, x in sorted(out, key=lambda t: (t[0], t[1]))]
+        return [(doc_id, x) for _, _, doc_id, x in sorted(out, key=lambda t: (t[2], t[1]))]
 
     def figure_rows(self) -> list[dict[str, Any]]:
         """Every figure of every report, flat, in ingest order then text order."""
@@ -109,6 +110,10 @@ class GraphQueries(StoreBase):
                 for r in conn.execute(select(syndication).where(syndication.c.document_id.in_(chunk))):
                     out[r.document_id] = r.group_id
         return out
+
+    def group_members(self, group_ids: Sequence[str]) -> set[str]:
+        """Every document in these syndication groups."""
+        return self._values_where_in(syndication.c.document_id, syndication.c.group_id, group_ids)
 
     def set_syndication_groups(self, groups: dict[str, str | None]) -> None:
         if not groups:
