@@ -70,3 +70,17 @@ def test_aliases_hold_every_other_form_seen():
 def test_case_event_types_leave_out_statements_and_protests():
     assert "statement" not in CASE_EVENT_TYPES and "protest" not in CASE_EVENT_TYPES
     assert {"arrest", "sentence", "execution", "refusal", "death_in_custody"} <= set(CASE_EVENT_TYPES)
+
+
+def test_the_case_name_is_the_fullest_form_written_most_often_whoever_came_first():
+    from casewatch.corroborate.subjects import case_name
+    from casewatch.models import Entity
+
+    written = ["Aliaksei Haurylenka", "Alexei Gavrilenko", "Aliaksei Haurylenka", "A. Haurylenka", "Haurylenka"]
+    for first in ("Alexei Gavrilenko", "Aliaksei Haurylenka"):
+        entity = Entity(id="per-1", label="PERSON", name=first, aliases=tuple(written), keys=())
+        assert case_name(entity, written) == "Aliaksei Haurylenka"
+    tie = ["Alexei Gavrilenko", "Aliaksei Haurylenka"]
+    for first in tie:
+        entity = Entity(id="per-1", label="PERSON", name=first, aliases=tuple(tie), keys=())
+        assert case_name(entity, tie) == "Alexei Gavrilenko"

@@ -207,3 +207,15 @@ def test_a_written_form_never_joins_people_the_name_keeps_apart():
     b = resolve_report("d2", link_mentions([Mention(3, 16, "Khin Mar Thet", "PERSON", 0,
                                                     written="Daw Khin Mar Thet")], []), index)
     assert a[0] != b[0]
+
+
+def test_a_person_has_one_id_whichever_spelling_came_first(mentions_in, expansions_in):
+    """Reports on one person in two romanisations: the id does not depend on which arrived first."""
+    ids = []
+    for first, second in (("Aliaksei Haurylenka", "Alexei Gavrilenko"), ("Alexei Gavrilenko", "Aliaksei Haurylenka")):
+        index = MemoryIndex()
+        a = resolve(index, "d1", f"Student {first} was detained.", [(first, "PERSON")], mentions_in, expansions_in)
+        b = resolve(index, "d2", f"{second} was fined.", [(second, "PERSON")], mentions_in, expansions_in)
+        assert a[first] == b[second]
+        ids.append(a[first])
+    assert ids[0] == ids[1]

@@ -13,6 +13,7 @@ entities.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..models import CaseDocument, Entity
 from .config import settings
@@ -45,12 +46,26 @@ def clean_name(text: str) -> str:
     return _POSSESSIVE.sub("", _SPACE.sub(" ", text).strip()).strip()
 
 
-def subject_names(entity: Entity, written: list[str]) -> dict[str, object]:
-    """``{"name", "aliases"}``: the entity's name and every other form seen (its aliases and the ``written`` forms)."""
+def case_name(entity: Entity, written: list[str]) -> str:
+    """The name a case goes by, whatever order its reports came in: of the forms written as fully as the
+    entity's name, the one the reports write most often (ties: the first in alphabetical order)."""
+    from ..resolve.people import name_fullness
+
     name = clean_name(entity.name)
+    fullest = name_fullness(name)
+    counts = Counter(form for form in map(clean_name, written) if form and name_fullness(form) == fullest)
+    if not counts:
+        return name
+    return min(counts, key=lambda form: (-counts[form], form.casefold(), form))
+
+
+def subject_names(entity: Entity, written: list[str]) -> dict[str, object]:
+    """``{"name", "aliases"}``: the case's name (:func:`case_name`) and every other form seen (the entity's
+    name and aliases and the ``written`` forms)."""
+    name = case_name(entity, written)
     seen = {name.casefold()}
     aliases: list[str] = []
-    for form in [*entity.aliases, *written]:
+    for form in [entity.name, *entity.aliases, *written]:
         alias = clean_name(form)
         if alias and alias.casefold() not in seen:
             seen.add(alias.casefold())

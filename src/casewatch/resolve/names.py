@@ -358,6 +358,17 @@ class PersonName:
         """Canonical comparison form of the whole name ("mohammed khales" -> "muhamad khals")."""
         return " ".join(canonical(t) for t in (*self.given, self.surname))
 
+    @property
+    def identity(self) -> str:
+        """What every spelling of this name that resolution joins shares, whichever came first: each word's
+        :func:`token_key`, or for a name with an East Slavic surname each word's :func:`slavic_key`
+        ("Siarhei Mardasau" and "Sergei Mordasov" -> "srg mrdsv")."""
+        surname = slavic_key(self.surname)
+        if surname is None:
+            return " ".join(token_key(t) for t in (*self.given, self.surname))
+        given = (slavic_key(canonical(g), given=True) or token_key(g) for g in self.given)
+        return " ".join((*given, surname))
+
 
 def _is_title(word: str) -> bool:
     w = strip_diacritics(word).lower().rstrip(".")

@@ -60,7 +60,7 @@ def _has_surname(entity: Entity, name: PersonName) -> bool:
     return any(p is not None and same_surname(p.surname, name.surname) for p in map(parsed_name, entity.aliases))
 
 
-def _fullness(name: str) -> tuple[int, int]:
+def name_fullness(name: str) -> tuple[int, int]:
     """How fully a name is written: given names spelt out (not initials), then words."""
     p = parsed_name(name)
     return (0, 0) if p is None else (sum(1 for g in p.given if len(g) > 1), p.words)
@@ -71,7 +71,7 @@ def _with_alias(entity: Entity, local: LocalEntity, name: str | None = None) -> 
     keyless entity, kept apart, stays keyless). A name written more fully than the entity's ("Zmitser X"
     beside "D. X") becomes its name."""
     aliases = tuple(dict.fromkeys((*entity.aliases, local.name, *local.written)))
-    if name is None and _fullness(local.name) > _fullness(entity.name):
+    if name is None and name_fullness(local.name) > name_fullness(entity.name):
         name = local.name
     parsed = parsed_name(local.name)
     keys = entity.keys
@@ -115,7 +115,7 @@ def resolve_person(doc_id: str, local: LocalEntity, index: EntityIndex, taken: s
         if not fits and surname_only and report_surnames[canonical(name.surname)] <= 1:
             index.add(_with_alias(surname_only[0], local, name=local.name))
             return surname_only[0].id
-        return _create(index, local, "name|" + name.normalised, keys=keys, taken=taken,
+        return _create(index, local, "name|" + name.identity, keys=keys, taken=taken,
                        stored={e.id for e in found}, fallback=document_basis(doc_id, local.index))
     sharing = [e for e in people if any(same_surname(q.surname, name.surname) for q in _full_aliases(e))]
     if len(sharing) == 1:
@@ -126,7 +126,7 @@ def resolve_person(doc_id: str, local: LocalEntity, index: EntityIndex, taken: s
     if surname_only:
         index.add(_with_alias(surname_only[0], local))
         return surname_only[0].id
-    return _create(index, local, "name|" + name.normalised, keys=keys, taken=taken,
+    return _create(index, local, "name|" + name.identity, keys=keys, taken=taken,
                    stored={e.id for e in found}, fallback=document_basis(doc_id, local.index))
 
 
