@@ -121,9 +121,26 @@ def test_ingest_killed_between_batches_ends_as_an_uninterrupted_run(
     code = _kill_when(_casewatch(db, "ingest", str(reports), "--workers", "2"),
                       lambda: _query(db, "SELECT count(*) FROM articles") >= REPORTS // 3)
     assert code == -signal.SIGKILL
-    again = Cli(db)("ingest", str(reports))
+    cli = Cli(db)
+    again = cli("ingest", str(reports))
     assert again.returncode == 0, again.stderr
     assert _case_files(db) == uninterrupted
+
+    # Reviews made after the crash stay on their facts through a rebuild from the raw reports.
+    assert cli("user", "add", "ilan", "--role", "analyst", "--password", "a long pass phrase").returncode == 0
+    reviewed: dict[str, str] = {}
+    for case, data in sorted(uninterrupted.items())[:8]:
+        fact = json.loads(data)["facts"][0]["id"]
+        done = cli("review", case, fact, "confirmed", "--user", "ilan", "--note", "seen in the court papers")
+        assert done.returncode == 0, done.stderr
+        reviewed[case] = fact
+    rebuilt = cli("rebuild")
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    after = _case_files(db)
+    assert after.keys() == uninterrupted.keys()
+    for case, fact in reviewed.items():
+        facts = {f["id"]: f for f in json.loads(after[case])["facts"]}
+        assert facts[fact]["review"] == "confirmed", (case, fact)
 
 
 def test_rebuild_killed_half_way_leaves_the_cases_as_they_were_and_goes_on_later(
