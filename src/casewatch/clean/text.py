@@ -332,18 +332,22 @@ def _is_kicker(line: _Line, r: Rules) -> bool:
         or r.nav_words.fullmatch(line_key(line.text)) is not None
 
 
-def _is_debris(line: _Line, rest_of_header: list[_Line]) -> bool:
+def _is_debris(line: _Line, title_ahead: bool) -> bool:
     """Whether a short line before the title is page debris (a section word, a stray "in").
 
     Without a title ahead, only a single lower-case word is.
     """
     if line.words >= _TITLE_WORDS[0] or _BULLET.match(line.raw):
         return False
-    return _title_ahead(rest_of_header) or (line.words == 1 and line.text.islower())
+    return title_ahead or (line.words == 1 and line.text.islower())
 
 
-def _title_ahead(rest_of_header: list[_Line]) -> bool:
-    return any(_is_title_like(later) for later in rest_of_header)
+def _suffix_any(flags: list[bool]) -> list[bool]:
+    """``out[i]``: whether any of ``flags[i:]`` holds (``out[len(flags)]`` is False): one pass, not one per line."""
+    out = [False] * (len(flags) + 1)
+    for i in range(len(flags) - 1, -1, -1):
+        out[i] = flags[i] or out[i + 1]
+    return out
 
 
 @dataclass
@@ -369,6 +373,9 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
     """
     header = _Header()
     end = _body_start(lines)
+    # The loop sets only the current line's ``drop``, so what lies below a line is known before it starts.
+    title_after = _suffix_any([_is_title_like(line) for line in lines[:end]])
+    kept_after = _suffix_any([not line.drop for line in lines])
     for i, line in enumerate(lines[:end]):
         if line.drop == "url":
             header.url = header.url or line.text.split()[0]
@@ -385,15 +392,15 @@ def _read_header(lines: list[_Line], r: Rules) -> _Header:
                 line.drop = "title"
             elif _is_kicker(line, r):
                 line.drop = "debris"
-        elif header.outlet is None and _is_masthead(line, _title_ahead(lines[i + 1:end]),
+        elif header.outlet is None and _is_masthead(line, title_after[i + 1],
                                                     lines[i + 1] if i + 1 < len(lines) else None, r,
                                                     lines[i - 1] if i > 0 else None):
             line.drop, header.outlet = "outlet", _outlet_name(line.text)
-        elif _is_title_like(line) and r.ticker.search(line.text) and _title_ahead(lines[i + 1:end]):
+        elif _is_title_like(line) and r.ticker.search(line.text) and title_after[i + 1]:
             line.drop = "ticker"
-        elif _is_title_like(line) and any(not later.drop for later in lines[i + 1:]):
+        elif _is_title_like(line) and kept_after[i + 1]:
             header.title = line.text  # the headline stays the text's first line: the outlet says it too
-        elif _is_debris(line, lines[i + 1:end]):
+        elif _is_debris(line, title_after[i + 1]):
             line.drop = "debris"
     lead_end = next((j for j in range(end + 1, len(lines)) if not lines[j].drop
                      and is_prose(lines[j].text, lines[j].words)), len(lines))
