@@ -84,19 +84,38 @@ def check_bytes(data: bytes, origin: str, max_bytes: int) -> None:
         if data.startswith(magic):
             raise InputError(origin, f"binary file ({what}), not a report; save the report as text or HTML")
     head = data[:8192]
-    if b"\x00" in head and not head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+    if b"\x00" in head and not head.startswith(_WIDE_BOMS):
         raise InputError(origin, "binary file (it holds NUL bytes), not a report; save the report as text or HTML")
 
 
+_WIDE_BOMS = (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+_WIDE_CODECS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+                (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+"""UTF-32's BOMs first: the little-endian one begins with UTF-16's."""
+
+_UNSAFE = re.compile("[\ud800-\udfff\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+"""Lone surrogates (JSON can escape them: "\\ud800"), control characters and non-characters."""
+
+
+def safe_text(text: str) -> str:
+    """The text with each lone surrogate, control character (but tab and line ends) and non-character
+    replaced by U+FFFD or a space, one character for one, so every offset stays where it was."""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: "\ufffd" if "\ud800" <= m.group(0) <= "\udfff" else " ", text)
+
+
 def decode_text(data: bytes, origin: str) -> str:
-    """Text bytes as a string: UTF-8 (with or without a BOM), or UTF-16 with a BOM."""
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
+    """Text bytes as a string: UTF-8 (with or without a BOM), or UTF-16 or UTF-32 with a BOM; see
+    :func:`safe_text` for the characters replaced."""
+    for bom, codec in _WIDE_CODECS:
+        if data.startswith(bom):
+            try:
+                return safe_text(data.decode(codec))
+            except UnicodeDecodeError:
+                break
     try:
-        return data.decode("utf-8-sig")
+        return safe_text(data.decode("utf-8-sig"))
     except UnicodeDecodeError as e:
         raise InputError(
             origin, f"not valid UTF-8 (byte 0x{data[e.start]:02x} at offset {e.start}); "
@@ -121,19 +140,63 @@ def _iso_day(value: Any, origin: str) -> dt.date | None:
     raise InputError(origin, f"'published' is not a full date ({value!r}); write it as YYYY-MM-DD")
 
 
+JSON_MAX_DEPTH = 32
+"""Deepest nesting of arrays and objects read in a JSONL line (a record is one flat object)."""
+JSON_MAX_DIGITS = 40
+"""Most digits of a whole number in a JSONL line."""
+_JSON_STRING = re.compile(r'"(?:[^"\\]|\\.)*"')
+_JSON_BRACKET = re.compile(r"[\[\]{}]")
+
+
+def _nesting(line: str) -> int:
+    """How deeply a JSON line's arrays and objects nest (brackets inside strings left aside): linear time."""
+    depth = deepest = 0
+    for m in _JSON_BRACKET.finditer(_JSON_STRING.sub('""', line)):
+        if m.group(0) in "[{":
+            depth += 1
+            deepest = max(deepest, depth)
+        else:
+            depth -= 1
+    return deepest
+
+
+def _bounded_int(text: str) -> int:
+    digits = len(text.lstrip("-"))
+    if digits > JSON_MAX_DIGITS:
+        raise ValueError(f"a number of {digits} digits (the limit is {JSON_MAX_DIGITS})")
+    return int(text)
+
+
+def _no_constant(name: str) -> float:
+    raise ValueError(f"{name} is not JSON")
+
+
+def _safe(value: Any) -> Any:
+    return safe_text(value) if isinstance(value, str) else value
+
+
 def parse_record(data: bytes, origin: str) -> JsonlRecord:
     """Check one JSONL line: a JSON object with a non-empty ``text`` or ``html``."""
     line = decode_text(data, origin)
+    depth = _nesting(line)
+    if depth > JSON_MAX_DEPTH:
+        raise InputError(origin, f"JSON nested {depth} levels deep (the limit is {JSON_MAX_DEPTH}); "
+                         "a report record is one flat object: fix or remove that line")
     try:
-        obj = json.loads(line)
+        obj = json.loads(line, parse_int=_bounded_int, parse_constant=_no_constant)
     except json.JSONDecodeError as e:
         raise InputError(origin, f"broken JSON line ({e.msg} at column {e.colno}); fix or remove that line") from None
+    except ValueError as e:
+        raise InputError(origin, f"{e}; fix or remove that line") from None
+    except RecursionError:
+        raise InputError(origin, "JSON nested too deeply to read; fix or remove that line") from None
     if not isinstance(obj, dict):
         raise InputError(origin, "a JSONL line must be a JSON object with a 'text' or 'html' field")
     body = {k: obj.get(k) for k in _RECORD_TEXT_KEYS}
     for k, v in body.items():
         if v is not None and not isinstance(v, str):
             raise InputError(origin, f"'{k}' must be a string")
+        body[k] = safe_text(v) if v is not None else None
     if not any(v and v.strip() for v in body.values()):
         raise InputError(origin, "the record has no 'text' or 'html' to read; give one of them")
     fields: dict[str, str | None] = {}
@@ -141,9 +204,9 @@ def parse_record(data: bytes, origin: str) -> JsonlRecord:
         v = obj.get(k)
         if v is not None and not isinstance(v, str | int):
             raise InputError(origin, f"'{k}' must be a string")
-        fields[k] = (str(v).strip() or None) if v is not None else None
+        fields[k] = (safe_text(str(v)).strip() or None) if v is not None else None
     return JsonlRecord(
-        text=body["text"], html=body["html"], published=_iso_day(obj.get("published"), origin), **fields,
+        text=body["text"], html=body["html"], published=_iso_day(_safe(obj.get("published")), origin), **fields,
     )
 
 
@@ -176,6 +239,9 @@ def _jsonl_reports(lines: Iterable[bytes], base: str, max_bytes: int) -> Iterato
         except InputError as e:
             yield Failure(e.origin, e.reason)
             continue
+        except Exception as e:  # one odd line never stops the lines after it
+            yield Failure(where, unreadable(e))
+            continue
         yield RawReport(data=line, kind="jsonl", origin=record.url or where)
 
 
@@ -200,6 +266,13 @@ def read_file(path: Path, origin: str, kind: str, settings: Settings) -> Iterato
         yield Failure(e.origin, e.reason)
     except OSError as e:
         yield Failure(origin, f"cannot be read ({e.strerror or e}); check the path and its permissions")
+    except Exception as e:  # one odd file never stops the files after it
+        yield Failure(origin, unreadable(e))
+
+
+def unreadable(error: BaseException) -> str:
+    """The reason given for an input that failed in a way no check foresaw."""
+    return f"could not be read ({type(error).__name__}: {str(error)[:200]}); please report this input"
 
 
 def _one_report(data: bytes, origin: str, kind: str, settings: Settings) -> Iterator[RawReport | Failure]:

@@ -10,7 +10,8 @@ from __future__ import annotations
 import datetime as dt
 from urllib.parse import urlsplit
 
-from .acquire import decode_text, parse_record
+from .acquire import decode_text, parse_record, safe_text
+from .budget import time_budget
 from .clean import clean_html, clean_text, detect_language
 from .dates import find_dates, parse_published
 from .errors import CasewatchError, InputError
@@ -18,6 +19,10 @@ from .models import Article, Cleaned, DateMention, Extraction, Outcome, RawRepor
 
 EXTRACT_LANGUAGES = ("en",)
 """Languages the extract stage reads; other reports keep their document layer only."""
+
+EXTRACT_MAX_CHARS = 200_000
+"""Longest clean text the extract stage reads (some 35,000 words, far past any news report); a longer one
+keeps its document layer and is listed as failed, so that its cost and memory stay bounded."""
 
 
 
@@ -32,6 +37,11 @@ def _outlet_from_url(url: str | None) -> str | None:
 
 def _published_from_iso(day: dt.date) -> DateMention:
     return DateMention(text=day.isoformat(), first=day, last=day, precision="day")
+
+
+def _safe(value: object) -> str | None:
+    """A metadata string stored as :func:`acquire.safe_text` makes it (None stays None)."""
+    return safe_text(value) if isinstance(value, str) else None
 
 
 def clean_report(raw: RawReport) -> tuple[Cleaned, dict[str, object]]:
@@ -59,14 +69,14 @@ def build_article(raw: RawReport) -> Article:
         published: DateMention | None = _published_from_iso(published_day)
     else:
         published = parse_published(cleaned.date_text) if cleaned.date_text else None
-    url = given.get("url") or cleaned.url
-    text = cleaned.text
+    url = _safe(given.get("url") or cleaned.url)
+    text = safe_text(cleaned.text)
     return Article(
         text=text,
-        title=given.get("title") or cleaned.title,  # type: ignore[arg-type]
-        author=cleaned.author,
-        outlet=given.get("outlet") or cleaned.outlet or _outlet_from_url(url),  # type: ignore[arg-type]
-        url=url,  # type: ignore[arg-type]
+        title=_safe(given.get("title") or cleaned.title),
+        author=_safe(cleaned.author),
+        outlet=_safe(given.get("outlet") or cleaned.outlet or _outlet_from_url(url)),  # type: ignore[arg-type]
+        url=url,
         published=published,
         language=detect_language(text),
         dates=find_dates(text, published.first if published else None),
@@ -77,7 +87,8 @@ def build_article(raw: RawReport) -> Article:
 def process_report(raw: RawReport) -> Outcome:
     """One report through the document layer; never raises, so one bad report never stops a batch."""
     try:
-        return Outcome(build_article(raw))
+        with time_budget(raw.origin):
+            return Outcome(build_article(raw))
     except InputError as e:
         return Outcome(None, e.reason)
     except CasewatchError as e:
@@ -108,8 +119,9 @@ def process_reports(raws: list[RawReport]) -> list[Outcome]:
     from .syndication import signature
 
     outcomes = [process_report(r) for r in raws]
-    todo = [i for i, o in enumerate(outcomes)
-            if o.article is not None and o.article.text.strip() and o.article.language in EXTRACT_LANGUAGES]
+    too_long = {i for i, o in enumerate(outcomes) if o.article is not None and len(o.article.text) > EXTRACT_MAX_CHARS}
+    todo = [i for i, o in enumerate(outcomes) if i not in too_long
+            and o.article is not None and o.article.text.strip() and o.article.language in EXTRACT_LANGUAGES]
     results = _extract_all([outcomes[i].article for i in todo])  # type: ignore[misc]
     extracted = dict(zip(todo, results, strict=True))
     final = []
@@ -118,6 +130,9 @@ def process_reports(raws: list[RawReport]) -> list[Outcome]:
             final.append(o)
             continue
         got = extracted.get(i, Extraction())
+        if i in too_long:
+            got = (f"too long to read for people and events ({len(o.article.text):,} characters of text, the limit "
+                   f"is {EXTRACT_MAX_CHARS:,}); its text is stored: split it into its separate reports")
         sig = signature(o.article.text) if o.article.text.strip() else None
         if isinstance(got, str):  # the document layer stands; the report is listed as failed
             final.append(Outcome(o.article, got, None, sig))

@@ -20,6 +20,7 @@ from lxml.html import HtmlElement
 from trafilatura import bare_extraction, extract_metadata
 from trafilatura.utils import load_html
 
+from casewatch.clean.bounds import bound_html
 from casewatch.clean.datelines import date_words
 from casewatch.clean.rules import line_key, rules
 from casewatch.clean.text import is_boilerplate, strip_boilerplate
@@ -150,7 +151,7 @@ def clean_html(data: bytes, url: str | None = None) -> Cleaned:
     ``url`` is where the page came from, if known; the page's canonical URL wins over it.
     A page with no main text gives an empty ``text`` with whatever metadata it has.
     """
-    tree = load_html(data)
+    tree = load_html(bound_html(data))
     if tree is None:
         return Cleaned(text="", url=url)
     doc = bare_extraction(tree, url=url, with_metadata=True, **EXTRACTION)

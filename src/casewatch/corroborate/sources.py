@@ -112,6 +112,7 @@ class SourceResolver:
         self.folds = source_folds(touched, {k: v for k, v in corpus.entities.items() if k in referenced})
         self._named = self._named_by_kind()
         self._cites: dict[str, list[Source]] = {}
+        self._in_report: dict[str, dict[str, dict[str, Source]]] = {}
 
     # -- sources
 
@@ -151,9 +152,19 @@ class SourceResolver:
             return s
         if len(self._named.get(s.kind, [])) == 1:
             return self._named[s.kind][0]
-        cited = [*doc.extraction.attributions, *self.scope.statement_attributions(doc)]
-        in_report = {x.key: x for x in (self.raw_source(doc, b) for b in cited) if not x.generic and x.kind == s.kind}
+        in_report = self._named_in_report(doc).get(s.kind, {})
         return next(iter(in_report.values())) if len(in_report) == 1 else s
+
+    def _named_in_report(self, doc: CaseDocument) -> dict[str, dict[str, Source]]:
+        """Kind -> the named sources one report cites, by key; worked out once per report, not per statement."""
+        if doc.id not in self._in_report:
+            found: dict[str, dict[str, Source]] = {}
+            for b in [*doc.extraction.attributions, *self.scope.statement_attributions(doc)]:
+                x = self.raw_source(doc, b)
+                if not x.generic:
+                    found.setdefault(x.kind, {}).setdefault(x.key, x)
+            self._in_report[doc.id] = found
+        return self._in_report[doc.id]
 
     def attributed_to(self, doc: CaseDocument, a: Attribution | None) -> str | None:
         """For a support item: the canonical name of a named source, a generic source's words, or None."""
