@@ -140,6 +140,7 @@ def check_chain(conn: Connection, name: str) -> tuple[int, list[Problem]]:
     """(how many rows the chain holds, every row that is altered, forged or missing)."""
     table, fields = CHAINS[name]
     label = _label(name)
+    recorded = recorded_head(conn, name)
     problems: list[Problem] = []
     prev_seq, prev_hash = 0, GENESIS
     count = 0
@@ -149,28 +150,23 @@ def check_chain(conn: Connection, name: str) -> tuple[int, list[Problem]]:
         if seq > prev_seq + 1:
             problems.append(_missing(name, prev_seq + 1, seq - 1, f"{label} {seq} follows {prev_seq}"))
         stored = row["entry_hash"]
+        why = None
         if stored is None:
-            problems.append(Problem(name, seq, "forged", f"{label} {seq}: forged (it carries no chain hash, so "
-                                                         f"casewatch did not write it)"))
-        elif entry_hash(row["prev_hash"] or "", fields, row) != stored:
-            problems.append(Problem(name, seq, "altered", f"{label} {seq}: altered (its content no longer matches "
-                                                          f"its hash)"))
+            why = "forged (it carries no chain hash, so casewatch did not write it)"
         elif row["prev_hash"] != prev_hash and seq == prev_seq + 1:
-            problems.append(Problem(name, seq, "forged", f"{label} {seq}: forged (it does not follow "
-                                                         f"{label} {prev_seq} in the chain)"))
+            why = f"forged (it does not follow {label} {prev_seq} in the chain)"
+        elif entry_hash(row["prev_hash"] or "", fields, row) != stored:
+            why = "altered (its content no longer matches its hash)"
+        elif recorded is not None and seq > recorded.entries:
+            why = f"forged (written after the last row casewatch recorded, {label} {recorded.entries})"
+        elif recorded is not None and seq == recorded.entries and stored != recorded.hash:
+            why = "altered or replaced (it is not the last row casewatch wrote)"
+        if why is not None:
+            problems.append(Problem(name, seq, why.split(" ")[0], f"{label} {seq}: {why}"))
         prev_seq, prev_hash = seq, stored or GENESIS
-    recorded = recorded_head(conn, name)
-    if recorded is not None:
-        if recorded.entries > prev_seq:
-            problems.append(_missing(name, prev_seq + 1, recorded.entries,
-                                     f"the chain was recorded up to {label} {recorded.entries}"))
-        elif recorded.entries == prev_seq and recorded.hash != prev_hash and prev_seq:
-            problems.append(Problem(name, prev_seq, "altered", f"{label} {prev_seq}: altered or replaced (it is not "
-                                                               "the last row casewatch wrote)"))
-        elif recorded.entries < prev_seq and not any(p.seq and p.seq > recorded.entries for p in problems):
-            problems.append(Problem(name, recorded.entries + 1, "forged",
-                                    f"{_span(label, recorded.entries + 1, prev_seq)}: forged (written after "
-                                    f"the last row casewatch recorded, {label} {recorded.entries})"))
+    if recorded is not None and recorded.entries > prev_seq:
+        problems.append(_missing(name, prev_seq + 1, recorded.entries,
+                                 f"the chain was recorded up to {label} {recorded.entries}"))
     return count, problems
 
 
