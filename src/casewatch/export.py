@@ -19,10 +19,12 @@ CSV_COLUMNS = ("case", "subject", "status", "fact", "field", "value", "reports_v
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
-def export(case_file: dict[str, Any], fmt: str) -> tuple[bytes, str]:
-    """(the bytes, their media type)."""
+def export(case_file: dict[str, Any], fmt: str, audit_chain: dict[str, Any] | None = None) -> tuple[bytes, str]:
+    """(the bytes, their media type). ``audit_chain`` (the store's audit chain head: hash, entries, at) goes in
+    the JSON as an extra top-level field, so a recipient can later ask for ``casewatch verify --head HASH``."""
     if fmt == "json":
-        return (json.dumps(case_file, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), MEDIA["json"]
+        body = case_file if audit_chain is None else {**case_file, "audit_chain": audit_chain}
+        return (json.dumps(body, ensure_ascii=False, indent=2) + "\n").encode("utf-8"), MEDIA["json"]
     if fmt == "csv":
         return to_csv(case_file).encode("utf-8"), MEDIA["csv"]
     if fmt == "html":

@@ -21,6 +21,7 @@ from .models import Outcome, RawReport
 from .pipeline import process_reports
 from .runner import Runner
 from .store import Store, document_id, now_iso
+from .store.integrity import matches_id
 from .store.shadow import open_shadow, rebuild_lock
 
 
@@ -222,6 +223,10 @@ def finish_pending(store: Store, runner: Runner, batch_size: int = 64, on_progre
     return done
 
 
+ALTERED = "its stored bytes no longer match its id, so it was left out; run `casewatch verify`"
+"""Why ``rebuild`` refuses a report whose bytes were changed after it was stored."""
+
+
 def rebuild(store: Store, runner: Runner, batch_size: int = 64, on_progress: ProgressFn = _noop,
             on_failure: FailureFn = _noop, actor: str | None = None) -> int:
     """Make every derived table again from the raw reports, beside the live ones; the ids stay the same.
@@ -234,12 +239,18 @@ def rebuild(store: Store, runner: Runner, batch_size: int = 64, on_progress: Pro
         shadow = open_shadow(store)
         since = shadow.started_at
         done = 0
-        for last, batch in store.iter_raw_after(shadow.after, batch_size):
+        for last, stored in store.iter_raw_after(shadow.after, batch_size):
+            batch = [(doc_id, raw) for doc_id, raw in stored if matches_id(doc_id, raw.data)]
+            refused = [(doc_id, raw) for doc_id, raw in stored if not matches_id(doc_id, raw.data)]
+            for doc_id, raw in refused:
+                on_failure(Failure(raw.origin, f"report {doc_id}: {ALTERED}"))
             outcomes = run_stages([raw for _, raw in batch], runner)
             with shadow.transaction():
-                shadow.replace_outcomes([(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)])
+                shadow.replace_outcomes([(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)]
+                                        # kept as failed, so no later command processes them
+                                        + [(doc_id, Outcome(None, error=ALTERED)) for doc_id, _ in refused])
                 _link(shadow, [(doc_id, out) for (doc_id, _), out in zip(batch, outcomes, strict=True)])
-                shadow.finished_batch(last, len(batch))
+                shadow.finished_batch(last, len(stored))
             for (_doc_id, raw), out in zip(batch, outcomes, strict=True):
                 if out.error:
                     on_failure(Failure(raw.origin, out.error))

@@ -51,9 +51,12 @@ def export(
 
     if fmt not in FORMATS:
         raise InvalidValueError(f"no export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    from ..store.integrity import audit_head
+
     store = open_store()
     try:
-        body, _ = run_export(store.get_case(case), fmt)
+        head = audit_head(store)
+        body, _ = run_export(store.get_case(case), fmt, head.to_json() if head.entries else None)
     finally:
         store.close()
     if output is None:

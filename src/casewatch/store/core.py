@@ -23,6 +23,7 @@ from ..models import Article, DateMention, Extraction, Figure, Outcome, RawRepor
 from ..serialize import dumps
 from .access import AccessQueries
 from .base import StoreBase, on_begin, on_connect
+from .chain import upgrade
 from .decisions import DecisionQueries
 from .graph import GraphQueries
 from .schema import (
@@ -110,10 +111,12 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, StoreBa
             if older:
                 self._fill_indexes(conn)
             self._add_missing_columns(conn)
+            found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
+            if found is not None and int(found) < SCHEMA_VERSION:
+                upgrade(conn, int(found))
             for stmt in IMMUTABLE_TRIGGERS:
                 conn.execute(text(stmt))
             create_index(conn)
-            found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
             if found is None:
                 conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif int(found) > SCHEMA_VERSION:

@@ -1,19 +1,21 @@
 """Store queries for what people decide and do: reviews of case files and the audit log.
 
-Both tables are append-only (triggers refuse updates and deletes) and never
-rebuilt. A review's current state is its latest row for the same case and
+Both tables are append-only (triggers refuse updates and deletes), never
+rebuilt, and hash-chained (:mod:`casewatch.store.chain`), so a row changed or
+removed by hand shows in ``casewatch verify``. A review's current state is its latest row for the same case and
 target; earlier rows stay as the history.
 """
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Engine, func, insert, select
+from sqlalchemy import Connection, Engine, func, select
 
 from ..models import Review
+from .chain import append
 from .schema import audit, reviews
 from .sql import chunks, like_escape
 
@@ -45,24 +47,26 @@ def _dump(value: Any) -> str | None:
 def write_audit(conn: Connection, at: str, actor: str, action: str, target: str, before: Any = None,
                 after: Any = None) -> None:
     """One audit row, inside the caller's transaction (so a change and its record land together)."""
-    conn.execute(insert(audit).values(at=at, actor=actor, action=action, target=target, before=_dump(before),
-                                      after=_dump(after)))
+    append(conn, "audit", {"at": at, "actor": actor, "action": action, "target": target, "before": _dump(before),
+                           "after": _dump(after)})
 
 
 class DecisionQueries:
     """Mixed into :class:`casewatch.store.Store`."""
 
     engine: Engine
+    _begin: Callable[[], Any]  # a write transaction (BEGIN IMMEDIATE), from StoreBase
 
     # ------------------------------------------------------------------ reviews
 
     def add_review(self, review: Review, before: Review | None) -> None:
         """Record a review and its audit row in one transaction."""
-        with self.engine.begin() as conn:
-            conn.execute(insert(reviews).values(
-                case_id=review.case_id, target_id=review.target_id, kind=review.kind, state=review.state,
-                value=review.value, note=review.note, user=review.user, at=review.at,
-            ))
+        with self._begin() as conn:
+            append(conn, "reviews", {
+                "case_id": review.case_id, "target_id": review.target_id, "kind": review.kind,
+                "state": review.state, "value": review.value, "note": review.note, "user": review.user,
+                "at": review.at,
+            })
             write_audit(conn, review.at, review.user, "review", f"{review.case_id}/{review.target_id}",
                         before.to_json() if before else None, review.to_json())
 
@@ -86,7 +90,7 @@ class DecisionQueries:
     # ------------------------------------------------------------------ audit log
 
     def record(self, at: str, actor: str, action: str, target: str, before: Any = None, after: Any = None) -> None:
-        with self.engine.begin() as conn:
+        with self._begin() as conn:
             write_audit(conn, at, actor, action, target, before, after)
 
     def audit_log(self, *, limit: int = 100, offset: int = 0, action: str | None = None,

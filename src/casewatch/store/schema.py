@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from sqlalchemy import Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+"""2: the audit and reviews tables carry hash chains (``prev_hash``, ``entry_hash``; see store/chain.py)."""
 
 metadata = MetaData()
 
@@ -76,6 +77,8 @@ reviews = Table(
     Column("note", Text, nullable=False),
     Column("user", String(64), nullable=False),
     Column("at", String(32), nullable=False),
+    Column("prev_hash", String(64)),  # hash chain, see store/chain.py
+    Column("entry_hash", String(64)),
     Index("ix_reviews_case", "case_id", "target_id"),
 )
 audit = Table(
@@ -87,6 +90,8 @@ audit = Table(
     Column("target", Text, nullable=False),
     Column("before", Text),  # JSON
     Column("after", Text),  # JSON
+    Column("prev_hash", String(64)),  # hash chain, see store/chain.py
+    Column("entry_hash", String(64)),
 )
 
 # -- derived: rebuilt from the raw bytes. Their tables carry the placeholder schema DERIVED_SCHEMA, which the
