@@ -1,6 +1,7 @@
 """Reading inputs: every bad input gets one reason that names it and says what to do."""
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import io
 import json
@@ -15,6 +16,8 @@ from casewatch.acquire import (
     iter_inputs,
     list_sources,
     parse_record,
+    read_bytes,
+    safe_text,
     sniff_kind,
 )
 from casewatch.errors import InputError
@@ -166,3 +169,53 @@ def test_stdin_text_and_jsonl() -> None:
 ])
 def test_sniff_kind(data: bytes, kind: str) -> None:
     assert sniff_kind(data) == kind
+
+
+@pytest.mark.parametrize(("line", "words"), [
+    (b'{"text": "x", "n": ' + b"7" * 500 + b"}", "500 digits"),
+    (b'{"text": "x", "n": ' + b"[" * 400 + b"]" * 400 + b"}", "nested 401 levels"),
+    (b'{"text": "x", "n": NaN}', "NaN is not JSON"),
+    (b'{"text": "x", "n": Infinity}', "Infinity is not JSON"),
+])
+def test_a_record_past_the_json_bounds_is_refused_with_its_line(line: bytes, words: str) -> None:
+    with pytest.raises(InputError) as e:
+        parse_record(line, "feed.jsonl#4")
+    assert e.value.origin == "feed.jsonl#4" and words in e.value.reason
+    assert "fix or remove that line" in e.value.reason
+
+
+def test_brackets_inside_strings_are_not_nesting() -> None:
+    rec = parse_record(b'{"text": "Pell said: [[[[ {{{{ ' + b"[" * 100 + b'"}', "a#1")
+    assert rec.text is not None and rec.text.startswith("Pell said")
+
+
+def test_lone_surrogates_and_control_characters_are_replaced_one_for_one() -> None:
+    rec = parse_record(b'{"text": "Ada \\ud800 Voss\\u0007 was held.", "title": "T\\udfff"}', "a#1")
+    assert rec.text == "Ada \ufffd Voss  was held." and rec.title == "T\ufffd"
+    assert safe_text("tab\tand\nlines\r") == "tab\tand\nlines\r"
+    assert len(safe_text("a\x00b\ud800")) == 4
+
+
+@pytest.mark.parametrize("codec", ["utf-32-le", "utf-32-be", "utf-16-le", "utf-16-be"])
+def test_wide_encodings_with_a_bom_are_read(codec: str) -> None:
+    bom = {"utf-32-le": codecs.BOM_UTF32_LE, "utf-32-be": codecs.BOM_UTF32_BE,
+           "utf-16-le": codecs.BOM_UTF16_LE, "utf-16-be": codecs.BOM_UTF16_BE}[codec]
+    data = bom + "Pell was held in Brill.".encode(codec)
+    check_bytes(data, "wide.txt", 10_000)
+    assert decode_text(data, "wide.txt") == "Pell was held in Brill."
+
+
+def test_an_unforeseen_error_in_one_jsonl_line_fails_that_line_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    import casewatch.acquire as acquire
+
+    real = acquire.parse_record
+
+    def odd(data: bytes, origin: str):
+        if b"boom" in data:
+            raise RuntimeError("unexpected")
+        return real(data, origin)
+
+    monkeypatch.setattr(acquire, "parse_record", odd)
+    items = list(read_bytes(b'{"text": "boom"}\n{"text": "Pell was held."}\n', "f.jsonl", "jsonl", Settings()))
+    assert isinstance(items[0], Failure) and "RuntimeError" in items[0].reason and items[0].input == "f.jsonl#1"
+    assert not isinstance(items[1], Failure)
