@@ -39,3 +39,15 @@ def test_an_internal_dtd_subset_is_dropped() -> None:
             b"</article></body></html>")
     assert bound_html(page).startswith(b"<!DOCTYPE html><html>")
     assert "Rima Solvek was detained" in clean_html(page).text
+
+
+def test_a_page_of_too_many_elements_is_refused_before_parsing() -> None:
+    import pytest
+
+    from casewatch.clean.bounds import MAX_ELEMENTS
+    from casewatch.errors import InputError
+
+    page = b"<html><body>" + b"<p>x</p>" * (MAX_ELEMENTS + 1) + b"</body></html>"
+    with pytest.raises(InputError) as e:
+        bound_html(page)
+    assert "elements" in e.value.reason and "save the article alone" in e.value.reason

@@ -10,10 +10,15 @@ from __future__ import annotations
 
 import re
 
+from casewatch.errors import InputError
+
 MAX_DEPTH = 128
 """Deepest element nesting kept; deeper tags are removed, their text stays."""
 MAX_ATTRIBUTES = 32
 """Attributes kept on one tag."""
+MAX_ELEMENTS = 100_000
+"""Most elements a page may open: a news page has a few thousand; past this the page is refused, as its parse
+tree alone would take gigabytes."""
 
 _SUBSET = re.compile(rb"<!DOCTYPE([^>\[]*)\[.*?\]\s*>", re.I | re.S)
 _TAG = re.compile(rb"<!--.*?-->|<(script|style)\b.*?</\1\s*>|<(/?)([A-Za-z][\w:.-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>",
@@ -30,10 +35,12 @@ def _attributes(rest: bytes) -> bytes:
     return b" " + b" ".join(found[:MAX_ATTRIBUTES]) + (b" /" if rest.rstrip().endswith(b"/") else b"")
 
 
-def bound_html(data: bytes) -> bytes:
-    """The page with the bounds above applied; a page within them comes back unchanged."""
+def bound_html(data: bytes, origin: str = "page") -> bytes:
+    """The page with the bounds above applied; a page within them comes back unchanged.
+
+    Raises :class:`InputError` for a page of more than :data:`MAX_ELEMENTS` elements."""
     data = _SUBSET.sub(lambda m: b"<!DOCTYPE" + m.group(1).rstrip() + b">", data)
-    depth = 0
+    depth = opened = 0
     out: list[bytes] = []
     last = 0
     changed = False
@@ -46,9 +53,14 @@ def bound_html(data: bytes) -> bytes:
         if closing:
             keep = depth <= MAX_DEPTH
             depth = max(depth - 1, 0)
-        elif not void:
-            depth += 1
-            keep = depth <= MAX_DEPTH
+        else:
+            opened += 1
+            if opened > MAX_ELEMENTS:
+                raise InputError(origin, f"a page of more than {MAX_ELEMENTS:,} elements; save the article alone "
+                                 "(or its text) and ingest that")
+            if not void:
+                depth += 1
+                keep = depth <= MAX_DEPTH
         bounded = rest if closing else _attributes(rest)
         if keep and bounded is rest:
             continue
