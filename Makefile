@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB ?= casewatch.db
 
-.PHONY: install demo test bench lint browser serve clean
+.PHONY: install demo test fuzz bench lint browser serve clean
 
 install: $(STAMP)
 
@@ -31,6 +31,11 @@ browser:
 
 test: install
 	$(BIN)/python -m pytest -q
+
+# Generated hostile input through acquire, clean, dates and extract: 10,000 inputs (FUZZ_EXAMPLES=N for more).
+FUZZ_EXAMPLES ?= 10000
+fuzz: install
+	CASEWATCH_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) $(BIN)/python -m pytest -q -s tests/test_fuzz.py
 
 bench: install
 	$(BIN)/python bench/bench.py

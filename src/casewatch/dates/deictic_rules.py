@@ -87,7 +87,7 @@ _EVERY = re.compile(r"(?i)(?<!\w)(?:every|each)\s+$")
 
 def _number(word: str) -> int:
     """The value of a count written in digits or words."""
-    return int(word) if word.isdigit() else NUMBER_WORDS[word.lower()]
+    return int(word) if word.isdecimal() else NUMBER_WORDS[word.lower()]
 
 
 def _is_title(m: re.Match[str], doc: Doc) -> bool:

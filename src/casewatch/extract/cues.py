@@ -84,7 +84,7 @@ def _person_cue(ctx: Context, c: Cand) -> bool:
     n = len(doc)
     e = c.end
     if e + 2 < n and doc[e].text == "," and doc[e + 1].like_num and doc[e + 2].text in (",", ".", ";", ")") \
-            and doc[e + 1].text.isdigit() and 0 < int(doc[e + 1].text) < 111:
+            and doc[e + 1].text.isdecimal() and 0 < int(doc[e + 1].text) < 111:
         return True
     if e + 2 < n and doc[e].text == "(" and doc[e + 1].text.isdigit() and doc[e + 2].text == ")":
         return True

@@ -39,7 +39,7 @@ def _value(ctx: Context, tok: Token) -> float | None:
     low = tok.lower_.replace(",", "")
     doc = ctx.tokens
     value: float | None = None
-    if low.replace(".", "", 1).isdigit():
+    if low.replace(".", "", 1).isdecimal():  # "²" is a digit float() cannot read
         value = float(low)
     elif low in fig["number_words"]:
         if low in ("dozen", "hundred", "thousand") and not (tok.i > 0 and doc[tok.i - 1].lower_ in ("a", "one")):

@@ -122,7 +122,7 @@ def describe(ctx: Context, m: int, title: str | None) -> Descriptor:
     lex, doc = ctx.lex, ctx.tokens
     d = Descriptor()
     e = ctx.mention_tokens[m][1]
-    if e + 2 < len(doc) and doc[e].text in (",", "(") and doc[e + 1].text.isdigit() \
+    if e + 2 < len(doc) and doc[e].text in (",", "(") and doc[e + 1].text.isdecimal() \
             and doc[e + 2].text in (",", ")", ".", ";") and 0 < int(doc[e + 1].text) < 111:
         d.age = doc[e + 1].text
     n = role_noun(ctx, m)

@@ -350,7 +350,7 @@ def group_members(ctx: Context, tok: Token) -> list[int]:
     for c in tok.children:
         if c.dep_ == "nummod" and c.lower_ in _NUMBER_WORDS:
             n = _NUMBER_WORDS[c.lower_]
-        elif c.dep_ == "nummod" and c.text.isdigit():
+        elif c.dep_ == "nummod" and c.text.isdecimal():
             n = int(c.text)
     if tok.lower_ in _NUMBER_WORDS and tok.pos_ == "NUM" and any(c.lower_ == "the" for c in tok.children):
         n = _NUMBER_WORDS[tok.lower_]
