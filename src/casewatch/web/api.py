@@ -148,10 +148,10 @@ def post_review(request: Request, body: ReviewIn, caller: Annotated[Caller, Depe
 
 
 UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-    "type": "object", "properties": {
-        "files": {"type": "array", "items": {"type": "string", "format": "binary"},
+    "type": "object", "minProperties": 1, "additionalProperties": False, "properties": {
+        "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"},
                   "description": "Report files (.txt, .html, .jsonl; others by their bytes)."},
-        "text": {"type": "string", "description": "A pasted report's text."}}}}}}}
+        "text": {"type": "string", "pattern": "\\S", "description": "A pasted report's text."}}}}}}}
 
 
 @router.post("/documents", status_code=202, response_model=UploadOut, summary="Add reports",
@@ -162,7 +162,7 @@ async def post_documents(request: Request, caller: Annotated[Caller, Depends(upl
     Answers at once: the readable reports are stored, each input that cannot be read is listed with its
     reason, and the new reports are processed in the background; `GET /api/uploads/{id}` tells how far.
     """
-    upload = await accept_upload(request, caller)
+    upload = await accept_upload(request, caller, strict=True)
     return JSONResponse(upload.to_out().model_dump(), status_code=202,
                         headers={"Location": f"/api/uploads/{upload.id}"})
 

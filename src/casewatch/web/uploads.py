@@ -104,10 +104,27 @@ class _Multipart:
 
     def end(self) -> None:
         if self._filename is not None:
-            if self._field == "files" and self._filename:
+            if self._field != "files":
+                raise InvalidValueError(f"a file was sent in the field {self._field[:40]!r}; send files as 'files'")
+            if self._filename:
                 self.received.files.append((self._filename, bytes(self._data)))
-        elif self._field and self._field not in self.received.fields:
-            self.received.fields[self._field] = bytes(self._data).decode("utf-8", "replace")
+        elif self._field == "files":
+            raise InvalidValueError("the field 'files' holds text, not a file; send each report as a file part "
+                                    "(as a browser or curl -F files=@NAME does), or paste text as 'text'")
+        else:
+            _one_field(self.received.fields, self._field, bytes(self._data).decode("utf-8", "replace"))
+
+
+FIELDS = ("files", "text", "csrf")
+
+
+def _one_field(fields: dict[str, str], name: str, value: str) -> None:
+    if name not in FIELDS:
+        raise InvalidValueError(f"the form field {name[:40]!r} is not one an upload takes; send 'files' and/or "
+                                "'text'")
+    if name in fields:
+        raise InvalidValueError(f"the form field {name!r} is given more than once; send it once")
+    fields[name] = value
 
 
 def check_length(request: Request, settings: Settings) -> None:
@@ -141,7 +158,7 @@ async def receive_upload(request: Request, settings: Settings) -> Received:
         body = (await request.body()).decode("utf-8", "replace")
         fields: dict[str, str] = {}
         for key, value in parse_qsl(body, keep_blank_values=True):
-            fields.setdefault(key, value)
+            _one_field(fields, key, value)
         for key, value in fields.items():
             if len(value.encode("utf-8")) > settings.max_bytes:
                 raise TooLargeError(f"the {key!r} field is larger than {megabytes(settings.max_bytes)}, the limit "
@@ -151,12 +168,20 @@ async def receive_upload(request: Request, settings: Settings) -> Received:
                             "curl -F does")
 
 
-def read_received(received: Received, settings: Settings) -> list[RawReport | Failure]:
-    """The reports an upload holds, a Failure for each input that cannot be read (the others are kept)."""
+def read_received(received: Received, settings: Settings, strict: bool = False) -> list[RawReport | Failure]:
+    """The reports an upload holds, a Failure for each input that cannot be read (the others are kept).
+
+    ``strict`` (the API) refuses a blank ``text`` and a ``csrf`` field; the upload form sends both.
+    """
+    if strict and "csrf" in received.fields:
+        raise InvalidValueError("the API takes the fields 'files' and 'text'; send a browser session's token as "
+                                "the X-CSRF-Token header")
     items: list[RawReport | Failure] = []
     for name, data in received.files:
         items.extend(read_upload(name, data, settings))
     pasted = received.fields.get("text", "")
+    if strict and "text" in received.fields and not pasted.strip():
+        raise InvalidValueError("the pasted text is only blank space; paste a report's text or leave the field empty")
     if pasted.strip():
         items.extend(read_bytes(pasted.replace("\r\n", "\n").encode("utf-8"), "upload:pasted text", "text",
                                 settings))
@@ -168,7 +193,7 @@ def read_received(received: Received, settings: Settings) -> list[RawReport | Fa
 # ---------------------------------------------------------------------------- the background worker
 
 class UploadOut(BaseModel):
-    id: str = Field(description="The upload's id: GET /api/uploads/{id} tells its progress.")
+    upload_id: str = Field(description="The upload's id: GET /api/uploads/{upload_id} tells its progress.")
     new: list[str] = Field(description="Reports stored by this upload (processed in the background).")
     unchanged: list[str] = Field(description="Reports that were stored already.")
     failed: list[dict[str, str]] = Field(description="Inputs that could not be read or processed: input, reason.")
@@ -200,7 +225,7 @@ class Upload:
         return f"{self.processed} of {len(self.new)} {word} processed" + ("" if self.done else " so far")
 
     def to_out(self) -> UploadOut:
-        return UploadOut(id=self.id, new=self.new, unchanged=self.unchanged,
+        return UploadOut(upload_id=self.id, new=self.new, unchanged=self.unchanged,
                          failed=[{"input": f.input, "reason": f.reason} for f in self.failed],
                          processed=self.processed, done=self.done, progress=self.progress())
 
@@ -285,7 +310,7 @@ def worker_of(request: Request) -> UploadWorker:
     return request.app.state.uploads
 
 
-async def accept_upload(request: Request, caller: Caller) -> Upload:
+async def accept_upload(request: Request, caller: Caller, strict: bool = False) -> Upload:
     """Read an upload within the limits, store its reports at once and queue them for processing."""
     from starlette.concurrency import run_in_threadpool
 
@@ -293,7 +318,7 @@ async def accept_upload(request: Request, caller: Caller) -> Upload:
     received = await receive_upload(request, settings)
     if caller.via == "session" and not check_csrf(request, caller, received.fields.get("csrf", "")):
         raise ForbiddenError("the form's security token is missing or stale; reload the page and try again")
-    items = read_received(received, settings)
+    items = read_received(received, settings, strict)
     summary = await run_in_threadpool(store_raw, store_of(request), items, settings.batch_size,
                                       actor=caller.user.name)
     upload = Upload(id=secrets.token_urlsafe(12), user=caller.user.name, new=summary.new,
