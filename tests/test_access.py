@@ -4,7 +4,8 @@ from __future__ import annotations
 import pytest
 
 from casewatch import access
-from casewatch.errors import AccessError, ForbiddenError, InvalidValueError
+from casewatch.errors import AccessError, ForbiddenError, InvalidValueError, LockedOutError
+from casewatch.settings import Settings
 from casewatch.store import now_iso, open_store
 
 
@@ -66,7 +67,11 @@ def test_disabling_a_user_ends_sessions_and_tokens(store):
     with pytest.raises(InvalidValueError, match="disabled"):
         access.create_token(store, "rana", "again", "test")
     store.update_user("rana", now_iso(), "test", enable=True)
-    assert access.user_for_token(store, secret).name == "rana"
+    assert access.user_for_token(store, secret) is None  # revoked for good: enabling revives no token
+    assert store.list_tokens("rana")[0].revoked_at is not None
+    assert access.authenticate(store, "rana", "a long password") == store.get_user("rana")
+    _, fresh = access.create_token(store, "rana", "after", "test")
+    assert access.user_for_token(store, fresh).name == "rana"
 
 
 def test_roles_rank_viewer_analyst_admin(store):
@@ -91,3 +96,46 @@ def test_every_access_change_is_audited_without_secrets(store):
     assert log[3].after["password"] == "changed"
     text = repr([e.to_json() for e in log])
     assert secret not in text and "argon2" not in text and "another password" not in text
+
+
+LIMITS = Settings(login_failures_per_account=3, login_failures_per_address=5, login_window_minutes=15,
+                  login_lockout_minutes=15)
+
+
+def test_failed_sign_ins_lock_the_account_and_each_lockout_is_audited(store):
+    access.add_user(store, "rana", "analyst", "a long password", "test")
+    for _ in range(2):
+        assert access.sign_in(store, "rana", "wrong password", "10.0.0.1", LIMITS) is None
+    with pytest.raises(LockedOutError, match="too many failed logins for this account; try again in 15 minutes"):
+        access.sign_in(store, "rana", "wrong password", "10.0.0.2", LIMITS)
+    with pytest.raises(LockedOutError, match="this account"):  # the right password too, from anywhere
+        access.sign_in(store, "rana", "a long password", "10.0.0.3", LIMITS)
+    lockouts = store.audit_log(action="login.lockout")
+    assert [(e.target, e.after["scope"], e.after["failures"]) for e in lockouts] == [("user/rana", "account", 3)]
+    assert store.count_audit(action="login.fail") == 3
+    store.update_user("rana", now_iso(), "cli:admin", password_hash=access.hash_password("a new password"))
+    assert access.sign_in(store, "rana", "a new password", "10.0.0.3", LIMITS).name == "rana"
+    assert store.audit_log(action="login")[0].after == {"address": "10.0.0.3"}
+
+
+def test_failed_sign_ins_from_one_address_lock_that_address(store):
+    for name in ("ana", "bo", "cy"):
+        access.add_user(store, name, "viewer", "a long password", "test")
+    for name in ("ana", "bo", "cy", "ana"):
+        assert access.sign_in(store, name, "wrong password", "10.9.9.9", LIMITS) is None
+    with pytest.raises(LockedOutError, match="from this address"):
+        access.sign_in(store, "bo", "wrong password", "10.9.9.9", LIMITS)
+    with pytest.raises(LockedOutError, match="from this address"):
+        access.sign_in(store, "cy", "a long password", "10.9.9.9", LIMITS)
+    assert access.sign_in(store, "cy", "a long password", "10.1.1.1", LIMITS).name == "cy"
+    assert store.audit_log(action="login.lockout")[0].target == "address/10.9.9.9"
+
+
+def test_a_right_password_clears_earlier_failures(store):
+    access.add_user(store, "rana", "viewer", "a long password", "test")
+    for _ in range(3):
+        for _ in range(2):
+            assert access.sign_in(store, "rana", "wrong password", "10.0.0.1", Settings(
+                login_failures_per_account=3, login_failures_per_address=100)) is None
+        assert access.sign_in(store, "rana", "a long password", "10.0.0.1", Settings(
+            login_failures_per_account=3, login_failures_per_address=100)) is not None

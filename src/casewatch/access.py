@@ -15,7 +15,8 @@ import secrets
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from .errors import AccessError, ForbiddenError, InvalidValueError
+from .errors import AccessError, ForbiddenError, InvalidValueError, LockedOutError
+from .settings import Settings
 from .store import Store, now_iso
 from .store.access import User
 
@@ -79,6 +80,64 @@ def authenticate(store: Store, name: str, password: str) -> User | None:
         return None
     user = store.find_user(name) if stored else None
     return user if user is not None and user.active else None
+
+
+def _minutes_ago(minutes: int) -> str:
+    return (dt.datetime.now(dt.UTC).replace(microsecond=0) - dt.timedelta(minutes=minutes)).isoformat()
+
+
+def _lockout_message(scope: str, name: str, minutes: int) -> str:
+    if scope == "account":
+        return (f"too many failed logins for this account; try again in {minutes} minutes or ask an admin "
+                f"(changing the account, e.g. `casewatch user password {name}`, lifts the lock)")
+    return f"too many failed logins from this address; try again in {minutes} minutes or ask an admin"
+
+
+def _check_lockouts(store: Store, name: str, address: str, settings: Settings) -> None:
+    """Refuse at once while the account or the address is locked out."""
+    account, origin = f"user/{name}", f"address/{address}"
+    since = _minutes_ago(settings.login_lockout_minutes)
+    locked = store.last_audit_at(("login.lockout",), target=account)
+    lifted = store.last_audit_at(("user.change",), target=account)
+    if locked and locked > since and not (lifted and lifted >= locked):
+        raise LockedOutError(_lockout_message("account", name, settings.login_lockout_minutes))
+    locked = store.last_audit_at(("login.lockout",), target=origin)
+    if locked and locked > since:
+        raise LockedOutError(_lockout_message("address", name, settings.login_lockout_minutes))
+
+
+def _failed(store: Store, name: str, address: str, settings: Settings) -> None:
+    """Record a failed sign-in; lock the account or the address (and audit it) when it was one too many."""
+    at, actor, account = now_iso(), f"address:{address}", f"user/{name}"
+    store.record(at, actor, "login.fail", account, None, {"address": address})
+    window = _minutes_ago(settings.login_window_minutes)
+    reset = store.last_audit_at(("login.lockout", "login", "user.change"), target=account) or ""
+    failures = store.count_audit_after("login.fail", max(window, reset), target=account)
+    if failures >= settings.login_failures_per_account:
+        store.record(at, actor, "login.lockout", account, None, {
+            "scope": "account", "failures": failures, "minutes": settings.login_lockout_minutes})
+        raise LockedOutError(_lockout_message("account", name, settings.login_lockout_minutes))
+    reset = store.last_audit_at(("login.lockout",), target=f"address/{address}") or ""
+    failures = store.count_audit_after("login.fail", max(window, reset), actor=actor)
+    if failures >= settings.login_failures_per_address:
+        store.record(at, actor, "login.lockout", f"address/{address}", None, {
+            "scope": "address", "failures": failures, "minutes": settings.login_lockout_minutes})
+        raise LockedOutError(_lockout_message("address", name, settings.login_lockout_minutes))
+
+
+def sign_in(store: Store, name: str, password: str, address: str, settings: Settings) -> User | None:
+    """The user, when the password is right and neither the account nor the address is locked out.
+
+    None for a wrong name or password (recorded); :class:`LockedOutError` while locked out, or when this
+    failure was one too many (``settings.login_*``). Every attempt, lockout and sign-in is in the audit log.
+    """
+    _check_lockouts(store, name, address, settings)
+    user = authenticate(store, name, password)
+    if user is None:
+        _failed(store, name, address, settings)
+        return None
+    store.record(now_iso(), user.name, "login", f"user/{user.name}", None, {"address": address})
+    return user
 
 
 def create_token(store: Store, user_name: str, label: str, actor: str) -> tuple[int, str]:

@@ -6,8 +6,10 @@
     ├── AmbiguousIdError    an id prefix that matches more than one thing
     ├── StoreError          the database cannot be opened or is from a newer casewatch
     ├── InvalidValueError   a value a person gave that cannot be used (a user name, a role, a review state)
-    └── AccessError         not signed in, or signed in without the role an action needs
-        └── ForbiddenError  signed in, but the role does not allow it
+    ├── AccessError         not signed in, or signed in without the role an action needs
+    │   └── ForbiddenError  signed in, but the role does not allow it
+    ├── LockedOutError      too many failed sign-ins to an account or from an address (web: 429)
+    └── TooLargeError       a web request, upload or file over the limits (web: 413)
 
 The CLI prints ``str(error)`` as one line and exits with ``error.exit_code``; the
 web layer answers every one of them in one JSON (or HTML) shape with
@@ -56,3 +58,13 @@ class AccessError(CasewatchError):
 
 class ForbiddenError(AccessError):
     http_status = 403
+
+
+class LockedOutError(CasewatchError):
+    exit_code = 2
+    http_status = 429
+
+
+class TooLargeError(CasewatchError):
+    exit_code = 2
+    http_status = 413

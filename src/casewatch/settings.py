@@ -12,8 +12,8 @@ DB_ENV = "CASEWATCH_DB"
 @dataclass(frozen=True)
 class Settings:
     db_path: Path = Path(DEFAULT_DB)
-    max_bytes: int = 10 * 1024 * 1024
-    """Largest input read, in bytes: one file, or the whole of standard input."""
+    max_bytes: int = 10_000_000
+    """Largest input read, in bytes (10 MB): one file, one upload, one pasted text, or the whole of standard input."""
     workers: int = 0
     """Processes for the per-document stages; 0 means one per CPU core."""
     parallel_from: int = 24
@@ -24,6 +24,20 @@ class Settings:
         ".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
     })
     """File endings read when walking a folder, and the kind of report each holds."""
+    max_request_bytes: int = 50_000_000
+    """Largest web request body, in bytes (50 MB): bigger ones are refused (413) before being read whole."""
+    max_upload_files: int = 100
+    """Most files in one web upload."""
+    upload_batch: int = 4
+    """Reports the web's background worker processes per transaction (smaller: finer progress)."""
+    login_window_minutes: int = 15
+    """Failed sign-ins are counted over this many minutes."""
+    login_failures_per_account: int = 5
+    """Failed sign-ins to one account, within the window, that lock it."""
+    login_failures_per_address: int = 20
+    """Failed sign-ins from one address, within the window, that lock it out."""
+    login_lockout_minutes: int = 15
+    """How long a lockout lasts (an admin's change to the account lifts it sooner)."""
 
     def with_db(self, path: str | os.PathLike[str] | None) -> Settings:
         return replace(self, db_path=Path(path)) if path else self

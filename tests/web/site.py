@@ -18,6 +18,20 @@ class Site:
     def auth(self, role: str) -> dict[str, str]:
         return {"Authorization": f"Bearer {self.tokens[role]}"}
 
+    def upload(self, files: list | dict | None = None, data: dict | None = None, role: str = "analyst") -> dict:
+        """Post reports to the API and wait until the background worker has processed them; the final status."""
+        import time
+
+        got = self.client.post("/api/documents", files=files, data=data, headers=self.auth(role))
+        assert got.status_code == 202, got.text
+        status = got.json()
+        for _ in range(1200):
+            if status["done"]:
+                return status
+            time.sleep(0.1)
+            status = self.client.get(f"/api/uploads/{status['upload_id']}", headers=self.auth(role)).json()
+        raise AssertionError(f"upload never finished processing: {status}")
+
     def login(self, client: object, role: str) -> str:
         """Sign ``client`` in through the form; returns the session's CSRF token (read from a page)."""
         import re

@@ -185,20 +185,18 @@ def test_upload_goes_through_ingest_with_its_checks(site):
     files = [("files", ("harbour.txt", b"Harbour workers held\n\nTwo dock workers, Arvo Lenk and Mira Tamm, were "
                                        b"arrested in Port Elsin on Monday, a union said.\n", "text/plain")),
              ("files", ("photo.txt", b"\x89PNG\r\n\x1a\n\x00\x00binary", "text/plain"))]
-    got = site.client.post("/api/documents", files=files, headers=site.auth("analyst"))
-    assert got.status_code == 201, got.text
-    body = got.json()
-    assert len(body["new"]) == 1
+    body = site.upload(files)
+    assert len(body["new"]) == 1 and body["processed"] == 1 and body["progress"] == "1 of 1 report processed"
     assert body["failed"][0]["input"] == "upload:photo.txt" and "PNG" in body["failed"][0]["reason"]
     doc = site.client.get(f"/api/documents/{body['new'][0]}", headers=site.auth("viewer")).json()
     assert doc["origin"] == "upload:harbour.txt" and "Arvo Lenk" in doc["text"]
-    again = site.client.post("/api/documents", files=files[:1], headers=site.auth("analyst")).json()
-    assert again["unchanged"] == body["new"]
+    again = site.upload(files[:1])
+    assert again["unchanged"] == body["new"] and again["new"] == []
     empty = site.client.post("/api/documents", data={"text": "  "}, headers=site.auth("analyst"))
-    assert empty.status_code == 422 and "nothing to add" in empty.json()["error"]["message"]
-    log = site.client.get("/api/audit?action=ingest", headers=site.auth("admin")).json()
+    assert empty.status_code == 422 and "blank" in empty.json()["error"]["message"]
+    log = site.client.get("/api/audit?action=upload", headers=site.auth("admin")).json()
     assert log["items"][0]["actor"] == "analyst" and log["items"][0]["after"]["new"] == []
-    assert log["total"] == len(log["items"]) and {e["action"] for e in log["items"]} == {"ingest"}
+    assert log["total"] == len(log["items"]) and {e["action"] for e in log["items"]} == {"upload"}
 
 
 def test_search_finds_reports_by_their_words(site):

@@ -146,8 +146,10 @@ def test_a_hostile_report_runs_nothing_in_the_browser(server, browser, tmp_path)
     page.goto(f"{server}/upload")
     page.set_input_files("input[name=files]", [str(tmp_path / "hostile.txt"), str(tmp_path / "hostile.html")])
     page.click("form.upload button[type=submit]")
-    page.wait_for_selector(".upload-result", timeout=120_000)  # the first upload loads the language model
-    links = page.locator(".upload-result a")
+    # processed in the background, the page refreshing itself; the first upload loads the language model
+    page.wait_for_selector(".upload-result[data-done='1']", timeout=180_000)
+    assert "2 of 2 reports processed" in page.locator(".upload-result").inner_text()
+    links = page.locator(".upload-docs a")
     assert links.count() == 2, page.locator(".upload-result").inner_text()
     hrefs = [links.nth(i).get_attribute("href") for i in range(2)]
     for href in hrefs:

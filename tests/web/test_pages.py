@@ -110,7 +110,7 @@ def test_the_audit_page_is_for_admins(site):
 def test_hostile_report_text_is_shown_never_run(site, browser_client, tmp_path):
     files = [("files", ("hostile.txt", HOSTILE.encode(), "text/plain")),
              ("files", ("hostile.html", HOSTILE_HTML.encode(), "text/html"))]
-    got = site.client.post("/api/documents", files=files, headers=site.auth("analyst")).json()
+    got = site.upload(files)
     assert len(got["new"]) == 2, got
     for doc_id in got["new"]:
         for path in (f"/documents/{doc_id}", f"/documents/{doc_id}/original"):

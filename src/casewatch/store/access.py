@@ -12,7 +12,7 @@ from sqlalchemy import Engine, delete, func, insert, select, update
 
 from ..errors import NotFoundError
 from .decisions import write_audit
-from .schema import sessions, tokens, users
+from .schema import audit, sessions, tokens, users
 
 
 @dataclass(frozen=True)
@@ -88,7 +88,10 @@ class AccessQueries:
 
     def update_user(self, name: str, at: str, actor: str, *, role: str | None = None,
                     password_hash: str | None = None, disable: bool = False, enable: bool = False) -> User:
-        """Change a user's role, password or whether they may sign in; ends their sessions when they lose access."""
+        """Change a user's role, password or whether they may sign in; ends their sessions when they lose access.
+
+        Disabling also revokes every token the user holds, for good: enabling the user again revives none.
+        """
         values: dict[str, Any] = {}
         if role is not None:
             values["role"] = role
@@ -103,8 +106,15 @@ class AccessQueries:
             conn.execute(update(users).where(users.c.id == before.id).values(**values))
             if disable or password_hash is not None or (role is not None and role != before.role):
                 conn.execute(delete(sessions).where(sessions.c.user_id == before.id))
+            revoked = 0
+            if disable:
+                revoked = conn.execute(update(tokens).where(tokens.c.user_id == before.id,
+                                                            tokens.c.revoked_at.is_(None))
+                                       .values(revoked_at=at)).rowcount
             after = _user(conn.execute(select(users).where(users.c.id == before.id)).one())
             shown_after = after.to_json() | ({"password": "changed"} if password_hash is not None else {})
+            if revoked:
+                shown_after |= {"tokens_revoked": revoked}
             write_audit(conn, at, actor, "user.change", f"user/{name}", before.to_json(), shown_after)
         return after
 
@@ -178,3 +188,27 @@ class AccessQueries:
     def end_session(self, key_hash: str) -> None:
         with self.engine.begin() as conn:
             conn.execute(delete(sessions).where(sessions.c.token_hash == key_hash))
+
+    # ------------------------------------------------------------------ sign-in attempts (kept in the audit log)
+
+    def last_audit_at(self, actions: tuple[str, ...], *, target: str | None = None,
+                      actor: str | None = None) -> str | None:
+        """When the latest audit entry with one of ``actions`` (for this target, by this actor) was written."""
+        q = select(func.max(audit.c.at)).where(audit.c.action.in_(actions))
+        if target is not None:
+            q = q.where(audit.c.target == target)
+        if actor is not None:
+            q = q.where(audit.c.actor == actor)
+        with self.engine.connect() as conn:
+            return conn.execute(q).scalar()
+
+    def count_audit_after(self, action: str, after: str, *, target: str | None = None,
+                          actor: str | None = None) -> int:
+        """How many audit entries with ``action`` (for this target, by this actor) were written after ``after``."""
+        q = select(func.count()).select_from(audit).where(audit.c.action == action, audit.c.at > after)
+        if target is not None:
+            q = q.where(audit.c.target == target)
+        if actor is not None:
+            q = q.where(audit.c.actor == actor)
+        with self.engine.connect() as conn:
+            return int(conn.execute(q).scalar() or 0)

@@ -286,6 +286,10 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, StoreBa
             cases = conn.execute(select(func.count(func.distinct(pending_cases.c.entity_id)))).scalar() or 0
         return {"documents": int(docs), "cases": int(cases)}
 
+    def processed_ids(self, ids: Iterable[str]) -> set[str]:
+        """Which of these stored reports have been processed (their derived rows written)."""
+        return self._values_where_in(articles.c.document_id, articles.c.document_id, ids)
+
     def add_sightings(self, items: Iterable[tuple[str, str]]) -> None:
         """Record that known documents were read again, from these origins."""
         stamp = now_iso()

@@ -1,24 +1,51 @@
 """The REST API under /api: the same JSON as the CLI's ``--format json`` (see ``casewatch.queries``), paginated.
 
-Reads need any signed-in user; ``POST /api/reviews`` and ``POST /api/documents``
-an analyst; ``GET /api/audit`` an admin. Errors are ``{"error": {status, code, message}}``.
+Reads need any signed-in user; ``POST /api/reviews``, ``POST /api/documents`` and
+``GET /api/uploads/ID`` an analyst; ``GET /api/audit`` an admin. Errors are
+``{"error": {status, code, message}}``, and every status a call can answer is declared in the
+OpenAPI document.
 """
 from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from .. import queries
+from ..errors import NotFoundError
 from ..models import REVIEW_STATES
 from ..reviewing import find_target, review
-from .auth import Caller, admin, analyst, store_of, viewer
-from .uploads import UploadResult, ingest_uploads
+from .auth import Caller, admin, analyst, store_of, uploader, viewer
+from .pages import MAX_PAGE
+from .uploads import UploadOut, accept_upload, worker_of
 
-router = APIRouter(prefix="/api", tags=["api"])
 
-PageNo = Annotated[int, Query(ge=1, description="Page number, from 1.")]
+class ErrorBody(BaseModel):
+    status: int
+    code: str
+    message: str = Field(description="What went wrong and what to do.")
+
+
+class ErrorOut(BaseModel):
+    error: ErrorBody
+
+
+def _errors(*codes: int) -> dict[int | str, dict[str, Any]]:
+    meaning = {400: "An id prefix that matches more than one item, or a body that cannot be read.",
+               401: "No valid API token (or session).", 403: "The user's role does not allow this call.",
+               404: "No such item.", 405: "This path does not take that method (see the Allow header).",
+               413: "The upload is over the size or file-count limits.",
+               422: "A value that cannot be used; the message says which."}
+    return {code: {"model": ErrorOut, "description": meaning[code]} for code in codes}
+
+
+router = APIRouter(prefix="/api", tags=["api"], responses=_errors(401, 403, 405, 422))
+ONE = _errors(400, 404)
+
+PageNo = Annotated[int, Query(ge=1, le=MAX_PAGE, description=f"Page number, from 1 (at most {MAX_PAGE:,}; "
+                                                                  "past the last page a list is empty).")]
 PerPage = Annotated[int, Query(ge=1, le=500, description="Items per page (at most 500).")]
 
 
@@ -48,7 +75,7 @@ def list_cases(request: Request, _: Annotated[Caller, Depends(viewer)], page: Pa
     return _page(total, items, page, per_page)
 
 
-@router.get("/cases/{case_id}", summary="One case file (casefile.schema.json)")
+@router.get("/cases/{case_id}", summary="One case file (casefile.schema.json)", responses=ONE)
 def get_case(request: Request, case_id: str, _: Annotated[Caller, Depends(viewer)]) -> dict[str, Any]:
     """The same JSON as `casewatch case ID --format json`, with every review laid over it."""
     return queries.case(store_of(request), case_id)
@@ -62,7 +89,7 @@ def list_documents(request: Request, _: Annotated[Caller, Depends(viewer)], page
     return _page(total, items, page, per_page)
 
 
-@router.get("/documents/{doc_id}", summary="One report: metadata, clean text, dates, mentions")
+@router.get("/documents/{doc_id}", summary="One report: metadata, clean text, dates, mentions", responses=ONE)
 def get_document(request: Request, doc_id: str, _: Annotated[Caller, Depends(viewer)]) -> dict[str, Any]:
     """The same JSON as `casewatch document ID --format json`."""
     return queries.document(store_of(request), doc_id)
@@ -109,7 +136,8 @@ class ReviewIn(BaseModel):
                                                                 "an edited conflict is settled on.")
 
 
-@router.post("/reviews", status_code=201, summary="Confirm, reject or edit a fact, event or conflict")
+@router.post("/reviews", status_code=201, summary="Confirm, reject or edit a fact, event or conflict",
+             responses=_errors(400, 404, 413))
 def post_review(request: Request, body: ReviewIn, caller: Annotated[Caller, Depends(analyst)]) -> dict[str, Any]:
     """Records the review (kept for good, and in the audit log) and answers the reviewed item and the case status."""
     updated = review(store_of(request), body.case, body.target, body.state, user=caller.user.name, note=body.note,
@@ -119,11 +147,36 @@ def post_review(request: Request, body: ReviewIn, caller: Annotated[Caller, Depe
             "kind": kind, "item": item}
 
 
-@router.post("/documents", status_code=201, response_model=UploadResult, summary="Add reports")
-async def post_documents(request: Request, caller: Annotated[Caller, Depends(analyst)]) -> UploadResult:
-    """Multipart files (field `files`) and/or pasted text (field `text`), through the same ingest as the CLI."""
-    form = await request.form()
-    return await ingest_uploads(request, form, caller)
+UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
+    "type": "object", "minProperties": 1, "additionalProperties": False, "properties": {
+        "files": {"type": "array", "minItems": 1, "items": {"type": "string", "format": "binary"},
+                  "description": "Report files (.txt, .html, .jsonl; others by their bytes)."},
+        "text": {"type": "string", "pattern": "\\S", "description": "A pasted report's text."}}}}}}}
+
+
+@router.post("/documents", status_code=202, response_model=UploadOut, summary="Add reports",
+             responses=_errors(400, 413), openapi_extra=UPLOAD_BODY)
+async def post_documents(request: Request, caller: Annotated[Caller, Depends(uploader)]) -> JSONResponse:
+    """Multipart files (field `files`) and/or pasted text (field `text`), with the CLI's checks and limits.
+
+    Answers at once: the readable reports are stored, each input that cannot be read is listed with its
+    reason, and the new reports are processed in the background; `GET /api/uploads/{id}` tells how far.
+    """
+    upload = await accept_upload(request, caller, strict=True)
+    return JSONResponse(upload.to_out().model_dump(), status_code=202,
+                        headers={"Location": f"/api/uploads/{upload.id}"})
+
+
+@router.get("/uploads/{upload_id}", response_model=UploadOut, summary="How far an upload's processing has got",
+            responses=_errors(404))
+def get_upload(request: Request, upload_id: Annotated[str, Path(max_length=64)],
+               _: Annotated[Caller, Depends(analyst)]) -> UploadOut:
+    """The reports an upload stored, those that failed and why, and how many are processed so far."""
+    upload = worker_of(request).get(upload_id)
+    if upload is None:
+        raise NotFoundError(f"no upload {upload_id!r} (uploads are remembered until the server restarts); "
+                            "the reports list is at /api/documents")
+    return upload.to_out()
 
 
 @router.get("/audit", summary="The audit log, newest first")

@@ -66,13 +66,19 @@ def _needs(request: Request, role: str) -> Caller:
     return caller
 
 
+def check_csrf(request: Request, caller: Caller, field: str = "") -> bool:
+    """Whether a browser write carries its session's CSRF token (header ``X-CSRF-Token``, else form ``field``)."""
+    sent = request.headers.get("x-csrf-token", "") or field
+    return bool(sent) and secrets.compare_digest(sent, caller.csrf)
+
+
 async def _writer(request: Request, role: str) -> Caller:
     caller = _needs(request, role)
     if caller.via == "session" and request.method not in SAFE_METHODS:
-        sent = request.headers.get("x-csrf-token", "")
-        if not sent and request.headers.get("content-type", "").startswith(FORM_TYPES):
-            sent = str((await request.form()).get("csrf") or "")
-        if not sent or not secrets.compare_digest(sent, caller.csrf):
+        field = ""
+        if not request.headers.get("x-csrf-token") and request.headers.get("content-type", "").startswith(FORM_TYPES):
+            field = str((await request.form()).get("csrf") or "")
+        if not check_csrf(request, caller, field):
             raise ForbiddenError("the form's security token is missing or stale; reload the page and try again")
     return caller
 
@@ -90,6 +96,12 @@ async def member(request: Request) -> Caller:
 async def analyst(request: Request) -> Caller:
     """An analyst or admin; a browser write must carry the CSRF token."""
     return await _writer(request, "analyst")
+
+
+def uploader(request: Request) -> Caller:
+    """An analyst or admin sending reports; the upload is read within its limits before the CSRF token in it is
+    checked (see ``uploads.accept_upload``), so the form is never parsed here."""
+    return _needs(request, "analyst")
 
 
 async def admin(request: Request) -> Caller:

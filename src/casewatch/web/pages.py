@@ -11,16 +11,19 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
 from .. import access, queries
 from ..corroborate.config import settings as status_settings
-from ..errors import InvalidValueError
+from ..errors import InvalidValueError, LockedOutError
 from ..reviewing import review
 from ..store.search import MARK_END, MARK_START
 from . import views
-from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, viewer
+from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
 from .templating import render
 
 router = APIRouter(include_in_schema=False)
 
 PER_PAGE = 50
+MAX_PAGE = 1_000_000
+"""The highest page number any list answers (beyond the last page a list is empty); higher ones get 422."""
+PageArg = Annotated[int, Query(ge=1, le=MAX_PAGE)]
 STATUSES = (*status_settings()["status_order"], "unknown")
 """Every status a case can have, in the order the filter lists them (the corroboration settings' order)."""
 
@@ -51,14 +54,19 @@ def _cookie_flags(request: Request) -> dict[str, Any]:
 
 # ---------------------------------------------------------------------------- signing in and out
 
-@router.get("/login")
-def login_form(request: Request, next: str = "/", failed: bool = False) -> Response:
+def _login_page(request: Request, next: str, failed: bool, locked: str = "") -> Response:
     nonce = secrets.token_urlsafe(24)
     no_users = store_of(request).count_users() == 0
-    response = page(request, "login.html", None, http_status=401 if failed else 200, next=_safe_next(next),
-                    nonce=nonce, failed=failed, no_users=no_users)
+    status = 429 if locked else 401 if failed else 200
+    response = page(request, "login.html", None, http_status=status, next=_safe_next(next), nonce=nonce,
+                    failed=failed, locked=locked, no_users=no_users)
     response.set_cookie(LOGIN_COOKIE, nonce, max_age=3600, **_cookie_flags(request))
     return response
+
+
+@router.get("/login")
+def login_form(request: Request, next: str = "/", failed: bool = False) -> Response:
+    return _login_page(request, next, failed)
 
 
 @router.post("/login")
@@ -68,7 +76,11 @@ def login(request: Request, name: Annotated[str, Form()], password: Annotated[st
     if not cookie or not nonce or not secrets.compare_digest(cookie, nonce):
         return RedirectResponse(f"/login?failed=1&next={quote(_safe_next(next), safe='')}", status_code=303)
     store = store_of(request)
-    user = access.authenticate(store, name.strip(), password)
+    address = request.client.host if request.client else "unknown"
+    try:
+        user = access.sign_in(store, name.strip()[:64], password, address, request.app.state.settings)
+    except LockedOutError as e:
+        return _login_page(request, next, True, locked=str(e))
     if user is None:
         return RedirectResponse(f"/login?failed=1&next={quote(_safe_next(next), safe='')}", status_code=303)
     key, _ = access.start_session(store, user)
@@ -90,7 +102,7 @@ def logout(request: Request, _: Annotated[Caller, Depends(member)]) -> Response:
 
 @router.get("/")
 def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], status: str = "", q: str = "",
-               sort: str = "changed", p: Annotated[int, Query(ge=1)] = 1) -> Response:
+               sort: str = "changed", p: PageArg = 1) -> Response:
     store = store_of(request)
     order = "name" if sort == "name" else "changed"
     total, rows = store.case_rows(status=status or None, name=q.strip() or None, limit=PER_PAGE,
@@ -142,7 +154,7 @@ _QUOTE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 @router.get("/documents")
 def documents_page(request: Request, caller: Annotated[Caller, Depends(viewer)],
-                   p: Annotated[int, Query(ge=1)] = 1) -> Response:
+                   p: PageArg = 1) -> Response:
     total, items = queries.documents(store_of(request), queries.Page(PER_PAGE, (p - 1) * PER_PAGE))
     return page(request, "documents.html", caller, items=items, total=total, p=p, pages=max(1, -(-total // PER_PAGE)))
 
@@ -175,7 +187,7 @@ def original_page(request: Request, doc_id: str, caller: Annotated[Caller, Depen
 
 @router.get("/search")
 def search_page(request: Request, caller: Annotated[Caller, Depends(viewer)], q: str = "",
-                p: Annotated[int, Query(ge=1)] = 1) -> Response:
+                p: PageArg = 1) -> Response:
     total, hits = store_of(request).search_documents(q[:500], PER_PAGE, (p - 1) * PER_PAGE) if q else (0, [])
     results = [{"id": h.document_id, "title": h.title, "snippet": _snippet(h.snippet)} for h in hits]
     return page(request, "search.html", caller, q=q, total=total, results=results, p=p,
@@ -196,20 +208,41 @@ def _snippet(snippet: str) -> list[tuple[str, bool]]:
 
 @router.get("/upload")
 def upload_form(request: Request, caller: Annotated[Caller, Depends(analyst)]) -> Response:
-    return page(request, "upload.html", caller, result=None, lines=[])
+    return page(request, "upload.html", caller, upload=None, lines=[], limits=_limits(request))
+
+
+def _limits(request: Request) -> str:
+    from .uploads import megabytes
+
+    settings = request.app.state.settings
+    return (f"at most {settings.max_upload_files} files and {megabytes(settings.max_request_bytes)} in all, "
+            f"each file or pasted text at most {megabytes(settings.max_bytes)}")
 
 
 @router.post("/upload")
-async def upload(request: Request, caller: Annotated[Caller, Depends(analyst)]) -> Response:
-    from .uploads import ingest_uploads, result_lines
+async def upload(request: Request, caller: Annotated[Caller, Depends(uploader)]) -> Response:
+    from .uploads import accept_upload
 
-    result = await ingest_uploads(request, await request.form(), caller)
-    return page(request, "upload.html", caller, result=result, lines=result_lines(result))
+    done = await accept_upload(request, caller)
+    return RedirectResponse(f"/upload/{quote(done.id)}", status_code=303)
+
+
+@router.get("/upload/{upload_id}")
+def upload_progress(request: Request, upload_id: str, caller: Annotated[Caller, Depends(analyst)]) -> Response:
+    """What an upload stored and what failed, and how many of its reports are processed (refreshes until done)."""
+    from ..errors import NotFoundError
+    from .uploads import worker_of
+
+    found = worker_of(request).get(upload_id[:64])
+    if found is None:
+        raise NotFoundError("no such upload (uploads are remembered until the server restarts); the reports list "
+                            "is at /documents")
+    return page(request, "upload.html", caller, upload=found, lines=found.lines(), limits=_limits(request))
 
 
 @router.get("/audit")
 def audit_page(request: Request, caller: Annotated[Caller, Depends(admin)], action: str = "", actor: str = "",
-               p: Annotated[int, Query(ge=1)] = 1) -> Response:
+               p: PageArg = 1) -> Response:
     store = store_of(request)
     entries = store.audit_log(limit=PER_PAGE, offset=(p - 1) * PER_PAGE, action=action or None, actor=actor or None)
     return page(request, "audit.html", caller, entries=[e.to_json() for e in entries], action=action, actor=actor, p=p,
