@@ -6,14 +6,18 @@ from typing import Annotated
 
 import typer
 
+from ..settings import Settings
 from .base import Format, FormatOpt, actor, app, err, open_store, out, pending_note, show, state
+
+MAX_SIZE_MB = Settings.max_bytes / 1_000_000
+"""The size limit in MB: one number for the CLI and the web (``Settings.max_bytes``)."""
 
 
 @app.command()
 def ingest(
     paths: Annotated[list[str], typer.Argument(help="Files, folders (read recursively) or - for standard input.")],
     fmt: FormatOpt = Format.table,
-    max_size: Annotated[float, typer.Option("--max-size", help="Largest report read, in MB.")] = 10.0,
+    max_size: Annotated[float, typer.Option("--max-size", help="Largest report read, in MB.")] = MAX_SIZE_MB,
     workers: Annotated[int, typer.Option("--workers", help="Processes to use; 0 = one per core.")] = 0,
 ) -> None:
     """Read .txt, .html/.htm and .jsonl reports; store new ones, cleaned and with their dates resolved."""
