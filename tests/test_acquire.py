@@ -219,3 +219,17 @@ def test_an_unforeseen_error_in_one_jsonl_line_fails_that_line_only(monkeypatch:
     items = list(read_bytes(b'{"text": "boom"}\n{"text": "Pell was held."}\n', "f.jsonl", "jsonl", Settings()))
     assert isinstance(items[0], Failure) and "RuntimeError" in items[0].reason and items[0].input == "f.jsonl#1"
     assert not isinstance(items[1], Failure)
+
+
+def test_a_deep_first_line_is_sniffed_as_jsonl_and_refused_with_its_reason() -> None:
+    line = b'{"text": ' + b"[" * 3000 + b"]" * 3000 + b"}"
+    assert sniff_kind(line[:4000] + b"}") == "jsonl"
+    (item,) = list(read_bytes(b'{"x": ' + b"[" * 1000 + b"]" * 1000 + b"}\n", "<stdin>", None, Settings()))
+    assert isinstance(item, Failure) and "nested" in item.reason
+
+
+def test_an_address_that_cannot_be_read_is_no_outlet() -> None:
+    from casewatch.pipeline import process_report
+
+    outcome = process_report(RawReport(b'{"text": "Talia Vorsk was held.", "url": "http://[::1"}', "jsonl", "f#1"))
+    assert outcome.error is None and outcome.article is not None and outcome.article.outlet is None

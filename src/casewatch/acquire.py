@@ -218,9 +218,11 @@ def sniff_kind(data: bytes) -> str:
     first = head.lstrip().split(b"\n", 1)[0].strip()
     if first.startswith(b"{") and first.endswith(b"}"):
         try:
+            if _nesting(first.decode("utf-8", "replace")) > JSON_MAX_DEPTH:
+                return "jsonl"  # a record past the bounds: read as JSONL, so its line is refused with the reason
             if isinstance(json.loads(first), dict):
                 return "jsonl"
-        except ValueError:
+        except (ValueError, RecursionError):
             pass
     return "text"
 

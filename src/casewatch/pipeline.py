@@ -8,11 +8,11 @@ gives the same result.
 from __future__ import annotations
 
 import datetime as dt
-from urllib.parse import urlsplit
 
 from .acquire import decode_text, parse_record, safe_text
 from .budget import time_budget
 from .clean import clean_html, clean_text, detect_language
+from .clean.html import host_of
 from .dates import find_dates, parse_published
 from .errors import CasewatchError, InputError
 from .models import Article, Cleaned, DateMention, Extraction, Outcome, RawReport
@@ -30,7 +30,7 @@ keeps its document layer and is listed as failed, so that its cost and memory st
 def _outlet_from_url(url: str | None) -> str | None:
     if not url:
         return None
-    host = urlsplit(url).hostname or ""
+    host = host_of(url)
     host = host.removeprefix("www.")
     return host or None
 

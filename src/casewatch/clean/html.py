@@ -48,6 +48,16 @@ _WORD = re.compile(r"\w+")
 _MIN_SITE_KEY = 3
 
 
+def host_of(url: str | None) -> str:
+    """The host name of an address, or "" for none or one that cannot be read ("http://[::1")."""
+    if not url:
+        return ""
+    try:
+        return urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+
+
 def _key(text: str) -> str:
     return _NON_WORD.sub("", text.casefold())
 
@@ -63,7 +73,7 @@ def _names_site(part: str, site: str, host: str) -> bool:
 def _without_site(title: str, sitename: str | None, url: str | None) -> str:
     """The title less a leading or trailing site name ("Headline | Outlet" -> "Headline")."""
     site = _key(sitename or "")
-    host = _key(urlsplit(url).hostname or "") if url else ""
+    host = _key(host_of(url))
     separators = list(_SEPARATOR.finditer(title))
     if not separators:
         return title
@@ -103,7 +113,7 @@ def _is_not_a_headline(title: str | None, sitename: str | None, url: str | None)
         return True
     k = _key(title)
     site = _key(sitename or "")
-    host = _key(urlsplit(url).hostname or "") if url else ""
+    host = _key(host_of(url))
     # trafilatura gives the title as the site's name when it finds none: a long one is a headline.
     named_site = k == site and len(title.split()) <= SITE_NAME_WORDS
     return bool(k) and (named_site or (len(k) >= _MIN_SITE_KEY and k in host))
