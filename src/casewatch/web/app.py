@@ -150,7 +150,8 @@ def create_app(settings: Settings) -> FastAPI:
         response = await call_next(request)
         for key, value in SECURITY_HEADERS.items():
             response.headers.setdefault(key, value)
-        if request.url.path.startswith(("/api/", "/cases/", "/documents/", "/audit", "/search", "/upload")):
+        path = request.url.path
+        if path == "/" or path.startswith(("/api/", "/cases/", "/documents", "/audit", "/search", "/upload")):
             response.headers.setdefault("Cache-Control", "no-store")
         return response
 
