@@ -8,13 +8,13 @@ import json
 
 import pytest
 
-from casewatch import queries
 from casewatch.acquire import iter_inputs
 from casewatch.errors import CasewatchError
 from casewatch.ingest import ingest
 from casewatch.runner import SerialRunner
 from casewatch.settings import Settings
 from casewatch.store import open_store
+from casewatch.views import queries
 
 # (report, the names a reader would look the case up by)
 CASES = [

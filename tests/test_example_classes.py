@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from casewatch import queries
 from casewatch.errors import CasewatchError
 from casewatch.store import open_store
+from casewatch.views import queries
 from tests_support import Cli
 
 CLASSES = Path(__file__).resolve().parent.parent / "examples" / "classes"

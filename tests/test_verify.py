@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from casewatch.export import export
 from casewatch.models import Review
 from casewatch.store import document_id, now_iso, open_store
 from casewatch.store.chain import GENESIS, check_chain, entry_hash
+from casewatch.views.export import export
 from tests_support import Cli, write_corpus
 
 

@@ -6,9 +6,9 @@ import sqlite3
 import pytest
 from sqlalchemy import text
 
-from casewatch.render_cases import merge_figures
 from casewatch.store import open_store
 from casewatch.store.core import figure_row
+from casewatch.views.shapes import merge_figures
 
 pytestmark = pytest.mark.slow
 

@@ -58,7 +58,7 @@ def show(fmt: Format, read: Callable[[Any], Any], view: Callable[[Any], Any]) ->
     if note:
         err.print(f"casewatch: {note}", markup=False, highlight=False, soft_wrap=True)
     if fmt is Format.json:
-        from ..render import print_json
+        from ..views.document_tables import print_json
 
         print_json(out, result)
     else:

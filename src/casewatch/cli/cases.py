@@ -20,8 +20,8 @@ def entities(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List the people and organisations resolved across reports, with every mention."""
-    from .. import queries
-    from ..render_cases import entities_table
+    from ..views import queries
+    from ..views.case_tables import entities_table
 
     show(fmt, lambda store: queries.entities(store, kind.value if kind else None)[1],
          lambda items: entities_table(items, kind.value if kind else None))
@@ -30,8 +30,8 @@ def entities(
 @app.command()
 def cases(fmt: FormatOpt = Format.table) -> None:
     """List the cases: one per person the reports tie to an arrest, trial, sentence, execution..."""
-    from .. import queries
-    from ..render_cases import cases_table
+    from ..views import queries
+    from ..views.case_tables import cases_table
 
     show(fmt, lambda store: queries.cases(store)[1], cases_table)
 
@@ -43,8 +43,8 @@ def case(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show one case file: conflicts, facts with their quotes and sources, timeline, reports."""
-    from .. import queries
-    from ..render_cases import case_view
+    from ..views import queries
+    from ..views.case_tables import case_view
 
     show(fmt, lambda store: queries.case(store, ref), case_view)
 
@@ -52,7 +52,7 @@ def case(
 @app.command()
 def figures(fmt: FormatOpt = Format.table) -> None:
     """List the figures the reports give (killed, arrested, executions...), each with its quotes."""
-    from .. import queries
-    from ..render_cases import figures_table
+    from ..views import queries
+    from ..views.case_tables import figures_table
 
     show(fmt, lambda store: queries.figures(store)[1], figures_table)

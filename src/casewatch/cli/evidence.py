@@ -78,7 +78,7 @@ def verify(
     finally:
         store.close()
     if fmt is Format.json:
-        from ..render import print_json
+        from ..views.document_tables import print_json
 
         print_json(out, result.to_json())
     else:

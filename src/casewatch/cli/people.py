@@ -49,7 +49,7 @@ def user_add(
 @user_app.command("list")
 def user_list(fmt: FormatOpt = Format.table) -> None:
     """List the users with their role."""
-    from ..render_people import users_table
+    from ..views.people_tables import users_table
 
     show(fmt, lambda store: [u.to_json() for u in store.list_users()], users_table)
 
@@ -116,7 +116,7 @@ def token_list(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """List API tokens (never the tokens themselves): id, user, label, when made and last used."""
-    from ..render_people import tokens_table
+    from ..views.people_tables import tokens_table
 
     show(fmt, lambda store: [t.to_json() for t in store.list_tokens(user)], tokens_table)
 
@@ -148,8 +148,8 @@ def review(
 ) -> None:
     """Confirm, reject or edit a fact, event or conflict of a case file, with a note (kept for good)."""
     from ..access import require
-    from ..reviewing import find_target
-    from ..reviewing import review as run_review
+    from ..views.reviewing import find_target
+    from ..views.reviewing import review as run_review
 
     store = open_store()
     try:
@@ -159,7 +159,7 @@ def review(
         store.close()
     _, item = find_target(updated, target)
     if fmt is Format.json:
-        from ..render import print_json
+        from ..views.document_tables import print_json
 
         print_json(out, item)
     else:
@@ -177,7 +177,7 @@ def audit(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show the append-only audit log: who changed what, when, before and after."""
-    from ..render_people import audit_table
+    from ..views.people_tables import audit_table
 
     show(fmt, lambda store: [e.to_json() for e in store.audit_log(limit=limit, action=action, actor=who)],
          audit_table)

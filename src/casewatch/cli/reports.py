@@ -57,7 +57,7 @@ def ingest(
         runner.close()
         store.close()
     if fmt is Format.json:
-        from ..render import print_json
+        from ..views.document_tables import print_json
 
         print_json(out, summary.to_json())
     else:
@@ -71,8 +71,8 @@ def ingest(
 @app.command()
 def documents(fmt: FormatOpt = Format.table) -> None:
     """List the stored documents with their title, outlet, publication date and status."""
-    from .. import queries
-    from ..render import documents_table
+    from ..views import queries
+    from ..views.document_tables import documents_table
 
     show(fmt, lambda store: queries.documents(store)[1], lambda items: documents_table(items, out.width))
 
@@ -84,8 +84,8 @@ def document(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show one document: metadata, clean text and every date expression with its days."""
-    from .. import queries
-    from ..render import document_view
+    from ..views import queries
+    from ..views.document_tables import document_view
 
     show(fmt, lambda store: queries.document(store, doc_id), document_view)
 
@@ -142,7 +142,7 @@ def status(fmt: FormatOpt = Format.table) -> None:
         store.close()
     result["action"] = note
     if fmt is Format.json:
-        from ..render import print_json
+        from ..views.document_tables import print_json
 
         print_json(out, result)
         return

@@ -46,8 +46,8 @@ def export(
     import sys
 
     from ..errors import InvalidValueError
-    from ..export import FORMATS
-    from ..export import export as run_export
+    from ..views.export import FORMATS
+    from ..views.export import export as run_export
 
     if fmt not in FORMATS:
         raise InvalidValueError(f"no export format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -74,8 +74,8 @@ def search(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Full-text search over the reports' titles and clean text."""
-    from ..render import search_table
     from ..store.search import MARK_END, MARK_START
+    from ..views.document_tables import search_table
 
     def read(store: Any) -> dict[str, Any]:
         total, hits = store.search_documents(" ".join(words), limit)

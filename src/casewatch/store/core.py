@@ -20,7 +20,7 @@ from sqlalchemy.exc import DatabaseError, OperationalError
 
 from ..errors import AmbiguousIdError, NotFoundError, StoreError
 from ..models import Article, DateMention, Extraction, Figure, Outcome, RawReport
-from ..serialize import dumps
+from ..views.serialize import dumps
 from .access import AccessQueries
 from .base import StoreBase, on_begin, on_connect
 from .chain import upgrade
@@ -139,7 +139,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, StoreBa
     @classmethod
     def _fill_indexes(cls, conn: Any) -> None:
         """The figures and expansions tables, for a database made before they existed: from the extractions."""
-        from ..serialize import extraction_loads
+        from ..views.serialize import extraction_loads
 
         for row in conn.execute(select(extractions.c.document_id, extractions.c.data)).all():
             cls._write_indexes(conn, row.document_id, extraction_loads(row.data))

@@ -9,7 +9,7 @@ from sqlalchemy import delete, func, insert, select
 
 from ..errors import AmbiguousIdError, NotFoundError
 from ..models import CaseDocument, DateMention, Entity, Evidence, Extraction, OrgExpansion
-from ..serialize import extraction_loads
+from ..views.serialize import extraction_loads
 from .base import StoreBase
 from .schema import (
     articles,

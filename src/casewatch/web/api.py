@@ -1,4 +1,4 @@
-"""The REST API under /api: the same JSON as the CLI's ``--format json`` (see ``casewatch.queries``), paginated.
+"""The REST API under /api: the same JSON as the CLI's ``--format json`` (see ``casewatch.views.queries``), paginated.
 
 Reads need any signed-in user; ``POST /api/reviews``, ``POST /api/documents`` and
 ``GET /api/uploads/ID`` an analyst; ``GET /api/audit`` an admin. Errors are
@@ -13,10 +13,10 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
-from .. import queries
 from ..errors import NotFoundError
 from ..models import REVIEW_STATES
-from ..reviewing import find_target, review
+from ..views import queries
+from ..views.reviewing import find_target, review
 from .auth import Caller, admin, analyst, store_of, uploader, viewer
 from .pages import MAX_PAGE
 from .uploads import UploadOut, accept_upload, worker_of

@@ -9,12 +9,13 @@ from urllib.parse import quote, urlencode
 from fastapi import APIRouter, Depends, Form, Query, Request
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
-from .. import access, queries
+from .. import access
 from ..corroborate.config import settings as status_settings
 from ..errors import InvalidValueError, LockedOutError
-from ..reviewing import review
 from ..store.search import MARK_END, MARK_START
-from . import views
+from ..views import html as views
+from ..views import queries
+from ..views.reviewing import review
 from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
 from .templating import render
 
@@ -135,7 +136,7 @@ async def review_form(request: Request, case_id: str, caller: Annotated[Caller, 
 
 @router.get("/cases/{case_id}/export.{fmt}")
 def export_case(request: Request, case_id: str, fmt: str, _: Annotated[Caller, Depends(viewer)]) -> Response:
-    from ..export import FORMATS, export
+    from ..views.export import FORMATS, export
 
     if fmt not in FORMATS:
         raise InvalidValueError(f"no export format {fmt!r}; choose one of {', '.join(FORMATS)}")

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from .errors import InvalidValueError, NotFoundError
-from .models import REVIEW_STATES, Review
-from .store import Store, now_iso
+from ..errors import InvalidValueError, NotFoundError
+from ..models import REVIEW_STATES, Review
+from ..store import Store, now_iso
 
 MAX_NOTE = 2000
 
@@ -49,7 +49,7 @@ def check_review(kind: str, state: str, value: str | None, note: str) -> str | N
 def review(store: Store, case_ref: str, target_id: str, state: str, *, user: str, note: str = "",
            value: str | None = None) -> dict[str, Any]:
     """Record a review and remake the case file; returns the case file as it now stands."""
-    from .link import rebuild_cases
+    from ..link import rebuild_cases
 
     case_file = store.get_case(case_ref)
     kind, _ = find_target(case_file, target_id)

@@ -1,50 +1,12 @@
-"""What the CLI prints about entities, cases and figures: JSON shapes and readable Rich views."""
+"""The terminal's views of entities, cases and figures (Rich)."""
 from __future__ import annotations
 
-from collections.abc import Iterable
 from typing import Any
 
 from rich.console import Group, RenderableType
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-
-from .models import Entity
-
-
-def entity_json(entity: Entity, mentions: list[dict[str, Any]]) -> dict[str, Any]:
-    return {"id": entity.id, "name": entity.name, "aliases": list(entity.aliases), "mentions": mentions}
-
-
-def case_summary(cf: dict[str, Any]) -> dict[str, Any]:
-    """The object `casewatch cases --format json` lists for one case."""
-    sources = cf.get("sources") or []
-    return {
-        "id": cf["id"],
-        "name": cf["subject"]["name"],
-        "status": cf["status"],
-        "documents": len(sources),
-        "outlets": cf.get("outlets", len({s.get("outlet") or s["document"] for s in sources})),
-        "independent_sources": cf.get("independent_sources"),
-    }
-
-
-def merge_figures(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Figures merged across reports by (quantity, value, qualifier), each with every supporting quote.
-
-    ``rows`` are the store's flat figure rows (``casewatch.store.core.figure_row``) in ingest order, then text
-    order.
-    """
-    merged: dict[tuple[str, float, str], dict[str, Any]] = {}
-    for r in rows:
-        value: float | int = int(r["value"]) if float(r["value"]).is_integer() else r["value"]
-        key = (r["quantity"], float(value), r["qualifier"])
-        item = merged.setdefault(key, {"quantity": r["quantity"], "value": value, "qualifier": r["qualifier"],
-                                       "counted": r["counted"], "support": []})
-        item["support"].append({"document": r["document_id"], "start": r["start"], "end": r["end"],
-                                "quote": r["quote"], "attributed_to": r["attributed_to"]})
-    return list(merged.values())
-
 
 # ---------------------------------------------------------------------------- tables and views
 

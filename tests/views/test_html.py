@@ -1,7 +1,7 @@
 """Text cut into highlighted segments, and the drawn timeline's geometry."""
 from __future__ import annotations
 
-from casewatch.web.views import Mark, segments, syndication_groups, timeline
+from casewatch.views.html import Mark, segments, syndication_groups, timeline
 
 
 def test_segments_cover_the_text_once_with_overlapping_marks():

@@ -1,4 +1,4 @@
-"""What the CLI prints: JSON objects built from stored rows, and Rich tables for people."""
+"""The terminal's views of reports: the reports table, one report with its marked text, search hits (Rich)."""
 from __future__ import annotations
 
 from typing import Any
@@ -7,55 +7,6 @@ from rich.console import Console, Group
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
-
-from .models import DateMention
-from .store import StoredDocument
-
-SUMMARY_KEYS = ("id", "origin", "title", "outlet", "author", "url", "published", "language", "status")
-
-
-def document_summary(d: StoredDocument) -> dict[str, Any]:
-    """The object `casewatch documents --format json` lists for one document."""
-    a = d.article or {}
-    return {
-        "id": d.id,
-        "origin": d.origin,
-        "title": a.get("title"),
-        "outlet": a.get("outlet"),
-        "author": a.get("author"),
-        "url": a.get("url"),
-        "published": a.get("published"),
-        "language": a.get("language"),
-        "status": a.get("status") or "unprocessed",
-    }
-
-
-def document_full(d: StoredDocument, dates: list[DateMention], origins: list[dict[str, str]]) -> dict[str, Any]:
-    """The object `casewatch document ID --format json` prints: the summary plus text and dates."""
-    a = d.article or {}
-    out = document_summary(d)
-    out.update({
-        "kind": d.kind,
-        "sha256": d.sha256,
-        "external_id": a.get("external_id"),
-        "ingested_at": d.ingested_at,
-        "seen_as": origins,
-        "words": a.get("words", 0),
-        "error": a.get("error"),
-        "text": a.get("text", ""),
-        "dates": [m.to_json() for m in dates],
-    })
-    return out
-
-
-def document_mentions(store: Any, doc_id: str) -> list[dict[str, Any]]:
-    """Every name found in a document: its span, words, label and the entity it was resolved to."""
-    extraction = store.extraction(doc_id)
-    if extraction is None:
-        return []
-    entity_of = store.mention_entities(doc_id)
-    return [{"span": [m.start, m.end], "text": m.text, "label": m.label, "entity": entity_of.get(i)}
-            for i, m in enumerate(extraction.mentions)]
 
 
 def _day_range(first: str | None, last: str | None) -> str:

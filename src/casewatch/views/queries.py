@@ -8,9 +8,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from .render import document_full, document_mentions, document_summary
-from .render_cases import entity_json, merge_figures
-from .store import Store
+from ..store import Store
+from .shapes import document_full, document_mentions, document_summary, entity_json, merge_figures
 
 ENTITY_LABELS = {"person": "PERSON", "org": "ORG"}
 
@@ -36,8 +35,8 @@ def cases(store: Store, page: Page = ALL, status: str | None = None) -> tuple[in
 def case(store: Store, ref: str) -> dict[str, Any]:
     cf = store.get_case(ref)
     if "review" not in cf:  # made by an earlier casewatch, before reviews: no review can be laid over it yet
-        from .corroborate.conflicts import conflict_id
-        from .corroborate.review import apply_reviews
+        from ..corroborate.conflicts import conflict_id
+        from ..corroborate.review import apply_reviews
 
         for c in cf.get("conflicts", []):
             c.setdefault("id", conflict_id(cf["id"], c))

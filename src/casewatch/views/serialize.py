@@ -5,7 +5,7 @@ import json
 from dataclasses import fields, is_dataclass
 from typing import Any
 
-from .models import (
+from ..models import (
     Attribution,
     DateMention,
     EventMention,

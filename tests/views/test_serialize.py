@@ -15,7 +15,7 @@ from casewatch.models import (
     OrgExpansion,
     Quotation,
 )
-from casewatch.serialize import dumps, extraction_loads
+from casewatch.views.serialize import dumps, extraction_loads
 
 
 def test_round_trip() -> None:

@@ -73,8 +73,8 @@ def to_csv(case_file: dict[str, Any]) -> str:
 
 
 def to_html(case_file: dict[str, Any]) -> str:
-    from .web.templating import render
-    from .web.views import fields_in_order, source_titles
+    from ..web.templating import render
+    from .html import fields_in_order, source_titles
 
     return render("dossier.html", cf=case_file, facts=fields_in_order(case_file.get("facts", [])),
                   titles=source_titles(case_file))

@@ -5,7 +5,7 @@ import csv
 import io
 import json
 
-from casewatch.export import export
+from casewatch.views.export import export
 
 CASE = {
     "id": "case-1", "subject": {"name": "Lio Ness", "aliases": []}, "status": "arrested",
