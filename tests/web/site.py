@@ -77,3 +77,13 @@ HOSTILE_HTML = ("<!DOCTYPE html><html><head><title>Editor detained | Corvel Post
                 "<p>Her last column quoted the code &lt;script&gt;alert(5)&lt;/script&gt; in full.</p>"
                 "<p><img src=x onerror=\"alert(6)\">Colleagues said she had been taken to the city prison.</p>"
                 "</article></body></html>")
+
+
+def sign_in(page, base: str, name: str) -> None:
+    """Sign in through the login form as ``name`` (each test user is named after its role)."""
+    page.goto(f"{base}/")
+    assert "/login" in page.url
+    page.fill("input[name=name]", name)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(f"{base}/")
