@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..errors import InvalidValueError
+from ..errors import InvalidValueError, NotFoundError
 from ..models import CASE_STATES, CASE_TARGET, Review
 from ..store import Store, now_iso
 from .reviewing import MAX_NOTE
@@ -23,13 +23,13 @@ def set_case_work(store: Store, case_ref: str, state: str, *, user: str, assigne
         raise InvalidValueError(f"no case state {state!r}; choose one of {', '.join(CASE_STATES)}")
     if len(note) > MAX_NOTE:
         raise InvalidValueError(f"note too long ({len(note)} characters); keep it under {MAX_NOTE}")
+    case_file = store.get_case(case_ref)
     assignee = (assignee or "").strip() or None
     if assignee is not None:
         found = store.find_user(assignee)
         if found is None or not found.active:
-            raise InvalidValueError(f"no active user {assignee!r} to assign the case to; `casewatch user list` "
-                                    "shows the users")
-    case_file = store.get_case(case_ref)
+            raise NotFoundError(f"no active user {assignee!r} to assign the case to; `casewatch user list` "
+                                "shows the users")
     before = store.current_reviews([case_file["id"]]).get(case_file["id"], {}).get(CASE_TARGET)
     store.add_review(Review(case_id=case_file["id"], target_id=CASE_TARGET, kind="case", state=state,
                             value=assignee, note=note.strip(), user=user, at=now_iso()), before)
