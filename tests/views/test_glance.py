@@ -47,7 +47,7 @@ def test_the_status_basis_is_the_latest_stated_event_that_reaches_the_status():
     assert g.basis.independent_sources == 1 and g.basis.report["title"] == "Court keeps Marrow sentence"
     status = glance_lines(g)[0]
     assert status.label == "Status" and status.anchor == "e3"
-    assert status.text.startswith("sentenced to death — set by sentence, on or before 2031-05-10")
+    assert status.text.startswith("sentenced to death — set by sentence [sentence: death], on or before 2031-05-10")
     assert "says so: Marrow Watch" in status.text and "1 independent source(s)" in status.text
 
 

@@ -69,7 +69,7 @@ def test_every_event_type_gets_a_row_and_undated_events_sit_on_or_before_their_r
 
 def _no_overlap(tl, font: float = 11) -> bool:
     spans = [(x - len(t) * font * 0.31, x + len(t) * font * 0.31) for x, t in tl.ticks]
-    return all(a[1] < b[0] for a, b in itertools.pairwise(spans)) and all(0 <= a and b <= tl.width for a, b in spans)
+    return all(a[1] < b[0] for a, b in itertools.pairwise(spans)) and all(a >= 0 and b <= tl.width for a, b in spans)
 
 
 def test_the_axis_has_dated_ticks_that_never_overlap_at_any_span_or_width():
@@ -88,7 +88,7 @@ def test_the_axis_has_dated_ticks_that_never_overlap_at_any_span_or_width():
 
 def test_a_single_day_case_still_gets_an_axis():
     tl = timeline([_event("a", "arrest", "2026-01-05")], width=NARROW)
-    assert tl is not None and any("5 Jan" == label for _, label in tl.ticks)
+    assert tl is not None and any(label == "5 Jan" for _, label in tl.ticks)
 
 
 def test_the_phone_drawing_puts_row_labels_above_the_rows_and_uses_the_full_width():

@@ -25,6 +25,7 @@ class Told:
     outlets: list[str]
     independent_sources: int
     reports: int
+    details: dict[str, Any] = field(default_factory=dict)
     report: dict[str, Any] | None = None
     """The first report (by publication) that tells of it: its source entry."""
 
@@ -88,7 +89,7 @@ def _told(event: dict[str, Any], sources: dict[str, dict[str, Any]]) -> Told:
     return Told(event_id=event["id"], type=event["type"], modality=event.get("modality", "asserted"), day=day,
                 on_or_before=before, when=when, said_by=attributed, outlets=outlets,
                 independent_sources=int(event.get("independent_sources", 0)), reports=len(docs),
-                report=reports[0] if reports else None)
+                details=dict(event.get("details") or {}), report=reports[0] if reports else None)
 
 
 def _newest(told: list[Told]) -> Told | None:
@@ -141,6 +142,8 @@ def _report_words(source: dict[str, Any] | None) -> str:
 def _told_words(t: Told) -> str:
     who = ", ".join(t.said_by) if t.said_by else "the reports in their own voice"
     modality = "" if t.modality == "asserted" else f" ({t.modality})"
+    details = "; ".join(f"{_words(k)}: {v}" for k, v in t.details.items())
+    modality += f" [{details}]" if details else ""
     first = t.report or {}
     title = f"; first told in “{first.get('title') or first['document']}”" if first else ""
     day = f" ({_published(first)})" if first and _published(first) else ""
