@@ -187,7 +187,7 @@ def timeline(events: list[dict[str, Any]], sources: list[dict[str, Any]] = (), w
             days = date["start"] if date["start"] == date["end"] else f"{date['start']} to {date['end']}"
         words = date.get("text") if not undated else (e.get("by") or {}).get("text")
         points.append(TimelinePoint(
-            x=round(x1 if undated else x0, 1), width=round(max(x1 - x0, 6.0), 1), y=y_of[e["type"]],
+            x=round((x0 + x1) / 2 if undated else x0, 1), width=round(max(x1 - x0, 6.0), 1), y=y_of[e["type"]],
             event_id=e["id"], type=e["type"], modality=e.get("modality", "asserted"),
             review=e.get("review", "unreviewed"), undated=undated,
             label=f"{e['type'].replace('_', ' ')}: {words or days}", days=days,
