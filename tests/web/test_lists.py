@@ -170,8 +170,3 @@ def test_search_results_name_outlet_date_and_cases(site):
     assert any(f'<span class="outlet">{o}</span>' in html for o in outlets)
     found = _api(site, "/api/search?q=Dalirvand")
     assert any(cf["id"] in [c["id"] for c in item["cases"]] for item in found["items"])
-
-
-def test_cli_case_by_alias(example_cli):
-    assert example_cli.json("case", "kurosh dalirvand")["subject"]["name"] == "Kourosh Dalirvand"
-    assert example_cli.json("case", "KUROSH")["subject"]["name"] == "Kourosh Dalirvand"
