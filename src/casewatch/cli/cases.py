@@ -1,6 +1,7 @@
 """Commands over what is built across reports: entities, cases, one case file, figures."""
 from __future__ import annotations
 
+import re
 from enum import StrEnum
 from typing import Annotated
 
@@ -27,13 +28,38 @@ def entities(
          lambda items: entities_table(items, kind.value if kind else None))
 
 
+class CaseOrder(StrEnum):
+    name = "name"
+    status = "status"
+    reports = "reports"
+    outlets = "outlets"
+    sources = "sources"
+    latest = "latest"
+
+
 @app.command()
-def cases(fmt: FormatOpt = Format.table) -> None:
+def cases(
+    name: Annotated[str | None, typer.Option("--name", help="Part of a name or alias (any case, spelling, "
+                                                             "with or without diacritics).")] = None,
+    status: Annotated[str | None, typer.Option("--status", help="Only cases with this status.")] = None,
+    facility: Annotated[str | None, typer.Option("--facility", help="Part of a facility the reports give.")] = None,
+    outlet: Annotated[str | None, typer.Option("--outlet", help="Part of an outlet among the case's reports.")] = None,
+    since: Annotated[str | None, typer.Option("--since", metavar="YYYY-MM-DD",
+                                              help="Latest development on or after this day.")] = None,
+    sort: Annotated[CaseOrder, typer.Option("--sort", help="Column to sort by.")] = CaseOrder.name,
+    desc: Annotated[bool, typer.Option("--desc", help="Largest, newest or Z first.")] = False,
+    fmt: FormatOpt = Format.table,
+) -> None:
     """List the cases: one per person the reports tie to an arrest, trial, sentence, execution..."""
+    from ..errors import InvalidValueError
     from ..views import queries
     from ..views.case_tables import cases_table
 
-    show(fmt, lambda store: queries.cases(store)[1], cases_table)
+    if since and not re.fullmatch(r"\d{4}-\d{2}-\d{2}", since):
+        raise InvalidValueError(f"--since {since!r}: give a day as YYYY-MM-DD")
+    filters = queries.CaseFilters(status=status, name=name, facility=facility, outlet=outlet, since=since,
+                                  order=sort.value, descending=desc)
+    show(fmt, lambda store: queries.cases(store, filters=filters)[1], cases_table)
 
 
 @app.command()

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Engine, create_engine, event, func, insert, inspect, select, text
 from sqlalchemy.exc import DatabaseError, OperationalError
 
-from ..errors import AmbiguousIdError, NotFoundError, StoreError
+from ..errors import AmbiguousIdError, InvalidValueError, NotFoundError, StoreError
 from ..models import Article, DateMention, Extraction, Figure, Outcome, RawReport
 from ..views.serialize import dumps
 from .access import AccessQueries
@@ -78,6 +78,34 @@ def figure_row(doc_id: str, seq: int, figure: Figure) -> dict[str, Any]:
             "end": figure.evidence.end, "quote": figure.evidence.quote, "attributed_to": att.name if att else None}
 
 
+FIRST_WORDS = 12
+"""Words of its text that name an untitled report."""
+
+
+def first_words(text: str | None, count: int = FIRST_WORDS) -> str:
+    """The start of a report's text, to name it when it has no title ('' when it has no text)."""
+    words = (text or "").split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+@dataclass(frozen=True)
+class DocumentFilters:
+    """What the reports list keeps: part of the outlet's name, a language, a status, publication days."""
+
+    outlet: str | None = None
+    language: str | None = None
+    status: str | None = None
+    since: str | None = None
+    until: str | None = None
+
+
+DOCUMENT_ORDERS: dict[str, Any] = {
+    "ingested": documents.c.seq, "title": articles.c.title, "outlet": articles.c.outlet,
+    "published": articles.c.published_start, "language": articles.c.language, "status": articles.c.status,
+}
+"""The columns the reports list sorts by, under the names its links and the API use."""
+
+
 @dataclass(frozen=True)
 class StoredDocument:
     """A document row joined with its article (None before processing)."""
@@ -106,11 +134,14 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, StoreBa
             if older:
                 for table in (figures, expansions):
                     table.drop(conn, checkfirst=True)
+            no_terms = inspect(conn).has_table("case_files") and not inspect(conn).has_table("case_terms")
             metadata.create_all(conn)
             derived.create_all(conn)
             if older:
                 self._fill_indexes(conn)
             self._add_missing_columns(conn)
+            if no_terms:
+                self._fill_case_terms(conn)
             found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
             if found is not None and int(found) < SCHEMA_VERSION:
                 upgrade(conn, int(found))
@@ -403,6 +434,55 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, StoreBa
         with self._connect() as conn:
             rows = conn.execute(q).mappings().all()
         return [self._stored(r) for r in rows]
+
+    def document_rows(self, filters: DocumentFilters, order: str = "ingested", descending: bool = False,
+                      limit: int | None = None, offset: int = 0) -> tuple[int, list[StoredDocument]]:
+        """(how many reports match, one page of them), sorted by ``order`` (a key of DOCUMENT_ORDERS)."""
+        if order not in DOCUMENT_ORDERS:
+            raise InvalidValueError(f"cannot sort reports by {order!r}; choose one of {', '.join(DOCUMENT_ORDERS)}")
+        where: list[Any] = []
+        if filters.outlet:
+            where.append(func.lower(articles.c.outlet).like(f"%{like_escape(filters.outlet.lower())}%",
+                                                            escape="\\"))
+        for column, value in ((articles.c.language, filters.language), (articles.c.status, filters.status)):
+            if value:
+                where.append(column == value)
+        if filters.since:
+            where.append(articles.c.published_start >= filters.since)
+        if filters.until:
+            where.append(articles.c.published_start <= filters.until)
+        column = DOCUMENT_ORDERS[order]
+        q = (select(documents, articles).outerjoin(articles, articles.c.document_id == documents.c.id).where(*where)
+             .order_by(column.desc() if descending else column.asc(), documents.c.seq).offset(offset))
+        if limit is not None:
+            q = q.limit(limit)
+        with self._connect() as conn:
+            total = conn.execute(select(func.count()).select_from(documents)
+                                 .outerjoin(articles, articles.c.document_id == documents.c.id).where(*where)).scalar()
+            rows = conn.execute(q).mappings().all()
+        return int(total or 0), [self._stored(r) for r in rows]
+
+    def document_facets(self) -> dict[str, list[str]]:
+        """The outlets, languages and statuses the stored reports have, for the reports list's filters."""
+        out: dict[str, list[str]] = {}
+        with self._connect() as conn:
+            for name, column in (("outlet", articles.c.outlet), ("language", articles.c.language),
+                                 ("status", articles.c.status)):
+                out[name] = list(conn.execute(select(column).where(column.is_not(None)).distinct()
+                                              .order_by(column).limit(500)).scalars())
+        return out
+
+    def report_heads(self, doc_ids: Sequence[str]) -> dict[str, dict[str, Any]]:
+        """For each of these reports: title, outlet, publication day and its first words (for untitled ones)."""
+        out: dict[str, dict[str, Any]] = {}
+        with self._connect() as conn:
+            for i in range(0, len(doc_ids), 500):
+                rows = conn.execute(select(articles.c.document_id, articles.c.title, articles.c.outlet,
+                                           articles.c.published_start, func.substr(articles.c.text, 1, 200))
+                                    .where(articles.c.document_id.in_(doc_ids[i:i + 500]))).all()
+                for r in rows:
+                    out[r[0]] = {"title": r[1], "outlet": r[2], "published": r[3], "first_words": first_words(r[4])}
+        return out
 
     def resolve_document_id(self, ref: str) -> str:
         """A full id, a unique id prefix (at least 4 characters) or a JSONL record's own id."""

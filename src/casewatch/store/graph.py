@@ -5,16 +5,18 @@ import json
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import delete, func, insert, select
+from sqlalchemy import delete, func, insert, or_, select
 
-from ..errors import AmbiguousIdError, NotFoundError
+from ..errors import AmbiguousIdError, InvalidValueError, NotFoundError
 from ..models import CaseDocument, DateMention, Entity, Evidence, Extraction, OrgExpansion
 from ..views.serialize import extraction_loads
+from . import case_terms as terms
 from .base import StoreBase
 from .schema import (
     articles,
     bands,
     case_files,
+    case_terms,
     documents,
     entities,
     entity_keys,
@@ -256,19 +258,40 @@ class GraphQueries(StoreBase):
         return out
 
     def save_case_files(self, files: Sequence[tuple[str, dict[str, Any]]]) -> None:
-        """Replace the case files of these subjects: (subject entity id, case file)."""
+        """Replace the case files of these subjects: (subject entity id, case file), with what they are found by."""
         if not files:
             return
         with self._begin() as conn:
             for entity_id, cf in files:
+                gone = select(case_files.c.id).where(or_(case_files.c.entity_id == entity_id,
+                                                         case_files.c.id == cf["id"]))
+                conn.execute(delete(case_terms).where(case_terms.c.case_id.in_(gone)))
                 conn.execute(delete(case_files).where(case_files.c.entity_id == entity_id))
                 conn.execute(delete(case_files).where(case_files.c.id == cf["id"]))
                 conn.execute(insert(case_files).values(
                     id=cf["id"], entity_id=entity_id, name=cf["subject"]["name"], status=cf["status"],
                     documents=len(cf.get("sources") or []), outlets=int(cf.get("outlets") or 0),
                     independent_sources=int(cf.get("independent_sources") or 0),
-                    changed_at=self._changed_at(conn, cf), data=json.dumps(cf, ensure_ascii=False),
+                    changed_at=self._changed_at(conn, cf), latest=terms.latest_development(cf),
+                    data=json.dumps(cf, ensure_ascii=False),
                 ))
+                self._write_terms(conn, cf)
+
+    @staticmethod
+    def _write_terms(conn: Any, cf: dict[str, Any]) -> None:
+        rows = [{"case_id": cf["id"], "kind": k, "value": v} for k, v in terms.terms(cf)]
+        if rows:
+            conn.execute(insert(case_terms), rows)
+
+    @classmethod
+    def _fill_case_terms(cls, conn: Any) -> None:
+        """The side table and latest-development dates, for case files saved by a casewatch before they existed."""
+        conn.execute(delete(case_terms))
+        for row in conn.execute(select(case_files.c.id, case_files.c.data)).all():
+            cf = json.loads(row.data)
+            conn.execute(case_files.update().where(case_files.c.id == row.id)
+                         .values(latest=terms.latest_development(cf)))
+            cls._write_terms(conn, cf)
 
     @staticmethod
     def _changed_at(conn: Any, cf: dict[str, Any]) -> str:
@@ -286,6 +309,8 @@ class GraphQueries(StoreBase):
     def delete_case_files(self, entity_ids: Iterable[str]) -> None:
         with self._begin() as conn:
             for chunk in chunks(list(entity_ids)):
+                gone = select(case_files.c.id).where(case_files.c.entity_id.in_(chunk))
+                conn.execute(delete(case_terms).where(case_terms.c.case_id.in_(gone)))
                 conn.execute(delete(case_files).where(case_files.c.entity_id.in_(chunk)))
 
     def list_cases(self) -> list[dict[str, Any]]:
@@ -294,18 +319,33 @@ class GraphQueries(StoreBase):
         return [json.loads(r.data) for r in rows]
 
     def case_rows(self, status: str | None = None, name: str | None = None, limit: int | None = None,
-                  offset: int = 0, order: str = "name") -> tuple[int, list[dict[str, Any]]]:
-        """(how many cases match, one page of their summary rows): by name, or latest change first."""
-        where = []
+                  offset: int = 0, order: str = "name", descending: bool = False, facility: str | None = None,
+                  outlet: str | None = None, since: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+        """(how many cases match, one page of their summary rows), sorted by ``order`` (a key of CASE_ORDERS).
+
+        ``name`` matches any part of the name or an alias, without regard to case, diacritics or transliteration;
+        ``facility`` and ``outlet`` any part of one the reports give; ``since`` keeps cases whose latest
+        development is on or after that day (YYYY-MM-DD).
+        """
+        if order not in CASE_ORDERS:
+            raise InvalidValueError(f"cannot sort cases by {order!r}; choose one of {', '.join(CASE_ORDERS)}")
+        where: list[Any] = []
         if status:
             where.append(case_files.c.status == status)
-        if name:
-            where.append(case_files.c.name.like(f"%{like_escape(name)}%", escape="\\"))
-        keys = ((case_files.c.changed_at.desc(), case_files.c.name, case_files.c.id) if order == "changed"
-                else (case_files.c.name, case_files.c.id))
+        if name and (terms.plain(name) or terms.folded(name)):
+            where.append(case_files.c.id.in_(select(case_terms.c.case_id).where(or_(
+                _term_like(terms.NAME, terms.plain(name)), _term_like(terms.NAME_FOLD, terms.folded(name))))))
+        for kind, value in ((terms.FACILITY, facility), (terms.OUTLET, outlet)):
+            if value and terms.plain(value):
+                where.append(case_files.c.id.in_(select(case_terms.c.case_id)
+                                                 .where(_term_like(kind, terms.plain(value)))))
+        if since:
+            where.append(case_files.c.latest >= since)
+        column = CASE_ORDERS[order]
+        keys = (column.desc() if descending else column.asc(), case_files.c.name, case_files.c.id)
         q = select(case_files.c.id, case_files.c.entity_id, case_files.c.name, case_files.c.status,
                    case_files.c.documents, case_files.c.outlets, case_files.c.independent_sources,
-                   case_files.c.changed_at).where(*where).order_by(*keys).offset(offset)
+                   case_files.c.changed_at, case_files.c.latest).where(*where).order_by(*keys).offset(offset)
         if limit is not None:
             q = q.limit(limit)
         with self._connect() as conn:
@@ -313,30 +353,68 @@ class GraphQueries(StoreBase):
             rows = [dict(r._mapping) for r in conn.execute(q)]
         return total, rows
 
+    def case_term_values(self, kind: str, limit: int = 200) -> list[str]:
+        """The distinct facilities or outlets (comparable form) the cases are found by, for a filter's choices."""
+        with self._connect() as conn:
+            return list(conn.execute(select(case_terms.c.value).where(case_terms.c.kind == kind).distinct()
+                                     .order_by(case_terms.c.value).limit(limit)).scalars())
+
+    def cases_of_documents(self, doc_ids: Sequence[str]) -> dict[str, list[dict[str, str]]]:
+        """For each of these reports, the cases it belongs to ({id, name}, by name)."""
+        out: dict[str, list[dict[str, str]]] = {d: [] for d in doc_ids}
+        with self._connect() as conn:
+            for chunk in chunks(list(doc_ids)):
+                rows = conn.execute(
+                    select(case_terms.c.value, case_files.c.id, case_files.c.name)
+                    .join(case_files, case_files.c.id == case_terms.c.case_id)
+                    .where(case_terms.c.kind == terms.DOCUMENT, case_terms.c.value.in_(chunk))
+                    .order_by(case_files.c.name, case_files.c.id)).all()
+                for r in rows:
+                    out[r.value].append({"id": r.id, "name": r.name})
+        return out
+
     def case_statuses(self) -> dict[str, int]:
         with self._connect() as conn:
             rows = conn.execute(select(case_files.c.status, func.count()).group_by(case_files.c.status)).all()
         return {r[0]: int(r[1]) for r in rows}
 
     def get_case(self, ref: str) -> dict[str, Any]:
-        """A case by id, unique id prefix, or the subject's name or alias (case-insensitive)."""
+        """A case by id, unique id prefix, or the subject's name or alias (regardless of case, diacritics and
+        transliteration; a part of one when only one case has it)."""
         ref = ref.strip()
         with self._connect() as conn:
             data = conn.execute(select(case_files.c.data).where(case_files.c.id == ref)).scalar()
-        if data is not None:
-            return json.loads(data)
-        cases = self.list_cases()
-        exact = [c for c in cases if c["id"] == ref]
-        if not exact and len(ref) >= 4:
-            exact = [c for c in cases if c["id"].startswith(ref)]
-        if not exact:
-            low = ref.casefold()
-            exact = [c for c in cases if c["subject"]["name"].casefold() == low]
-            if not exact:
-                exact = [c for c in cases if low in (a.casefold() for a in c["subject"].get("aliases") or [])]
-        if len(exact) == 1:
-            return exact[0]
-        if not exact:
+            if data is not None:
+                return json.loads(data)
+            found: list[Any] = []
+            if len(ref) >= 4:
+                found = conn.execute(select(case_files.c.data).where(
+                    case_files.c.id.like(like_escape(ref) + "%", escape="\\")).limit(6)).scalars().all()
+            for kind, key, exact in ((terms.NAME, terms.plain(ref), True), (terms.NAME_FOLD, terms.folded(ref), True),
+                                     (terms.NAME, terms.plain(ref), False),
+                                     (terms.NAME_FOLD, terms.folded(ref), False)):
+                if found or not key:
+                    break
+                match = case_terms.c.value == key if exact else _term_like(kind, key)
+                ids = select(case_terms.c.case_id).where(case_terms.c.kind == kind, match)
+                found = conn.execute(select(case_files.c.data).where(case_files.c.id.in_(ids))
+                                     .order_by(case_files.c.name).limit(6)).scalars().all()
+        cases = [json.loads(d) for d in found]
+        if len(cases) == 1:
+            return cases[0]
+        if not cases:
             raise NotFoundError(f"no case {ref!r}; `casewatch cases` lists them")
-        names = ", ".join(f"{c['id']} ({c['subject']['name']})" for c in exact[:5])
+        names = ", ".join(f"{c['id']} ({c['subject']['name']})" for c in cases[:5])
         raise AmbiguousIdError(f"{ref!r} matches several cases: {names}; give the id")
+
+
+def _term_like(kind: str, value: str) -> Any:
+    """Rows of ``case_terms`` of this kind holding ``value`` anywhere (taken literally, bound)."""
+    return (case_terms.c.kind == kind) & case_terms.c.value.like(f"%{like_escape(value)}%", escape="\\")
+
+
+CASE_ORDERS: dict[str, Any] = {
+    "name": case_files.c.name, "status": case_files.c.status, "reports": case_files.c.documents,
+    "outlets": case_files.c.outlets, "sources": case_files.c.independent_sources, "latest": case_files.c.latest,
+}
+"""The columns the cases list sorts by, under the names its links and the API use."""

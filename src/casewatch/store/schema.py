@@ -238,9 +238,19 @@ case_files = Table(
     Column("outlets", Integer, nullable=False),
     Column("independent_sources", Integer, nullable=False),
     Column("changed_at", String(32), nullable=False, server_default=""),
+    Column("latest", String(10), nullable=False, server_default=""),  # date of the latest development
     Column("data", Text, nullable=False),  # JSON case file
     Index("ix_case_files_status", "status"),
 )
+case_terms = Table(
+    "case_terms", derived,
+    Column("case_id", String(64), nullable=False),
+    Column("kind", String(16), nullable=False),  # name, name_fold, facility, outlet, document (store/case_terms.py)
+    Column("value", Text, nullable=False),
+    Index("ix_case_terms_kind", "kind", "value"),
+    Index("ix_case_terms_case", "case_id"),
+)
+"""What each case is found by: its names and aliases in comparable forms, facilities, outlets, reports."""
 pending_cases = Table(
     "pending_cases", derived,
     Column("seq", Integer, primary_key=True, autoincrement=True),

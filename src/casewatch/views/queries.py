@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..store import Store
+from ..store import DocumentFilters, Store
 from .shapes import document_full, document_mentions, document_summary, entity_json, merge_figures
 
 ENTITY_LABELS = {"person": "PERSON", "org": "ORG"}
@@ -25,11 +25,28 @@ class Page:
 ALL = Page()
 
 
-def cases(store: Store, page: Page = ALL, status: str | None = None) -> tuple[int, list[dict[str, Any]]]:
-    """Case summaries by subject name: the stored columns, which :func:`case_summary` would give from the file."""
-    total, rows = store.case_rows(status=status, limit=page.limit, offset=page.offset)
-    keys = ("id", "name", "status", "documents", "outlets", "independent_sources")
-    return total, [{k: r[k] for k in keys} for r in rows]
+@dataclass(frozen=True)
+class CaseFilters:
+    """What a cases list keeps and how it sorts (``order`` a key of ``store.CASE_ORDERS``)."""
+
+    status: str | None = None
+    name: str | None = None
+    facility: str | None = None
+    outlet: str | None = None
+    since: str | None = None
+    order: str = "name"
+    descending: bool = False
+
+
+def cases(store: Store, page: Page = ALL, status: str | None = None,
+          filters: CaseFilters | None = None) -> tuple[int, list[dict[str, Any]]]:
+    """Case summaries (by subject name unless ``filters`` sort otherwise): the stored columns, which
+    :func:`case_summary` would give from the file, and ``latest``, the date of the latest development."""
+    f = filters or CaseFilters(status=status)
+    total, rows = store.case_rows(status=f.status, name=f.name, facility=f.facility, outlet=f.outlet, since=f.since,
+                                  order=f.order, descending=f.descending, limit=page.limit, offset=page.offset)
+    keys = ("id", "name", "status", "documents", "outlets", "independent_sources", "latest")
+    return total, [{k: r[k] or None if k == "latest" else r[k] for k in keys} for r in rows]
 
 
 def case(store: Store, ref: str) -> dict[str, Any]:
@@ -44,8 +61,13 @@ def case(store: Store, ref: str) -> dict[str, Any]:
     return cf
 
 
-def documents(store: Store, page: Page = ALL) -> tuple[int, list[dict[str, Any]]]:
-    return store.count_documents(), [document_summary(d) for d in store.list_documents(page.limit, page.offset)]
+def documents(store: Store, page: Page = ALL, filters: DocumentFilters | None = None, order: str = "ingested",
+              descending: bool = False) -> tuple[int, list[dict[str, Any]]]:
+    """Report summaries, in ingest order unless ``order`` (a key of ``store.DOCUMENT_ORDERS``) says otherwise."""
+    if filters in (None, DocumentFilters()) and order == "ingested" and not descending:
+        return store.count_documents(), [document_summary(d) for d in store.list_documents(page.limit, page.offset)]
+    total, rows = store.document_rows(filters or DocumentFilters(), order, descending, page.limit, page.offset)
+    return total, [document_summary(d) for d in rows]
 
 
 def document(store: Store, ref: str) -> dict[str, Any]:

@@ -15,9 +15,11 @@ from pydantic import BaseModel, Field
 
 from ..errors import NotFoundError
 from ..models import CASE_STATES, REVIEW_STATES
+from ..store import DocumentFilters
 from ..views import queries
 from ..views.reviewing import find_target, review
 from .auth import Caller, admin, analyst, store_of, uploader, viewer
+from .listing import CaseSort, DirArg, DocumentSort, descending
 from .pages import MAX_PAGE
 from .uploads import UploadOut, accept_upload, worker_of
 
@@ -66,12 +68,27 @@ def _window(page: int, per_page: int) -> queries.Page:
     return queries.Page(limit=per_page, offset=(page - 1) * per_page)
 
 
-@router.get("/cases", response_model=PageOut, summary="Cases, by subject name")
+@router.get("/cases", response_model=PageOut, summary="Cases, sorted and filtered as the cases list")
 def list_cases(request: Request, _: Annotated[Caller, Depends(viewer)], page: PageNo = 1, per_page: PerPage = 50,
-               status: Annotated[str | None, Query(description="Only cases with this status.")] = None
-               ) -> dict[str, Any]:
-    """The same objects as `casewatch cases --format json` (id, name, status, documents, outlets, sources)."""
-    total, items = queries.cases(store_of(request), _window(page, per_page), status)
+               status: Annotated[str | None, Query(max_length=64, description="Only cases with this status.")] = None,
+               q: Annotated[str | None, Query(max_length=200, description="Part of the subject's name or of an alias, "
+                                              "in any case, with or without diacritics or another spelling.")] = None,
+               facility: Annotated[str | None, Query(max_length=200, description="Part of a facility the reports "
+                                                     "give (any case, no diacritics needed).")] = None,
+               outlet: Annotated[str | None, Query(max_length=200, description="Part of an outlet's name among "
+                                                   "the case's reports.")] = None,
+               since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Only cases whose "
+                                                  "latest development is on or after this day (YYYY-MM-DD).")] = None,
+               sort: Annotated[CaseSort, Query(description="name, status, reports, outlets, sources (independent "
+                                                           "sources) or latest (latest development).")] = "name",
+               direction: DirArg = None) -> dict[str, Any]:
+    """The same objects as `casewatch cases --format json` (id, name, status, documents, outlets, sources) and
+    `latest`, the date of the latest development in the reports (the newest event or publication date)."""
+    order = "latest" if sort == "changed" else sort
+    filters = queries.CaseFilters(status=status or None, name=(q or "").strip() or None,
+                                  facility=(facility or "").strip() or None, outlet=(outlet or "").strip() or None,
+                                  since=since, order=order, descending=descending(order, direction))
+    total, items = queries.cases(store_of(request), _window(page, per_page), filters=filters)
     return _page(total, items, page, per_page)
 
 
@@ -81,11 +98,26 @@ def get_case(request: Request, case_id: str, _: Annotated[Caller, Depends(viewer
     return queries.case(store_of(request), case_id)
 
 
-@router.get("/documents", response_model=PageOut, summary="Reports, in ingest order")
+@router.get("/documents", response_model=PageOut, summary="Reports, sorted and filtered as the reports list")
 def list_documents(request: Request, _: Annotated[Caller, Depends(viewer)], page: PageNo = 1,
-                   per_page: PerPage = 50) -> dict[str, Any]:
+                   per_page: PerPage = 50,
+                   outlet: Annotated[str | None, Query(max_length=200, description="Part of the outlet's name "
+                                                       "(any case).")] = None,
+                   language: Annotated[str | None, Query(max_length=16, description="A language code, e.g. en.")
+                                       ] = None,
+                   status: Annotated[str | None, Query(max_length=16, description="ok, no_text or error.")] = None,
+                   since: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Published on "
+                                                      "or after this day (YYYY-MM-DD).")] = None,
+                   until: Annotated[str | None, Query(pattern=r"^\d{4}-\d{2}-\d{2}$", description="Published on "
+                                                      "or before this day (YYYY-MM-DD).")] = None,
+                   sort: Annotated[DocumentSort, Query(description="ingested (the order they were added), title, "
+                                                               "outlet, published, language or status.")] = "ingested",
+                   direction: DirArg = None) -> dict[str, Any]:
     """The same objects as `casewatch documents --format json`."""
-    total, items = queries.documents(store_of(request), _window(page, per_page))
+    filters = DocumentFilters(outlet=(outlet or "").strip() or None, language=language or None,
+                              status=status or None, since=since, until=until)
+    total, items = queries.documents(store_of(request), _window(page, per_page), filters, sort,
+                                     descending(sort, direction))
     return _page(total, items, page, per_page)
 
 
@@ -118,11 +150,16 @@ def search(request: Request, _: Annotated[Caller, Depends(viewer)],
            q: Annotated[str, Query(min_length=1, max_length=500, description="Words that must all appear; "
                                                                             "end one with * for a prefix.")],
            page: PageNo = 1, per_page: PerPage = 50) -> dict[str, Any]:
-    """Reports whose title or clean text holds every word, best first, with a snippet (matches in [[ ]])."""
+    """Reports whose title or clean text holds every word, best first, with their outlet, publication day, the
+    cases they belong to ({id, name}) and a snippet (matches in [[ ]])."""
     from ..store.search import MARK_END, MARK_START
 
-    total, hits = store_of(request).search_documents(q, per_page, (page - 1) * per_page)
-    items = [{"id": h.document_id, "title": h.title,
+    store = store_of(request)
+    total, hits = store.search_documents(q, per_page, (page - 1) * per_page)
+    ids = [h.document_id for h in hits]
+    heads, cases = store.report_heads(ids), store.cases_of_documents(ids)
+    items = [{"id": h.document_id, "title": h.title, "outlet": heads.get(h.document_id, {}).get("outlet"),
+              "published": heads.get(h.document_id, {}).get("published"), "cases": cases.get(h.document_id, []),
               "snippet": h.snippet.replace(MARK_START, "[[").replace(MARK_END, "]]")} for h in hits]
     return _page(total, items, page, per_page)
 

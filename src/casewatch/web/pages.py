@@ -13,6 +13,7 @@ from .. import access
 from ..corroborate.config import settings as status_settings
 from ..errors import InvalidValueError, LockedOutError
 from ..models import CASE_STATES
+from ..store import DocumentFilters
 from ..store.search import MARK_END, MARK_START
 from ..views import html as views
 from ..views import queries
@@ -20,6 +21,7 @@ from ..views.glance import case_glance, glance_lines
 from ..views.html import NARROW
 from ..views.reviewing import review
 from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
+from .listing import CaseSort, DayArg, DirArg, DocumentSort, TextArg, descending, headers
 from .templating import render
 
 router = APIRouter(include_in_schema=False)
@@ -104,15 +106,26 @@ def logout(request: Request, _: Annotated[Caller, Depends(member)]) -> Response:
 
 # ---------------------------------------------------------------------------- cases
 
+CASE_COLUMNS = (("name", "Name"), ("status", "Status"), ("reports", "Reports"), ("outlets", "Outlets"),
+                ("sources", "Independent sources"), ("latest", "Latest development"))
+DOCUMENT_COLUMNS = (("title", "Title"), ("outlet", "Outlet"), ("published", "Published"), ("language", "Language"),
+                    ("status", "Status"))
+
+
 @router.get("/")
-def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], status: str = "", q: str = "",
-               sort: str = "changed", p: PageArg = 1) -> Response:
+def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], status: TextArg = "", q: TextArg = "",
+               facility: TextArg = "", outlet: TextArg = "", since: DayArg = "", sort: CaseSort = "latest",
+               direction: DirArg = None, p: PageArg = 1) -> Response:
     store = store_of(request)
-    order = "name" if sort == "name" else "changed"
-    total, rows = store.case_rows(status=status or None, name=q.strip() or None, limit=PER_PAGE,
-                                  offset=(p - 1) * PER_PAGE, order=order)
+    order = "latest" if sort == "changed" else sort
+    desc = descending(order, direction)
+    filters = queries.CaseFilters(status=status or None, name=q.strip() or None, facility=facility.strip() or None,
+                                  outlet=outlet.strip() or None, since=since or None, order=order, descending=desc)
+    total, rows = queries.cases(store, queries.Page(PER_PAGE, (p - 1) * PER_PAGE), filters=filters)
     return page(request, "cases.html", caller, rows=rows, total=total, statuses=store.case_statuses(), status=status,
-                q=q, sort=order, p=p, pages=max(1, -(-total // PER_PAGE)), all_statuses=STATUSES)
+                q=q, facility=facility, outlet=outlet, since=since, p=p, pages=max(1, -(-total // PER_PAGE)),
+                all_statuses=STATUSES, headers=headers(request.query_params, CASE_COLUMNS, order, desc),
+                facilities=store.case_term_values("facility"), outlets=store.case_term_values("outlet"))
 
 
 @router.get("/cases/{case_id}")
@@ -175,10 +188,17 @@ _QUOTE = re.compile(r"^(\d{1,9})-(\d{1,9})$")
 
 
 @router.get("/documents")
-def documents_page(request: Request, caller: Annotated[Caller, Depends(viewer)],
-                   p: PageArg = 1) -> Response:
-    total, items = queries.documents(store_of(request), queries.Page(PER_PAGE, (p - 1) * PER_PAGE))
-    return page(request, "documents.html", caller, items=items, total=total, p=p, pages=max(1, -(-total // PER_PAGE)))
+def documents_page(request: Request, caller: Annotated[Caller, Depends(viewer)], outlet: TextArg = "",
+                   language: TextArg = "", status: TextArg = "", since: DayArg = "", until: DayArg = "",
+                   sort: DocumentSort = "ingested", direction: DirArg = None, p: PageArg = 1) -> Response:
+    store = store_of(request)
+    desc = descending(sort, direction)
+    filters = DocumentFilters(outlet=outlet.strip() or None, language=language or None, status=status or None,
+                              since=since or None, until=until or None)
+    total, items = queries.documents(store, queries.Page(PER_PAGE, (p - 1) * PER_PAGE), filters, sort, desc)
+    return page(request, "documents.html", caller, items=items, total=total, p=p, pages=max(1, -(-total // PER_PAGE)),
+                headers=headers(request.query_params, DOCUMENT_COLUMNS, sort, desc), facets=store.document_facets(),
+                outlet=outlet, language=language, status=status, since=since, until=until)
 
 
 @router.get("/documents/{doc_id}")
@@ -210,8 +230,12 @@ def original_page(request: Request, doc_id: str, caller: Annotated[Caller, Depen
 @router.get("/search")
 def search_page(request: Request, caller: Annotated[Caller, Depends(viewer)], q: str = "",
                 p: PageArg = 1) -> Response:
-    total, hits = store_of(request).search_documents(q[:500], PER_PAGE, (p - 1) * PER_PAGE) if q else (0, [])
-    results = [{"id": h.document_id, "title": h.title, "snippet": _snippet(h.snippet)} for h in hits]
+    store = store_of(request)
+    total, hits = store.search_documents(q[:500], PER_PAGE, (p - 1) * PER_PAGE) if q else (0, [])
+    ids = [h.document_id for h in hits]
+    heads, cases = store.report_heads(ids), store.cases_of_documents(ids)
+    results = [{"id": h.document_id, **heads.get(h.document_id, {"title": h.title}),
+                "cases": cases.get(h.document_id, []), "snippet": _snippet(h.snippet)} for h in hits]
     return page(request, "search.html", caller, q=q, total=total, results=results, p=p,
                 pages=max(1, -(-total // PER_PAGE)))
 
