@@ -15,6 +15,7 @@ from ..errors import InvalidValueError, LockedOutError
 from ..store.search import MARK_END, MARK_START
 from ..views import html as views
 from ..views import queries
+from ..views.audit import audit_rows, history_rows
 from ..views.reviewing import review
 from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
 from .templating import render
@@ -116,7 +117,7 @@ def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], sta
 def case_page(request: Request, case_id: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
     store = store_of(request)
     cf = queries.case(store, case_id)
-    history = store.review_history(cf["id"])
+    history = history_rows(cf, store.review_history(cf["id"]))
     return page(request, "case.html", caller, cf=cf, titles=views.source_titles(cf),
                 facts=views.fields_in_order(cf["facts"]), timeline=views.timeline(cf["events"]),
                 groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20])
@@ -246,7 +247,8 @@ def audit_page(request: Request, caller: Annotated[Caller, Depends(admin)], acti
                p: PageArg = 1) -> Response:
     store = store_of(request)
     entries = store.audit_log(limit=PER_PAGE, offset=(p - 1) * PER_PAGE, action=action or None, actor=actor or None)
-    return page(request, "audit.html", caller, entries=[e.to_json() for e in entries], action=action, actor=actor, p=p,
+    rows = audit_rows(store, [e.to_json() for e in entries])
+    return page(request, "audit.html", caller, entries=rows, action=action, actor=actor, p=p,
                 more=len(entries) == PER_PAGE)
 
 
