@@ -261,5 +261,7 @@ def openapi_document(request: Request, _: Annotated[Caller, Depends(viewer)]) ->
 @router.get("/api/docs")
 def api_docs(request: Request, caller: Annotated[Caller, Depends(viewer)]) -> Response:
     """The OpenAPI document drawn as a page (no script from elsewhere: this works offline)."""
+    from ..views.api_docs import request_body
+
     spec = request.app.openapi()
-    return page(request, "api_docs.html", caller, spec=spec)
+    return page(request, "api_docs.html", caller, spec=spec, request_body=request_body)
