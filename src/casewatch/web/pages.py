@@ -17,6 +17,7 @@ from ..views import html as views
 from ..views import queries
 from ..views.audit import audit_rows, history_rows
 from ..views.reviewing import review
+from ..views.shapes import report_label, report_names
 from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
 from .templating import render
 
@@ -136,13 +137,15 @@ async def review_form(request: Request, case_id: str, caller: Annotated[Caller, 
 
 
 @router.get("/cases/{case_id}/export.{fmt}")
-def export_case(request: Request, case_id: str, fmt: str, _: Annotated[Caller, Depends(viewer)]) -> Response:
-    from ..views.export import FORMATS, export
+def export_case(request: Request, case_id: str, fmt: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
+    from ..views.export import FORMATS, Provenance, export
 
     if fmt not in FORMATS:
         raise InvalidValueError(f"no export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    cf = queries.case(store_of(request), case_id)
-    body, media = export(cf, fmt)
+    store = store_of(request)
+    cf = queries.case(store, case_id)
+    provenance = Provenance.now(caller.user.name, report_names(store, [s["document"] for s in cf.get("sources", [])]))
+    body, media = export(cf, fmt, provenance=provenance)
     headers = {"Content-Disposition": f'{"inline" if fmt == "html" else "attachment"}; filename="{cf["id"]}.{fmt}"'}
     if fmt == "html":  # the dossier carries its own print styles and no script
         headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"
@@ -239,7 +242,9 @@ def upload_progress(request: Request, upload_id: str, caller: Annotated[Caller, 
     if found is None:
         raise NotFoundError("no such upload (uploads are remembered until the server restarts); the reports list "
                             "is at /documents")
-    return page(request, "upload.html", caller, upload=found, lines=found.lines(), limits=_limits(request))
+    reports = report_names(store_of(request), [*found.new, *found.unchanged])
+    return page(request, "upload.html", caller, upload=found, lines=found.lines(), limits=_limits(request),
+                reports={d: report_label(r["name"], r["outlet"]) for d, r in reports.items()})
 
 
 @router.get("/audit")
