@@ -74,10 +74,10 @@ def changes(before: Any, after: Any, skip: Iterable[str] = ()) -> list[dict[str,
     skipped = set(skip)
     out = []
     for key in dict.fromkeys([*b, *a]):
-        if key in skipped or (key in b and key in a and b[key] == a[key]):
+        was, now = _text(b.get(key)), _text(a.get(key))
+        if key in skipped or was == now:
             continue
-        out.append({"key": words(key), "before": _text(b.get(key)) if key in b else "—",
-                    "after": _text(a.get(key)) if key in a else "—"})
+        out.append({"key": words(key), "before": was, "after": now})
     return out
 
 
