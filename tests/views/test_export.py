@@ -149,3 +149,15 @@ def test_an_untitled_report_is_named_by_its_first_words():
     assert report_name(None, "", "r9") == "r9"
     assert report_label("Border arrest", "Vale News") == "Border arrest (Vale News)"
     assert report_label("Border arrest", None) == "Border arrest"
+
+
+def test_the_report_lists_name_an_untitled_report_by_its_first_words():
+    from casewatch.store import StoredDocument
+    from casewatch.views.shapes import document_summary
+
+    text = "Rena Osk, a nurse from Tallow, was taken from her home at dawn on Friday, her neighbours said."
+    untitled = StoredDocument("r7", "0" * 64, "text", "/tmp/r7.txt", "t", {"title": None, "text": text})
+    titled = StoredDocument("r8", "1" * 64, "text", "/tmp/r8.txt", "t", {"title": "Nurse taken", "text": text})
+    assert document_summary(untitled)["name"] == "Rena Osk, a nurse from Tallow, was taken…"
+    assert document_summary(titled)["name"] == "Nurse taken"
+    assert document_summary(StoredDocument("r9", "2" * 64, "text", "/tmp/r9.txt", "t", None))["name"] == "r9"

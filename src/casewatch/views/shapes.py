@@ -8,7 +8,7 @@ from ..errors import NotFoundError
 from ..models import DateMention, Entity
 from ..store import StoredDocument
 
-SUMMARY_KEYS = ("id", "origin", "title", "outlet", "author", "url", "published", "language", "status")
+SUMMARY_KEYS = ("id", "origin", "title", "name", "outlet", "author", "url", "published", "language", "status")
 
 
 def document_summary(d: StoredDocument) -> dict[str, Any]:
@@ -18,6 +18,7 @@ def document_summary(d: StoredDocument) -> dict[str, Any]:
         "id": d.id,
         "origin": d.origin,
         "title": a.get("title"),
+        "name": report_name(a.get("title"), a.get("text"), d.id),
         "outlet": a.get("outlet"),
         "author": a.get("author"),
         "url": a.get("url"),
