@@ -33,3 +33,7 @@ def test_changes_are_pairs_of_what_changed_only():
         {"key": "active", "before": "—", "after": "yes"}]
     assert changes(None, {"value": None}) == [] and changes("x", "x") == []
     assert changes(None, "note") == [{"key": "value", "before": "—", "after": "note"}]
+
+
+def test_a_case_level_decision_is_named_as_such():
+    assert target_label(CASE, "case") == "team state and assignee"

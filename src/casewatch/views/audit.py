@@ -12,6 +12,8 @@ from typing import Any
 from ..errors import NotFoundError
 from .shapes import report_label, report_names
 
+CASE_TARGET = "case"
+"""The target id of a case-level decision (the team's state and assignee; ``casewatch.models.CASE_TARGET``)."""
 MAX_LISTED = 10
 """How many report names an ingest or upload entry lists before "and N more"."""
 _SAID_ELSEWHERE = ("case", "target", "kind", "user", "at")
@@ -32,6 +34,8 @@ def target_label(case_file: dict[str, Any], target_id: str) -> str:
     """What a reviewed fact, event or conflict is, in words: "age: 23", "arrest, 2026-01-04", "conflict over age".
 
     The id itself when the case file no longer holds it (a fact gone after a rebuild)."""
+    if target_id == CASE_TARGET:
+        return "team state and assignee"
     for f in case_file.get("facts", []):
         if f.get("id") == target_id:
             return f"{words(f['field'])}: {f['value']}"
