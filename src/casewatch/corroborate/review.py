@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..models import Review
+from ..models import CASE_TARGET, Review
 
 UNREVIEWED = "unreviewed"
 
@@ -48,4 +48,13 @@ def apply_reviews(case_file: dict[str, Any], reviews: Mapping[str, Review]) -> d
             conflict["resolution"] = review.value
         counts[state] += 1
     case_file["review"] = counts
+    case_file["work"] = case_work(reviews.get(CASE_TARGET))
     return case_file
+
+
+def case_work(decision: Review | None) -> dict[str, Any]:
+    """The case's team state: ``new`` with no assignee until someone sets it; who set it, when and why."""
+    if decision is None:
+        return {"state": "new", "assignee": None}
+    return {"state": decision.state, "assignee": decision.value or None, "by": decision.user, "at": decision.at,
+            "note": decision.note}

@@ -12,6 +12,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from .. import access
 from ..corroborate.config import settings as status_settings
 from ..errors import InvalidValueError, LockedOutError
+from ..models import CASE_STATES
 from ..store.search import MARK_END, MARK_START
 from ..views import html as views
 from ..views import queries
@@ -121,7 +122,9 @@ def case_page(request: Request, case_id: str, caller: Annotated[Caller, Depends(
     history = history_rows(cf, store.review_history(cf["id"]))
     return page(request, "case.html", caller, cf=cf, titles=views.source_titles(cf),
                 facts=views.fields_in_order(cf["facts"]), timeline=views.timeline(cf["events"]),
-                groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20])
+                groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20],
+                users=[u.name for u in store.list_users() if u.active and access.allows(u, "analyst")],
+                case_states=CASE_STATES)
 
 
 @router.post("/cases/{case_id}/review")
@@ -134,6 +137,20 @@ async def review_form(request: Request, case_id: str, caller: Annotated[Caller, 
                                  user=caller.user.name, note=str(form.get("note") or ""),
                                  value=str(form.get("value") or "") or None)
     return RedirectResponse(f"/cases/{quote(cf['id'])}#{quote(target)}", status_code=303)
+
+
+@router.post("/cases/{case_id}/work")
+async def case_work_form(request: Request, case_id: str, caller: Annotated[Caller, Depends(analyst)]) -> Response:
+    """The case's team state and assignee, set from the case page."""
+    from starlette.concurrency import run_in_threadpool
+
+    from ..views.casework import set_case_work
+
+    form = await request.form()
+    cf = await run_in_threadpool(set_case_work, store_of(request), case_id, str(form.get("state") or ""),
+                                 user=caller.user.name, assignee=str(form.get("assignee") or ""),
+                                 note=str(form.get("note") or ""))
+    return RedirectResponse(f"/cases/{quote(cf['id'])}#work", status_code=303)
 
 
 @router.get("/cases/{case_id}/export.{fmt}")
