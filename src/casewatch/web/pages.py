@@ -17,6 +17,8 @@ from ..store.search import MARK_END, MARK_START
 from ..views import html as views
 from ..views import queries
 from ..views.audit import audit_rows, history_rows
+from ..views.glance import case_glance, glance_lines
+from ..views.html import NARROW
 from ..views.reviewing import review
 from ..views.shapes import report_label, report_names
 from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
@@ -121,7 +123,9 @@ def case_page(request: Request, case_id: str, caller: Annotated[Caller, Depends(
     cf = queries.case(store, case_id)
     history = history_rows(cf, store.review_history(cf["id"]))
     return page(request, "case.html", caller, cf=cf, titles=views.source_titles(cf),
-                facts=views.fields_in_order(cf["facts"]), timeline=views.timeline(cf["events"]),
+                glance=glance_lines(case_glance(cf)), facts=views.fields_in_order(cf["facts"]),
+                timeline=views.timeline(cf["events"], cf.get("sources", [])),
+                timeline_narrow=views.timeline(cf["events"], cf.get("sources", []), width=NARROW),
                 groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20],
                 users=[u.name for u in store.list_users() if u.active and access.allows(u, "analyst")],
                 case_states=CASE_STATES)
