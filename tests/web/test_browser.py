@@ -38,7 +38,9 @@ def test_sign_in_review_a_fact_and_find_it_in_the_audit_log(server, browser, sho
 
     page.goto(f"{server}/audit?action=review")
     row = page.locator("table.audit tbody tr").first
-    assert fact_id in row.inner_text() and "admin" in row.inner_text()
+    what = row.locator("td[data-label=What]")  # names, not ids: the ids stay in the cell's tooltip
+    assert what.inner_text().startswith("Kourosh Dalirvand · ") and fact_id not in what.inner_text()
+    assert fact_id in what.get_attribute("title") and "admin" in row.inner_text()
 
     page.goto(f"{server}/cases/Kourosh%20Dalirvand")
     page.locator("a.quote").first.click()

@@ -34,6 +34,16 @@ def serve(
     uvicorn.run(create_app(state.settings), host=host, port=port, log_level="warning", proxy_headers=False)
 
 
+def _exporter() -> str:
+    """Who the dossier says exported it from the command line: the login name, else "command line"."""
+    import getpass
+
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except (OSError, KeyError):
+        return "command line"
+
+
 @app.command()
 def export(
     case: Annotated[str, typer.Argument(metavar="CASE", help="A case id, unique prefix, or the person's name.")],
@@ -52,11 +62,15 @@ def export(
     if fmt not in FORMATS:
         raise InvalidValueError(f"no export format {fmt!r}; choose one of {', '.join(FORMATS)}")
     from ..store.integrity import audit_head
+    from ..views.export import Provenance
+    from ..views.shapes import report_names
 
     store = open_store()
     try:
         head = audit_head(store)
-        body, _ = run_export(store.get_case(case), fmt, head.to_json() if head.entries else None)
+        cf = store.get_case(case)
+        provenance = Provenance.now(_exporter(), report_names(store, [s["document"] for s in cf.get("sources", [])]))
+        body, _ = run_export(cf, fmt, head.to_json() if head.entries else None, provenance)
     finally:
         store.close()
     if output is None:

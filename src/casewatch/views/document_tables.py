@@ -50,7 +50,7 @@ def documents_table(rows: list[dict[str, Any]], width: int = 160) -> Table:
         status = s["status"]
         style = {"ok": "green", "no_text": "yellow", "error": "red"}.get(status, "")
         cells = [s["id"], pub, *([] if narrow else [s["language"] or "—"]), Text(status, style=style),
-                 s["outlet"] or "—", s["title"] or "—"]
+                 s["outlet"] or "—", s["name"]]
         if wide:
             cells.append(_short_origin(s["origin"]))
         table.add_row(*cells)

@@ -4,10 +4,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from ..errors import NotFoundError
 from ..models import DateMention, Entity
 from ..store import StoredDocument
 
-SUMMARY_KEYS = ("id", "origin", "title", "outlet", "author", "url", "published", "language", "status")
+SUMMARY_KEYS = ("id", "origin", "title", "name", "outlet", "author", "url", "published", "language", "status")
 
 
 def document_summary(d: StoredDocument) -> dict[str, Any]:
@@ -17,6 +18,7 @@ def document_summary(d: StoredDocument) -> dict[str, Any]:
         "id": d.id,
         "origin": d.origin,
         "title": a.get("title"),
+        "name": report_name(a.get("title"), a.get("text"), d.id),
         "outlet": a.get("outlet"),
         "author": a.get("author"),
         "url": a.get("url"),
@@ -86,3 +88,38 @@ def merge_figures(rows: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
         item["support"].append({"document": r["document_id"], "start": r["start"], "end": r["end"],
                                 "quote": r["quote"], "attributed_to": r["attributed_to"]})
     return list(merged.values())
+
+
+FIRST_WORDS = 8
+"""How many of its first words name a report that has no title."""
+
+
+def report_name(title: str | None, text: str | None = None, fallback: str = "untitled report") -> str:
+    """What to call a report: its title, else its first words ("…" when cut), else ``fallback``."""
+    if title and title.strip():
+        return " ".join(title.split())
+    words = (text or "").split()
+    if words:
+        return " ".join(words[:FIRST_WORDS]) + ("…" if len(words) > FIRST_WORDS else "")
+    return fallback
+
+
+def report_label(name: str, outlet: str | None) -> str:
+    """A report's name with its outlet, as lists and logs show it: "Title (Outlet)"."""
+    return f"{name} ({outlet})" if outlet else name
+
+
+def report_names(store: Any, doc_ids: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """Report id -> its name (title or first words), outlet, URL (from its metadata) and publication date.
+
+    An id the store does not hold is left out, so a caller falls back to what it already knows."""
+    out: dict[str, dict[str, Any]] = {}
+    for doc_id in dict.fromkeys(doc_ids):
+        try:
+            d = store.get_document(doc_id)
+        except NotFoundError:  # a report removed since: the caller keeps its id
+            continue
+        a = d.article or {}
+        out[d.id] = {"name": report_name(a.get("title"), a.get("text"), d.id), "outlet": a.get("outlet"),
+                     "url": a.get("url"), "published": a.get("published")}
+    return out

@@ -17,9 +17,11 @@ from ..store import DocumentFilters
 from ..store.search import MARK_END, MARK_START
 from ..views import html as views
 from ..views import queries
+from ..views.audit import audit_rows, history_rows
 from ..views.glance import case_glance, glance_lines
 from ..views.html import NARROW
 from ..views.reviewing import review
+from ..views.shapes import report_label, report_names
 from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
 from .listing import CaseSort, DayArg, DirArg, DocumentSort, TextArg, descending, headers
 from .templating import render
@@ -132,7 +134,7 @@ def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], sta
 def case_page(request: Request, case_id: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
     store = store_of(request)
     cf = queries.case(store, case_id)
-    history = store.review_history(cf["id"])
+    history = history_rows(cf, store.review_history(cf["id"]))
     return page(request, "case.html", caller, cf=cf, titles=views.source_titles(cf),
                 glance=glance_lines(case_glance(cf)), facts=views.fields_in_order(cf["facts"]),
                 timeline=views.timeline(cf["events"], cf.get("sources", [])),
@@ -169,13 +171,15 @@ async def case_work_form(request: Request, case_id: str, caller: Annotated[Calle
 
 
 @router.get("/cases/{case_id}/export.{fmt}")
-def export_case(request: Request, case_id: str, fmt: str, _: Annotated[Caller, Depends(viewer)]) -> Response:
-    from ..views.export import FORMATS, export
+def export_case(request: Request, case_id: str, fmt: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
+    from ..views.export import FORMATS, Provenance, export
 
     if fmt not in FORMATS:
         raise InvalidValueError(f"no export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    cf = queries.case(store_of(request), case_id)
-    body, media = export(cf, fmt)
+    store = store_of(request)
+    cf = queries.case(store, case_id)
+    provenance = Provenance.now(caller.user.name, report_names(store, [s["document"] for s in cf.get("sources", [])]))
+    body, media = export(cf, fmt, provenance=provenance)
     headers = {"Content-Disposition": f'{"inline" if fmt == "html" else "attachment"}; filename="{cf["id"]}.{fmt}"'}
     if fmt == "html":  # the dossier carries its own print styles and no script
         headers["Content-Security-Policy"] = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'"
@@ -283,7 +287,9 @@ def upload_progress(request: Request, upload_id: str, caller: Annotated[Caller, 
     if found is None:
         raise NotFoundError("no such upload (uploads are remembered until the server restarts); the reports list "
                             "is at /documents")
-    return page(request, "upload.html", caller, upload=found, lines=found.lines(), limits=_limits(request))
+    reports = report_names(store_of(request), [*found.new, *found.unchanged])
+    return page(request, "upload.html", caller, upload=found, lines=found.lines(), limits=_limits(request),
+                reports={d: report_label(r["name"], r["outlet"]) for d, r in reports.items()})
 
 
 @router.get("/audit")
@@ -291,7 +297,8 @@ def audit_page(request: Request, caller: Annotated[Caller, Depends(admin)], acti
                p: PageArg = 1) -> Response:
     store = store_of(request)
     entries = store.audit_log(limit=PER_PAGE, offset=(p - 1) * PER_PAGE, action=action or None, actor=actor or None)
-    return page(request, "audit.html", caller, entries=[e.to_json() for e in entries], action=action, actor=actor, p=p,
+    rows = audit_rows(store, [e.to_json() for e in entries])
+    return page(request, "audit.html", caller, entries=rows, action=action, actor=actor, p=p,
                 more=len(entries) == PER_PAGE)
 
 
