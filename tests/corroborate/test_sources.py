@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from casewatch.corroborate import build_case_files
+from casewatch.corroborate.sources import Origin, Source, count_sources
 from corroborate.builders import Report, check_case_files, org, person
 
 DEATH = {"sentence": "death"}
@@ -168,3 +169,32 @@ def test_a_generic_source_falls_back_to_the_one_group_its_own_report_names():
                                     the_group_said("g1", "Coastal Justice Centre", "o-cjc")]))
     assert fact["independent_sources"] == 2
     assert fact["primary_sources"] == ["Coastal Justice Centre", "Northbridge Rights Watch"]
+
+
+def test_one_report_citing_two_groups_is_one_independent_source():
+    r = Report("w1", "Daran Velo was sentenced to death, according to NRW. The Coastal Justice Centre said Velo "
+                     "is a 20-year-old conscript.", "Eastern Courier")
+    s, s2 = r.mention("Daran Velo", "PERSON", "p-velo"), r.mention("Velo", "PERSON", "p-velo", nth=1)
+    a = r.cite("according to NRW", "NRW", mention=r.mention("NRW", "ORG", "o-nrw"))
+    b = r.cite("The Coastal Justice Centre said", "the Coastal Justice Centre",
+               mention=r.mention("Coastal Justice Centre", "ORG", "o-cjc"))
+    r.event("sentence", "Daran Velo was sentenced", s, trigger="sentenced", details=DEATH, attribution=a)
+    r.fact(s2, "age", "20", "20-year-old", attribution=b)
+    cf = only_case([r])
+    assert len(cf["documents"]) == 1
+    assert cf["independent_sources"] == 1
+    assert cf["primary_sources"] == ["Coastal Justice Centre", "Northbridge Rights Watch"]
+    two = only_case([r, second_group()])
+    assert two["independent_sources"] == 2
+
+
+def test_sources_need_a_report_each():
+    nrw, cjc = Source("entity:o-nrw", "NRW", "organisation"), Source("entity:o-cjc", "CJC", "organisation")
+    official = Source("generic:official", "officials", "official", generic=True)
+    one = [Origin("named", (nrw,), "c1", "d1"), Origin("named", (cjc,), "c1", "d1"),
+           Origin("generic", (official,), "c1", "d1")]
+    assert count_sources(one).independent == 1
+    assert count_sources(one).primary_sources == ["CJC", "NRW"]
+    two = [*one, Origin("named", (cjc,), "c2", "d2")]
+    assert count_sources(two).independent == 2
+    assert count_sources(two).kinds == ["named", "named"]

@@ -40,6 +40,10 @@ Counting independent sources for one fact or event:
 4. Each cluster's own reporting counts once.
 5. Unknown generic sources of one kind count once together, and not at all when
    a named source of that kind is counted (they may be relays of it).
+6. Each counted source needs a report of its own among those carrying it
+   (a maximum matching of sources to reports): one report quoting a group and
+   an official is one piece of evidence, so a statement or a case never has
+   more independent sources than reports.
 
 So four outlets relaying one rights group's statement, in any mix of "according
 to the group", "a human rights group said" and unattributed sentences in reports
@@ -78,6 +82,12 @@ class Origin:
     """named, relay, own or generic."""
     sources: tuple[Source, ...]
     cluster: str
+    document: str = ""
+    """The report the statement is in (its cluster when not given)."""
+
+    @property
+    def report(self) -> str:
+        return self.document or self.cluster
 
 
 def reads_as_name(words: str) -> bool:
@@ -194,17 +204,17 @@ class SourceResolver:
     # -- origins
 
     def origin(self, st: Statement) -> Origin:
-        cluster = self.scope.corpus.cluster.get(st.doc.id, st.doc.id)
+        cluster, doc = self.scope.corpus.cluster.get(st.doc.id, st.doc.id), st.doc.id
         if st.attribution is not None:
             s = self.source(st.doc, st.attribution)
-            return Origin("generic" if s.generic else "named", (s,), cluster)
+            return Origin("generic" if s.generic else "named", (s,), cluster, doc)
         cited = self.cites(st.doc)
         named = tuple(s for s in cited if not s.generic)
         if named:
-            return Origin("relay", named, cluster)
+            return Origin("relay", named, cluster, doc)
         if cited:
-            return Origin("generic", tuple(cited), cluster)
-        return Origin("own", (), cluster)
+            return Origin("generic", tuple(cited), cluster, doc)
+        return Origin("own", (), cluster, doc)
 
 
 @dataclass(frozen=True)
@@ -236,9 +246,43 @@ def count_sources(origins: list[Origin]) -> Count:
     own = sorted({o.cluster for o in kept if o.kind == "own"})
     named_kinds = {s.kind for s, _ in counted.values()}
     generic = sorted({s.kind for o in kept if o.kind == "generic" for s in o.sources} - named_kinds)
+    backers = _backers(kept, list(counted), own, generic)
     kinds = [k for _, k in counted.values()] + ["own"] * len(own) + ["generic"] * len(generic)
+    kinds = [k for k, backed in zip(kinds, _matched(backers), strict=True) if backed]
     names = sorted({s.name for s, _ in counted.values()}, key=str.casefold)
     return Count(len(kinds), names, kinds)
+
+
+def _backers(kept: list[Origin], counted: list[str], own: list[str], generic: list[str]) -> list[set[str]]:
+    """For each counted source (named and relayed, own reporting, generic kinds, in that order): the reports
+    that carry it."""
+    by_key: dict[str, set[str]] = {k: set() for k in counted}
+    for o in kept:
+        if o.kind in ("named", "relay"):
+            for s in o.sources:
+                if s.key in by_key:
+                    by_key[s.key].add(o.report)
+    own_of = {c: {o.report for o in kept if o.kind == "own" and o.cluster == c} for c in own}
+    generic_of = {k: {o.report for o in kept if o.kind == "generic" and any(s.kind == k for s in o.sources)}
+                  for k in generic}
+    return [by_key[k] for k in counted] + [own_of[c] for c in own] + [generic_of[k] for k in generic]
+
+
+def _matched(backers: list[set[str]]) -> list[bool]:
+    """Which sources count once each is given a report of its own (a maximum matching, earlier sources first):
+    one report's words are one piece of evidence, so there are never more independent sources than reports."""
+    holder: dict[str, int] = {}
+
+    def place(i: int, seen: set[str]) -> bool:
+        for r in sorted(backers[i]):
+            if r not in seen:
+                seen.add(r)
+                if r not in holder or place(holder[r], seen):
+                    holder[r] = i
+                    return True
+        return False
+
+    return [place(i, set()) for i in range(len(backers))]
 
 
 def outlet_count(docs: list[CaseDocument]) -> int:
