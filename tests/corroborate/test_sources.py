@@ -80,11 +80,11 @@ def sentence_fact(cf: dict) -> dict:
     return facts[0]
 
 
-def test_four_outlets_relaying_one_group_are_one_independent_source():
+def test_four_reports_relaying_one_group_are_one_independent_source():
     cf = only_case([named_relay(), own_voice_citing_elsewhere(), generic_group(), rights_groups_no_outlet()])
     fact = sentence_fact(cf)
     assert {sp["document"] for sp in fact["support"]} == {"r1", "r2", "r3", "r4"}
-    assert fact["outlets"] == 4
+    assert (fact["outlets"], fact["reports_without_outlet"]) == (3, 1)
     assert fact["independent_sources"] == 1
     assert fact["primary_sources"] == ["Northbridge Rights Watch"]
     assert cf["independent_sources"] == 1
@@ -137,9 +137,12 @@ def test_one_outlets_own_reports_count_once():
     assert fact["independent_sources"] == 1
 
 
-def test_reports_without_outlet_count_by_document():
-    fact = sentence_fact(only_case([own_reporting("n1", ""), own_reporting("n2", "")]))
-    assert fact["outlets"] == 2
+def test_reports_without_outlet_are_counted_apart_never_as_outlets():
+    cf = only_case([own_reporting("n1", ""), own_reporting("n2", ""), own_reporting("n3", "Lakeside Herald")])
+    fact = sentence_fact(cf)
+    assert (fact["outlets"], fact["reports_without_outlet"]) == (1, 2)
+    assert (cf["outlets"], cf["reports_without_outlet"]) == (1, 2)
+    assert fact["independent_sources"] == 3  # each report's own reporting, with no outlet to fold them
 
 
 def test_confidence_follows_the_documented_formula():

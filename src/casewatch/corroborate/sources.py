@@ -285,9 +285,19 @@ def _matched(backers: list[set[str]]) -> list[bool]:
     return [place(i, set()) for i in range(len(backers))]
 
 
+def known_outlet(doc: CaseDocument) -> bool:
+    return bool(doc.outlet and doc.outlet.strip())
+
+
 def outlet_count(docs: list[CaseDocument]) -> int:
-    """Distinct outlets among the reports; a report without an outlet counts by its syndication group or id."""
-    return len({outlet_key(d) for d in docs})
+    """Distinct known outlets among the reports; a report with no known outlet is no outlet (see
+    :func:`without_outlet`)."""
+    return len({outlet_key(d) for d in docs if known_outlet(d)})
+
+
+def without_outlet(docs: list[CaseDocument]) -> int:
+    """How many of the reports have no known outlet: counted apart, never as outlets."""
+    return sum(1 for d in docs if not known_outlet(d))
 
 
 def source_entries(resolver: SourceResolver) -> list[dict[str, Any]]:
