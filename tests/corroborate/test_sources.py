@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from casewatch.corroborate import build_case_files
 from casewatch.corroborate.sources import Origin, Source, count_sources
+from casewatch.models import Attribution
 from corroborate.builders import Report, check_case_files, org, person
 
 DEATH = {"sentence": "death"}
@@ -201,3 +202,33 @@ def test_sources_need_a_report_each():
     two = [*one, Origin("named", (cjc,), "c2", "d2")]
     assert count_sources(two).independent == 2
     assert count_sources(two).kinds == ["named", "named"]
+
+
+def official_of_the_group(doc_id: str, outlet: str) -> Report:
+    """Quotes NRW's director by name, with the group beside the name; later only by her name."""
+    r = Report(doc_id, "Daran Velo was sentenced to death, said Mara Quill, director of Northbridge Rights Watch. "
+                       "Quill said Velo is 20.", outlet)
+    s, s2 = r.mention("Daran Velo", "PERSON", "p-velo"), r.mention("Velo", "PERSON", "p-velo", nth=1)
+    quill = r.mention("Mara Quill", "PERSON", "p-quill")
+    group = r.mention("Northbridge Rights Watch", "ORG", "o-nrw")
+    a = r.cite("said Mara Quill", "Mara Quill", kind="person", mention=quill)
+    r.extraction.attributions[-1] = a = Attribution(a.name, a.kind, a.evidence, a.mention, group=group)
+    b = r.cite("Quill said", "Quill", kind="person", mention=r.mention("Quill", "PERSON", "p-quill", nth=1))
+    r.event("sentence", "Daran Velo was sentenced", s, trigger="sentenced", details=DEATH, attribution=a)
+    r.fact(s2, "age", "20", "Velo is 20", attribution=b)
+    return r
+
+
+def test_a_groups_director_is_the_group_not_a_source_beside_it():
+    entities = {**ENTITIES, "p-quill": person("p-quill", "Mara Quill", "Quill")}
+    reports = [official_of_the_group("g1", "Eastern Courier"), named_relay("g2", "Harbour Times")]
+    files = build_case_files([r.build() for r in reports], entities)
+    check_case_files(files, reports)
+    cf = next(f for f in files if f["subject"]["name"] == "Daran Velo")
+    fact = sentence_fact(cf)
+    assert fact["primary_sources"] == ["Northbridge Rights Watch"]
+    assert fact["independent_sources"] == 1
+    assert cf["primary_sources"] == ["Northbridge Rights Watch"]
+    (age,) = [f for f in cf["facts"] if f["field"] == "age"]
+    assert age["primary_sources"] == ["Northbridge Rights Watch"]
+    assert fact["support"][0]["attributed_to"] == "Mara Quill"  # the quote still says who spoke

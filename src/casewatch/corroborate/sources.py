@@ -58,7 +58,7 @@ from typing import Any
 
 from ..models import Attribution, CaseDocument
 from .config import norm
-from .context import Scope, outlet_key
+from .context import Scope, entity_of, outlet_key
 from .organisations import AcronymConflict, source_folds
 from .support import Statement, date_json
 
@@ -120,16 +120,32 @@ class SourceResolver:
         touched = [c for c in conflicts if c.documents & set(scope.mentions)]
         referenced = {eid for d in scope.documents for eid in d.entity_of_mention.values()}
         self.folds = source_folds(touched, {k: v for k, v in corpus.entities.items() if k in referenced})
+        self.speaks_for = self._groups_of_officials()
         self._named = self._named_by_kind()
         self._cites: dict[str, list[Source]] = {}
         self._in_report: dict[str, dict[str, dict[str, Source]]] = {}
 
     # -- sources
 
+    def _groups_of_officials(self) -> dict[str, str]:
+        """Person entity id -> the organisation entity a report of the case says the person speaks for ("X,
+        director of Group G"); a person said to speak for two organisations is left as a person."""
+        found: dict[str, set[str]] = {}
+        for doc in self.scope.documents:
+            for a in doc.extraction.attributions:
+                person, group = entity_of(doc, a.mention), entity_of(doc, a.group)
+                if person and group and person != group:
+                    found.setdefault(person, set()).add(group)
+        return {p: next(iter(g)) for p, g in found.items() if len(g) == 1}
+
     def raw_source(self, doc: CaseDocument, a: Attribution) -> Source:
-        """The source as the report names it, before generic sources are tied to the case's named one."""
+        """The source as the report names it, before generic sources are tied to the case's named one; a group's
+        official is the group (one primary source, not one beside it)."""
         kind = _kind_class(a.kind)
         entity = None if a.generic else self.scope.corpus.entity(doc, a.mention)
+        group = self.scope.corpus.entities.get(self.speaks_for.get(entity.id, "")) if entity is not None else None
+        if group is not None:
+            entity, kind = group, "organisation"
         if entity is not None:
             key, name = self.folds.get(entity.id, ("entity:" + entity.id, entity.name))
             return Source(key, name, kind)
