@@ -34,3 +34,12 @@ def test_the_terminal_case_view_says_the_counts_the_same_way():
     text = console.export_text()
     assert "3 report(s), 2 outlets (+1 report with no known outlet), 2 independent sources" in text
     assert "1 outlet (+1 report with no known outlet), 2 independent sources" in text
+
+
+def test_the_readme_explains_the_counts_in_the_same_words():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
+    flat = " ".join(readme.replace("**", "").split())
+    for meaning in SOURCE_TERMS.values():
+        assert meaning in flat
