@@ -233,3 +233,13 @@ def test_an_address_that_cannot_be_read_is_no_outlet() -> None:
 
     outcome = process_report(RawReport(b'{"text": "Talia Vorsk was held.", "url": "http://[::1"}', "jsonl", "f#1"))
     assert outcome.error is None and outcome.article is not None and outcome.article.outlet is None
+
+
+def test_a_record_with_only_an_address_has_its_sites_domain_for_outlet() -> None:
+    from casewatch.pipeline import process_report
+
+    raw = b'{"text": "Talia Vorsk was held.", "url": "https://news.valley-post.co.uk/a/1"}'
+    outcome = process_report(RawReport(raw, "jsonl", "f#1"))
+    assert outcome.article is not None and outcome.article.outlet == "valley-post.co.uk"
+    named = b'{"text": "Talia Vorsk was held.", "url": "https://news.valley-post.co.uk/a/1", "outlet": "Valley Post"}'
+    assert process_report(RawReport(named, "jsonl", "f#2")).article.outlet == "Valley Post"

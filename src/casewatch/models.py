@@ -149,6 +149,8 @@ class Attribution:
     evidence: Evidence
     mention: int | None = None
     generic: bool = False
+    group: int | None = None
+    """For a named person who speaks for an organisation ("X, director of Group G"): the mention naming it."""
 
 
 @dataclass(frozen=True)

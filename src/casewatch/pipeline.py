@@ -12,7 +12,7 @@ import datetime as dt
 from .acquire import decode_text, parse_record, safe_text
 from .budget import time_budget
 from .clean import clean_html, clean_text, detect_language
-from .clean.html import host_of
+from .clean.site import site_domain
 from .dates import find_dates, parse_published
 from .errors import CasewatchError, InputError
 from .models import Article, Cleaned, DateMention, Extraction, Outcome, RawReport
@@ -25,14 +25,6 @@ EXTRACT_MAX_CHARS = 200_000
 keeps its document layer and is listed as failed, so that its cost and memory stay bounded."""
 
 
-
-
-def _outlet_from_url(url: str | None) -> str | None:
-    if not url:
-        return None
-    host = host_of(url)
-    host = host.removeprefix("www.")
-    return host or None
 
 
 def _published_from_iso(day: dt.date) -> DateMention:
@@ -75,7 +67,7 @@ def build_article(raw: RawReport) -> Article:
         text=text,
         title=_safe(given.get("title") or cleaned.title),
         author=_safe(cleaned.author),
-        outlet=_safe(given.get("outlet") or cleaned.outlet or _outlet_from_url(url)),  # type: ignore[arg-type]
+        outlet=_safe(given.get("outlet") or cleaned.outlet or site_domain(url)),  # type: ignore[arg-type]
         url=url,
         published=published,
         language=detect_language(text),

@@ -294,3 +294,39 @@ def test_a_transfer_told_in_the_past_is_no_conflict():
                      ("b", "Mira Kov is being held in Sorel Prison.", "held",
                       {"type": "detention", "facility": "Sorel Prison", "when": 40}))
     assert not [c for c in cf["conflicts"] if c["field"] == "facility"]
+
+
+def build_stored(reports: list[Report]) -> list[dict]:
+    """Case files as the store builds them: every report's expansions are passed as stored elsewhere."""
+    elsewhere = [(r.id, x) for r in reports for x in r.extraction.expansions]
+    files = build_case_files([r.build() for r in reports], ENTITIES, None, elsewhere)
+    check_case_files(files, reports)
+    return files
+
+
+def test_a_mixup_in_another_persons_report_stays_off_a_one_report_case(no_resolve):
+    """Oren Pask's only report expands NRW rightly; the confusion is in one of Ivo Lund's reports."""
+    mine = Report("q1", "Oren Pask was arrested, the Northbridge Rights Watch (NRW) said.", outlet="Valley Post")
+    s = mine.mention("Oren Pask", "PERSON", "p-pask")
+    a = mine.cite("the Northbridge Rights Watch (NRW) said", "NRW",
+                  mention=mine.mention("Northbridge Rights Watch", "ORG", "o-nrw"))
+    mine.expansion("NRW", "Northbridge Rights Watch", "Northbridge Rights Watch (NRW)")
+    mine.event("arrest", "was arrested", s, trigger="arrested", attribution=a)
+    files = build_stored([*wrong_expansion_reports(), mine])
+    assert case_of(files, "Oren Pask")["conflicts"] == []
+    (conflict,) = case_of(files, "Ivo Lund")["conflicts"]
+    assert conflict["field"] == "organisation"
+
+
+def test_a_mixup_in_the_cases_own_report_shows_against_the_others(no_resolve):
+    """Oren Pask's only report gives NRW another group's name: the conflict is his report's, so it shows."""
+    mine = Report("q2", "Oren Pask was arrested, the Harbour Centre for Human Rights (NRW) said.", outlet="Valley Post")
+    s = mine.mention("Oren Pask", "PERSON", "p-pask")
+    a = mine.cite("the Harbour Centre for Human Rights (NRW) said", "NRW",
+                  mention=mine.mention("Harbour Centre for Human Rights", "ORG", "o-hchr"))
+    mine.expansion("NRW", "Harbour Centre for Human Rights", "Harbour Centre for Human Rights (NRW)")
+    mine.event("arrest", "was arrested", s, trigger="arrested", attribution=a)
+    files = build_stored([*wrong_expansion_reports()[:2], mine])
+    (conflict,) = case_of(files, "Oren Pask")["conflicts"]
+    assert [v["value"] for v in conflict["values"]] == ["Northbridge Rights Watch", "Harbour Centre for Human Rights"]
+    assert [v["support"][0]["document"] for v in conflict["values"]] == ["x1", "q2"]

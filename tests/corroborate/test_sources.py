@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 from casewatch.corroborate import build_case_files
+from casewatch.corroborate.sources import Origin, Source, count_sources
+from casewatch.models import Attribution
 from corroborate.builders import Report, check_case_files, org, person
 
 DEATH = {"sentence": "death"}
@@ -79,11 +81,11 @@ def sentence_fact(cf: dict) -> dict:
     return facts[0]
 
 
-def test_four_outlets_relaying_one_group_are_one_independent_source():
+def test_four_reports_relaying_one_group_are_one_independent_source():
     cf = only_case([named_relay(), own_voice_citing_elsewhere(), generic_group(), rights_groups_no_outlet()])
     fact = sentence_fact(cf)
     assert {sp["document"] for sp in fact["support"]} == {"r1", "r2", "r3", "r4"}
-    assert fact["outlets"] == 4
+    assert (fact["outlets"], fact["reports_without_outlet"]) == (3, 1)
     assert fact["independent_sources"] == 1
     assert fact["primary_sources"] == ["Northbridge Rights Watch"]
     assert cf["independent_sources"] == 1
@@ -136,9 +138,12 @@ def test_one_outlets_own_reports_count_once():
     assert fact["independent_sources"] == 1
 
 
-def test_reports_without_outlet_count_by_document():
-    fact = sentence_fact(only_case([own_reporting("n1", ""), own_reporting("n2", "")]))
-    assert fact["outlets"] == 2
+def test_reports_without_outlet_are_counted_apart_never_as_outlets():
+    cf = only_case([own_reporting("n1", ""), own_reporting("n2", ""), own_reporting("n3", "Lakeside Herald")])
+    fact = sentence_fact(cf)
+    assert (fact["outlets"], fact["reports_without_outlet"]) == (1, 2)
+    assert (cf["outlets"], cf["reports_without_outlet"]) == (1, 2)
+    assert fact["independent_sources"] == 3  # each report's own reporting, with no outlet to fold them
 
 
 def test_confidence_follows_the_documented_formula():
@@ -168,3 +173,62 @@ def test_a_generic_source_falls_back_to_the_one_group_its_own_report_names():
                                     the_group_said("g1", "Coastal Justice Centre", "o-cjc")]))
     assert fact["independent_sources"] == 2
     assert fact["primary_sources"] == ["Coastal Justice Centre", "Northbridge Rights Watch"]
+
+
+def test_one_report_citing_two_groups_is_one_independent_source():
+    r = Report("w1", "Daran Velo was sentenced to death, according to NRW. The Coastal Justice Centre said Velo "
+                     "is a 20-year-old conscript.", "Eastern Courier")
+    s, s2 = r.mention("Daran Velo", "PERSON", "p-velo"), r.mention("Velo", "PERSON", "p-velo", nth=1)
+    a = r.cite("according to NRW", "NRW", mention=r.mention("NRW", "ORG", "o-nrw"))
+    b = r.cite("The Coastal Justice Centre said", "the Coastal Justice Centre",
+               mention=r.mention("Coastal Justice Centre", "ORG", "o-cjc"))
+    r.event("sentence", "Daran Velo was sentenced", s, trigger="sentenced", details=DEATH, attribution=a)
+    r.fact(s2, "age", "20", "20-year-old", attribution=b)
+    cf = only_case([r])
+    assert len(cf["documents"]) == 1
+    assert cf["independent_sources"] == 1
+    assert cf["primary_sources"] == ["Coastal Justice Centre", "Northbridge Rights Watch"]
+    two = only_case([r, second_group()])
+    assert two["independent_sources"] == 2
+
+
+def test_sources_need_a_report_each():
+    nrw, cjc = Source("entity:o-nrw", "NRW", "organisation"), Source("entity:o-cjc", "CJC", "organisation")
+    official = Source("generic:official", "officials", "official", generic=True)
+    one = [Origin("named", (nrw,), "c1", "d1"), Origin("named", (cjc,), "c1", "d1"),
+           Origin("generic", (official,), "c1", "d1")]
+    assert count_sources(one).independent == 1
+    assert count_sources(one).primary_sources == ["CJC", "NRW"]
+    two = [*one, Origin("named", (cjc,), "c2", "d2")]
+    assert count_sources(two).independent == 2
+    assert count_sources(two).kinds == ["named", "named"]
+
+
+def official_of_the_group(doc_id: str, outlet: str) -> Report:
+    """Quotes NRW's director by name, with the group beside the name; later only by her name."""
+    r = Report(doc_id, "Daran Velo was sentenced to death, said Mara Quill, director of Northbridge Rights Watch. "
+                       "Quill said Velo is 20.", outlet)
+    s, s2 = r.mention("Daran Velo", "PERSON", "p-velo"), r.mention("Velo", "PERSON", "p-velo", nth=1)
+    quill = r.mention("Mara Quill", "PERSON", "p-quill")
+    group = r.mention("Northbridge Rights Watch", "ORG", "o-nrw")
+    a = r.cite("said Mara Quill", "Mara Quill", kind="person", mention=quill)
+    r.extraction.attributions[-1] = a = Attribution(a.name, a.kind, a.evidence, a.mention, group=group)
+    b = r.cite("Quill said", "Quill", kind="person", mention=r.mention("Quill", "PERSON", "p-quill", nth=1))
+    r.event("sentence", "Daran Velo was sentenced", s, trigger="sentenced", details=DEATH, attribution=a)
+    r.fact(s2, "age", "20", "Velo is 20", attribution=b)
+    return r
+
+
+def test_a_groups_director_is_the_group_not_a_source_beside_it():
+    entities = {**ENTITIES, "p-quill": person("p-quill", "Mara Quill", "Quill")}
+    reports = [official_of_the_group("g1", "Eastern Courier"), named_relay("g2", "Harbour Times")]
+    files = build_case_files([r.build() for r in reports], entities)
+    check_case_files(files, reports)
+    cf = next(f for f in files if f["subject"]["name"] == "Daran Velo")
+    fact = sentence_fact(cf)
+    assert fact["primary_sources"] == ["Northbridge Rights Watch"]
+    assert fact["independent_sources"] == 1
+    assert cf["primary_sources"] == ["Northbridge Rights Watch"]
+    (age,) = [f for f in cf["facts"] if f["field"] == "age"]
+    assert age["primary_sources"] == ["Northbridge Rights Watch"]
+    assert fact["support"][0]["attributed_to"] == "Mara Quill"  # the quote still says who spoke

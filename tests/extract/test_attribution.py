@@ -79,3 +79,21 @@ def test_description_inside_a_noun_phrase_is_the_outlet_voice(run, look):
     x = run("Soraya Kestani wrote about the case of Darian Velmor, the teacher sentenced to death in May.")
     e, = look.events(x, "sentence")
     assert e.attribution is None
+
+
+def _speaker_and_group(x, name):
+    (a,) = [a for a in x.attributions if a.name == name]
+    return a.kind, x.mentions[a.group].text if a.group is not None else None
+
+
+def test_a_named_official_of_a_group_names_the_group(run, look):
+    for text in ("Darian Velmor was sentenced to death, said Ysolde Karr, director of the Kelvar Rights Network.",
+                 "Ysolde Karr, a researcher at the Kelvar Rights Network, said Darian Velmor was sentenced to death.",
+                 "Kelvar Rights Network director Ysolde Karr said Darian Velmor was sentenced to death."):
+        kind, group = _speaker_and_group(run(text), "Ysolde Karr")
+        assert (kind, group) == ("person", "Kelvar Rights Network"), text
+
+
+def test_a_relative_or_lawyer_speaks_for_no_group(run, look):
+    x = run("Darian Velmor's lawyer Ysolde Karr said he was sentenced to death by the Revolutionary Court.")
+    assert all(a.group is None for a in x.attributions)

@@ -33,7 +33,7 @@ def test_round_trip() -> None:
         figures=[Figure("killed", 3000, "more_than", "people", ev, Attribution("rights groups", "organisation", ev,
                                                                               generic=True))],
         quotes=[Quotation(ev, speaker="the group", speaker_mention=1)],
-        attributions=[att],
+        attributions=[att, Attribution("Ada Brenn", "person", Evidence(47, 60, "Ada Brenn said"), mention=0, group=1)],
         expansions=[OrgExpansion("VHRW", "Varesh Human Rights Watch", ev)],
     )
     assert extraction_loads(dumps(x)) == x

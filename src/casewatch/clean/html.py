@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from urllib.parse import urlsplit
 
 from htmldate import find_date
 from lxml.html import HtmlElement
@@ -23,6 +22,7 @@ from trafilatura.utils import load_html
 from casewatch.clean.bounds import bound_html
 from casewatch.clean.datelines import date_words
 from casewatch.clean.rules import line_key, rules
+from casewatch.clean.site import host_of, is_host_name, site_domain
 from casewatch.clean.text import is_boilerplate, strip_boilerplate
 from casewatch.models import Cleaned
 
@@ -46,16 +46,6 @@ _SEPARATOR = re.compile(r"\s+[|\-–—·›»:]{1,2}\s+|\s*[|·›»]\s*")
 _NON_WORD = re.compile(r"\W+")
 _WORD = re.compile(r"\w+")
 _MIN_SITE_KEY = 3
-
-
-def host_of(url: str | None) -> str:
-    """The host name of an address, or "" for none or one that cannot be read ("http://[::1")."""
-    if not url:
-        return ""
-    try:
-        return urlsplit(url).hostname or ""
-    except ValueError:
-        return ""
 
 
 def _key(text: str) -> str:
@@ -155,6 +145,14 @@ def _date_line(text: str, title: str | None) -> tuple[str | None, str]:
     return None, text
 
 
+def _outlet(sitename: str | None, url: str | None) -> str | None:
+    """The site's name (og:site_name, the publisher in the page's metadata); when the page gives none and
+    trafilatura falls back on the address's host, the registrable domain instead ("valley-post.co.uk")."""
+    if is_host_name(sitename, url) or not sitename:
+        return site_domain(url)
+    return sitename
+
+
 def clean_html(data: bytes, url: str | None = None) -> Cleaned:
     """The report in a saved HTML page: its main text, title, author, outlet, URL and date words.
 
@@ -180,7 +178,7 @@ def clean_html(data: bytes, url: str | None = None) -> Cleaned:
         text=text,
         title=title or None,
         author=_author(doc.author),
-        outlet=doc.sitename or None,
+        outlet=_outlet(doc.sitename, page_url),
         url=page_url,
         date_text=date or None,
     )

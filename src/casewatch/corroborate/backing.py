@@ -4,7 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from .confidence import confidence
-from .sources import SourceResolver, count_sources, outlet_count
+from .sources import SourceResolver, count_sources, outlet_count, without_outlet
 from .support import Statement, support_item
 
 
@@ -15,6 +15,7 @@ def backing(statements: list[Statement], resolver: SourceResolver, modality: str
     return {
         "support": [support_item(s.doc, s.evidence, resolver.attributed_to(s.doc, s.attribution)) for s in statements],
         "outlets": outlet_count(docs),
+        "reports_without_outlet": without_outlet(docs),
         "independent_sources": count.independent,
         "primary_sources": count.primary_sources,
         "confidence": confidence(modality, count.kinds),

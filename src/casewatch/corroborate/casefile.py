@@ -1,8 +1,9 @@
 """One case file: the subject, status, facts, events, conflicts, sources, and the extensions.
 
 Extensions beside the schema's keys: ``schema_version``, ``timeline``,
-``outlets`` and ``independent_sources`` (over every supported fact and event of
-the case that no reviewer rejected), ``documents`` (report ids), ``review``
+``outlets`` (distinct known outlets among the case's reports), ``reports_without_outlet`` (reports with no
+known outlet, counted apart; facts and events carry both too), ``independent_sources`` (over every supported
+fact and event of the case that no reviewer rejected), ``documents`` (report ids), ``review``
 (how many items are confirmed, edited, rejected, unreviewed), and on facts,
 events and conflicts an ``id``, ``modality`` or ``event_type`` / ``acronym``,
 ``review`` with ``reviewed`` (who, when, the note), ``original_value`` on an
@@ -22,7 +23,7 @@ from .facts import fact_id, fact_json, merge_facts
 from .ids import case_id
 from .organisations import acronym_conflicts_in, with_expansions_elsewhere
 from .review import apply_reviews, rejected_ids
-from .sources import SourceResolver, count_sources, outlet_count, source_entries
+from .sources import SourceResolver, count_sources, outlet_count, source_entries, without_outlet
 from .status import derive_status
 from .subjects import subject_names
 from .support import dedupe
@@ -64,6 +65,7 @@ def build_case_file(corpus: Corpus, entity: Entity, reviews: Mapping[str, Review
         "sources": source_entries(resolver),
         "timeline": timeline(events),
         "outlets": outlet_count(scope.documents),
+        "reports_without_outlet": without_outlet(scope.documents),
         "independent_sources": overall.independent,
         "primary_sources": overall.primary_sources,
         "documents": [d.id for d in scope.documents],

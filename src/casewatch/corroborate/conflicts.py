@@ -17,7 +17,10 @@
   person in two different prisons now ("remains in Brask Prison", "is being
   held in Varka Prison").
 * **organisation identity**: one acronym expanded as two organisations (see
-  ``organisations.py``), in every case file with a report among its support.
+  ``organisations.py``), in the case files whose own reports hold the mix-up:
+  a report of the case gives a value other than the preferred one, or the
+  case's reports give two of its values. A case whose reports only use the
+  acronym rightly does not show another case's report's confusion.
 
 Every conflict has ``field``, ``values`` (each with its support, most reports
 first) and a ``note`` a documenter can act on.
@@ -237,10 +240,17 @@ def conflict_id(case: str, conflict: dict[str, Any]) -> str:
     return stable_id("conflict", case, conflict["field"], about)
 
 
+def holds_mixup(c: AcronymConflict, own: set[str]) -> bool:
+    """Whether the case's own reports (ids in ``own``) hold the confusion: a value other than the preferred one,
+    or two of the conflict's values (with no preferred value, every value may be the confused one)."""
+    given = [v for v in c.values if own.intersection(v.documents)]
+    return len(given) >= 2 or any(v is not c.preferred for v in given)
+
+
 def case_conflicts(scope: Scope, facts: list[FactGroup], events: list[EventGroup], resolver: SourceResolver,
                    organisations: list[AcronymConflict]) -> list[dict[str, Any]]:
     """Every conflict of one case: facts, dates, status, then organisations its reports confuse."""
-    touched = [c for c in organisations if c.documents & set(scope.mentions)]
+    touched = [c for c in organisations if holds_mixup(c, set(scope.mentions))]
     return (fact_conflicts(scope, facts, resolver) + sentence_conflicts(scope, facts, events, resolver)
             + date_conflicts(events, resolver) + status_conflicts(events, facts, resolver)
             + facility_conflicts(scope, events, resolver) + [conflict_json(c) for c in touched])

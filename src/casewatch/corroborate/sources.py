@@ -40,6 +40,10 @@ Counting independent sources for one fact or event:
 4. Each cluster's own reporting counts once.
 5. Unknown generic sources of one kind count once together, and not at all when
    a named source of that kind is counted (they may be relays of it).
+6. Each counted source needs a report of its own among those carrying it
+   (a maximum matching of sources to reports): one report quoting a group and
+   an official is one piece of evidence, so a statement or a case never has
+   more independent sources than reports.
 
 So four outlets relaying one rights group's statement, in any mix of "according
 to the group", "a human rights group said" and unattributed sentences in reports
@@ -54,7 +58,7 @@ from typing import Any
 
 from ..models import Attribution, CaseDocument
 from .config import norm
-from .context import Scope, outlet_key
+from .context import Scope, entity_of, outlet_key
 from .organisations import AcronymConflict, source_folds
 from .support import Statement, date_json
 
@@ -78,6 +82,12 @@ class Origin:
     """named, relay, own or generic."""
     sources: tuple[Source, ...]
     cluster: str
+    document: str = ""
+    """The report the statement is in (its cluster when not given)."""
+
+    @property
+    def report(self) -> str:
+        return self.document or self.cluster
 
 
 def reads_as_name(words: str) -> bool:
@@ -110,16 +120,32 @@ class SourceResolver:
         touched = [c for c in conflicts if c.documents & set(scope.mentions)]
         referenced = {eid for d in scope.documents for eid in d.entity_of_mention.values()}
         self.folds = source_folds(touched, {k: v for k, v in corpus.entities.items() if k in referenced})
+        self.speaks_for = self._groups_of_officials()
         self._named = self._named_by_kind()
         self._cites: dict[str, list[Source]] = {}
         self._in_report: dict[str, dict[str, dict[str, Source]]] = {}
 
     # -- sources
 
+    def _groups_of_officials(self) -> dict[str, str]:
+        """Person entity id -> the organisation entity a report of the case says the person speaks for ("X,
+        director of Group G"); a person said to speak for two organisations is left as a person."""
+        found: dict[str, set[str]] = {}
+        for doc in self.scope.documents:
+            for a in doc.extraction.attributions:
+                person, group = entity_of(doc, a.mention), entity_of(doc, a.group)
+                if person and group and person != group:
+                    found.setdefault(person, set()).add(group)
+        return {p: next(iter(g)) for p, g in found.items() if len(g) == 1}
+
     def raw_source(self, doc: CaseDocument, a: Attribution) -> Source:
-        """The source as the report names it, before generic sources are tied to the case's named one."""
+        """The source as the report names it, before generic sources are tied to the case's named one; a group's
+        official is the group (one primary source, not one beside it)."""
         kind = _kind_class(a.kind)
         entity = None if a.generic else self.scope.corpus.entity(doc, a.mention)
+        group = self.scope.corpus.entities.get(self.speaks_for.get(entity.id, "")) if entity is not None else None
+        if group is not None:
+            entity, kind = group, "organisation"
         if entity is not None:
             key, name = self.folds.get(entity.id, ("entity:" + entity.id, entity.name))
             return Source(key, name, kind)
@@ -194,17 +220,17 @@ class SourceResolver:
     # -- origins
 
     def origin(self, st: Statement) -> Origin:
-        cluster = self.scope.corpus.cluster.get(st.doc.id, st.doc.id)
+        cluster, doc = self.scope.corpus.cluster.get(st.doc.id, st.doc.id), st.doc.id
         if st.attribution is not None:
             s = self.source(st.doc, st.attribution)
-            return Origin("generic" if s.generic else "named", (s,), cluster)
+            return Origin("generic" if s.generic else "named", (s,), cluster, doc)
         cited = self.cites(st.doc)
         named = tuple(s for s in cited if not s.generic)
         if named:
-            return Origin("relay", named, cluster)
+            return Origin("relay", named, cluster, doc)
         if cited:
-            return Origin("generic", tuple(cited), cluster)
-        return Origin("own", (), cluster)
+            return Origin("generic", tuple(cited), cluster, doc)
+        return Origin("own", (), cluster, doc)
 
 
 @dataclass(frozen=True)
@@ -236,14 +262,58 @@ def count_sources(origins: list[Origin]) -> Count:
     own = sorted({o.cluster for o in kept if o.kind == "own"})
     named_kinds = {s.kind for s, _ in counted.values()}
     generic = sorted({s.kind for o in kept if o.kind == "generic" for s in o.sources} - named_kinds)
+    backers = _backers(kept, list(counted), own, generic)
     kinds = [k for _, k in counted.values()] + ["own"] * len(own) + ["generic"] * len(generic)
+    kinds = [k for k, backed in zip(kinds, _matched(backers), strict=True) if backed]
     names = sorted({s.name for s, _ in counted.values()}, key=str.casefold)
     return Count(len(kinds), names, kinds)
 
 
+def _backers(kept: list[Origin], counted: list[str], own: list[str], generic: list[str]) -> list[set[str]]:
+    """For each counted source (named and relayed, own reporting, generic kinds, in that order): the reports
+    that carry it."""
+    by_key: dict[str, set[str]] = {k: set() for k in counted}
+    for o in kept:
+        if o.kind in ("named", "relay"):
+            for s in o.sources:
+                if s.key in by_key:
+                    by_key[s.key].add(o.report)
+    own_of = {c: {o.report for o in kept if o.kind == "own" and o.cluster == c} for c in own}
+    generic_of = {k: {o.report for o in kept if o.kind == "generic" and any(s.kind == k for s in o.sources)}
+                  for k in generic}
+    return [by_key[k] for k in counted] + [own_of[c] for c in own] + [generic_of[k] for k in generic]
+
+
+def _matched(backers: list[set[str]]) -> list[bool]:
+    """Which sources count once each is given a report of its own (a maximum matching, earlier sources first):
+    one report's words are one piece of evidence, so there are never more independent sources than reports."""
+    holder: dict[str, int] = {}
+
+    def place(i: int, seen: set[str]) -> bool:
+        for r in sorted(backers[i]):
+            if r not in seen:
+                seen.add(r)
+                if r not in holder or place(holder[r], seen):
+                    holder[r] = i
+                    return True
+        return False
+
+    return [place(i, set()) for i in range(len(backers))]
+
+
+def known_outlet(doc: CaseDocument) -> bool:
+    return bool(doc.outlet and doc.outlet.strip())
+
+
 def outlet_count(docs: list[CaseDocument]) -> int:
-    """Distinct outlets among the reports; a report without an outlet counts by its syndication group or id."""
-    return len({outlet_key(d) for d in docs})
+    """Distinct known outlets among the reports; a report with no known outlet is no outlet (see
+    :func:`without_outlet`)."""
+    return len({outlet_key(d) for d in docs if known_outlet(d)})
+
+
+def without_outlet(docs: list[CaseDocument]) -> int:
+    """How many of the reports have no known outlet: counted apart, never as outlets."""
+    return sum(1 for d in docs if not known_outlet(d))
 
 
 def source_entries(resolver: SourceResolver) -> list[dict[str, Any]]:

@@ -83,6 +83,36 @@ def recent_group(ctx: Context, before: int) -> int | None:
     return best
 
 
+_GROUP_PREPOSITIONS = frozenset({"of", "at", "for", "with", "from"})
+
+
+def _org_mention(ctx: Context, tok: Token) -> int | None:
+    k = ctx.mention_of(tok)
+    return k if k is not None and ctx.mentions[k].label == "ORG" else None
+
+
+def group_of(ctx: Context, people: People, m: int) -> int | None:
+    """The organisation a named person speaks for, by the noun written with the name: "X, director of Group G",
+    "Group G director X", "G's researcher X" (the nouns are ``group_official_nouns``)."""
+    d = people.descriptors.get(m)
+    noun = d.noun if d is not None else None
+    nouns = ctx.lex.attribution.get("group_official_nouns", ())
+    if noun is None or (noun.lower_ not in nouns and noun.lemma_.lower() not in nouns):
+        return None
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in _GROUP_PREPOSITIONS:
+            for obj in c.children:
+                if obj.dep_ == "pobj" and (k := _org_mention(ctx, obj)) is not None:
+                    return k
+        if c.dep_ in ("compound", "poss", "nmod") and (k := _org_mention(ctx, c)) is not None:
+            return k
+    head = ctx.mention_head(m)
+    for c in head.children:  # "Group G director X": the group and the noun both written before the name
+        if c.dep_ in ("compound", "poss", "nmod") and c.i < noun.i and (k := _org_mention(ctx, c)) is not None:
+            return k
+    return None
+
+
 Unnamed = list[tuple[int, Attribution, "str | None"]]
 
 
@@ -103,7 +133,8 @@ def make_attribution(ctx: Context, people: People, head: Token, first: int, last
             role = people.descriptors.get(m)
             official = role is not None and role.role in ("spokesperson", "judge", "prosecutor", "governor", "minister",
                                                            "official", "president", "senator", "lawmaker")
-            return Attribution(mention.text, "official" if official else "person", ev, mention=m)
+            return Attribution(mention.text, "official" if official else "person", ev, mention=m,
+                               group=group_of(ctx, people, m))
         if mention.label == "ORG":
             return Attribution(mention.text, org_kind(ctx, mention.text), ev, mention=m)
         if mention.label == "FACILITY":

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .glance_table import glance_panel
+from .source_counts import independent_words, outlet_words
 
 # ---------------------------------------------------------------------------- tables and views
 
@@ -75,8 +76,8 @@ def case_view(cf: dict[str, Any]) -> RenderableType:
         head.append(f"  (also: {', '.join(cf['subject']['aliases'])})", style="dim")
     head.append("\nstatus: ")
     head.append(cf["status"], style=STATUS_STYLE.get(cf["status"], "bold"))
-    head.append(f"   reports: {len(cf.get('sources', []))}   outlets: {cf.get('outlets', '?')}"
-                f"   independent sources: {cf.get('independent_sources', '?')}   id: {cf['id']}")
+    head.append(f"   {len(cf.get('sources', []))} report(s), {outlet_words(cf)}, {independent_words(cf)}"
+                f"   id: {cf['id']}")
     parts.append(Panel(head, title="case", title_align="left"))
     for c in cf.get("conflicts", []):
         body = Text()
@@ -90,7 +91,7 @@ def case_view(cf: dict[str, Any]) -> RenderableType:
         body = Text()
         body.append(f"{f['field']}: ", style="bold")
         body.append(str(f["value"]))
-        body.append(f"   outlets {f['outlets']}, independent sources {f['independent_sources']}", style="dim")
+        body.append(f"   {outlet_words(f)}, {independent_words(f)}", style="dim")
         if f.get("primary_sources"):
             body.append(f", from {', '.join(f['primary_sources'])}", style="dim")
         body.append("\n")

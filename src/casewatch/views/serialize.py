@@ -40,7 +40,7 @@ def _attribution(d: dict[str, Any] | None) -> Attribution | None:
     if d is None:
         return None
     return Attribution(name=d["name"], kind=d["kind"], evidence=_evidence(d["evidence"]), mention=d.get("mention"),
-                       generic=bool(d.get("generic")))
+                       generic=bool(d.get("generic")), group=d.get("group"))
 
 
 def extraction_from_plain(d: dict[str, Any]) -> Extraction:

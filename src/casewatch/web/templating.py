@@ -6,6 +6,8 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 
+from ..views.source_counts import SOURCE_TERMS, independent_words, outlet_words
+
 
 def _days(date: dict[str, Any] | None) -> str:
     if not date or not date.get("start"):
@@ -28,6 +30,9 @@ def environment() -> Environment:
     )
     env.filters["days"] = _days
     env.filters["words"] = _words
+    env.filters["outlets"] = outlet_words
+    env.filters["independent"] = independent_words
+    env.globals["source_terms"] = SOURCE_TERMS
     return env
 
 
