@@ -56,3 +56,34 @@ def test_the_case_page_shows_the_state_and_its_form_sets_it(site):
     block = re.search(r'<div class="case-work" id="work">(.*?)</div>', page, re.S).group(1)
     assert "in review" in block and '<strong class="assignee">analyst</strong>' in block
     assert '<option value="analyst" selected>analyst (me)</option>' in block
+
+
+def test_the_cases_list_filters_by_team_state_assignee_and_assigned_to_me(site):
+    from fastapi.testclient import TestClient
+
+    case_id = _case_id(site)
+    other = next(c for c in site.client.get("/api/cases?per_page=100", headers=site.auth("viewer")).json()["items"]
+                 if c["id"] != case_id)
+    assert site.client.post(f"/api/cases/{case_id}/work", headers=site.auth("analyst"),
+                            json={"state": "in_review", "assignee": "analyst"}).status_code == 201
+    assert site.client.post(f"/api/cases/{other['id']}/work", headers=site.auth("admin"),
+                            json={"state": "verified", "assignee": "admin"}).status_code == 201
+
+    def listed(query: str, role: str = "viewer") -> set[str]:
+        items = site.client.get(f"/api/cases?per_page=100&{query}", headers=site.auth(role)).json()["items"]
+        return {c["id"] for c in items}
+
+    assert listed("state=in_review") == {case_id}
+    assert listed("state=verified") == {other["id"]}
+    assert listed("assignee=admin") == {other["id"]}
+    assert case_id not in listed("state=new") and other["id"] not in listed("state=new")
+    assert len(listed("state=new")) + 2 == len(listed(""))
+    assert site.client.get("/api/cases?state=finished", headers=site.auth("viewer")).status_code == 422
+
+    client = TestClient(site.client.app)
+    site.login(client, "analyst")
+    mine = client.get("/?mine=true").text
+    assert f'href="/cases/{case_id}"' in mine and f'href="/cases/{other["id"]}"' not in mine
+    assert "in review · analyst" in mine
+    everyone = client.get("/").text
+    assert f'href="/cases/{other["id"]}"' in everyone and "verified · admin" in everyone

@@ -3,7 +3,8 @@
 Each case gets rows ``(kind, value)`` in the ``case_terms`` side table: its name and every alias in two
 comparable forms (``name``: lower case, no diacritics; ``name_fold``: transliteration variants made equal, so
 "Kourosh" and "Kurosh" meet), the facilities and outlets its reports give (lower case, no diacritics) and its
-reports' ids (``document``, as given). A query is put in the same form and matched with a bound LIKE.
+reports' ids (``document``, as given), and the team's ``state`` and ``assignee`` (as given).
+A query is put in the same form and matched with a bound LIKE.
 """
 from __future__ import annotations
 
@@ -12,6 +13,8 @@ from typing import Any
 from ..resolve.names import fold, normalise_token
 
 NAME, NAME_FOLD, FACILITY, OUTLET, DOCUMENT = "name", "name_fold", "facility", "outlet", "document"
+STATE, ASSIGNEE = "state", "assignee"
+"""The case's team state (new, in_review, verified) and its assignee's user name, as the case file's ``work``."""
 
 
 def plain(text: str) -> str:
@@ -49,4 +52,6 @@ def terms(cf: dict[str, Any]) -> list[tuple[str, str]]:
     out += [(OUTLET, plain(s["outlet"])) for s in cf.get("sources") or [] if s.get("outlet")]
     out += [(DOCUMENT, d) for d in [*(cf.get("documents") or []), *(s.get("document") for s in
                                                                       cf.get("sources") or [])] if d]
+    work = cf.get("work") or {}
+    out += [(STATE, work.get("state") or "new"), (ASSIGNEE, work.get("assignee") or "")]
     return [t for t in dict.fromkeys(out) if t[1]]

@@ -320,12 +320,14 @@ class GraphQueries(StoreBase):
 
     def case_rows(self, status: str | None = None, name: str | None = None, limit: int | None = None,
                   offset: int = 0, order: str = "name", descending: bool = False, facility: str | None = None,
-                  outlet: str | None = None, since: str | None = None) -> tuple[int, list[dict[str, Any]]]:
+                  outlet: str | None = None, since: str | None = None, state: str | None = None,
+                  assignee: str | None = None) -> tuple[int, list[dict[str, Any]]]:
         """(how many cases match, one page of their summary rows), sorted by ``order`` (a key of CASE_ORDERS).
 
         ``name`` matches any part of the name or an alias, without regard to case, diacritics or transliteration;
         ``facility`` and ``outlet`` any part of one the reports give; ``since`` keeps cases whose latest
-        development is on or after that day (YYYY-MM-DD).
+        development is on or after that day (YYYY-MM-DD); ``state`` and ``assignee`` the team's state and the
+        assignee's user name exactly.
         """
         if order not in CASE_ORDERS:
             raise InvalidValueError(f"cannot sort cases by {order!r}; choose one of {', '.join(CASE_ORDERS)}")
@@ -339,6 +341,10 @@ class GraphQueries(StoreBase):
             if value and terms.plain(value):
                 where.append(case_files.c.id.in_(select(case_terms.c.case_id)
                                                  .where(_term_like(kind, terms.plain(value)))))
+        for kind, value in ((terms.STATE, state), (terms.ASSIGNEE, assignee)):
+            if value:
+                where.append(case_files.c.id.in_(select(case_terms.c.case_id).where(
+                    case_terms.c.kind == kind, case_terms.c.value == value)))
         if since:
             where.append(case_files.c.latest >= since)
         column = CASE_ORDERS[order]
@@ -352,6 +358,17 @@ class GraphQueries(StoreBase):
             total = int(conn.execute(select(func.count()).select_from(case_files).where(*where)).scalar() or 0)
             rows = [dict(r._mapping) for r in conn.execute(q)]
         return total, rows
+
+    def case_work_of(self, case_ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
+        """For each of these cases, its team ``state`` and ``assignee`` (None when nobody)."""
+        out: dict[str, dict[str, str | None]] = {c: {"state": "new", "assignee": None} for c in case_ids}
+        with self._connect() as conn:
+            for chunk in chunks(list(case_ids)):
+                rows = conn.execute(select(case_terms.c.case_id, case_terms.c.kind, case_terms.c.value).where(
+                    case_terms.c.case_id.in_(chunk), case_terms.c.kind.in_((terms.STATE, terms.ASSIGNEE)))).all()
+                for r in rows:
+                    out[r.case_id][r.kind] = r.value
+        return out
 
     def case_term_values(self, kind: str, limit: int = 200) -> list[str]:
         """The distinct facilities or outlets (comparable form) the cases are found by, for a filter's choices."""

@@ -34,6 +34,8 @@ class CaseFilters:
     facility: str | None = None
     outlet: str | None = None
     since: str | None = None
+    state: str | None = None
+    assignee: str | None = None
     order: str = "name"
     descending: bool = False
 
@@ -44,9 +46,12 @@ def cases(store: Store, page: Page = ALL, status: str | None = None,
     :func:`case_summary` would give from the file, and ``latest``, the date of the latest development."""
     f = filters or CaseFilters(status=status)
     total, rows = store.case_rows(status=f.status, name=f.name, facility=f.facility, outlet=f.outlet, since=f.since,
-                                  order=f.order, descending=f.descending, limit=page.limit, offset=page.offset)
+                                  state=f.state, assignee=f.assignee, order=f.order, descending=f.descending,
+                                  limit=page.limit, offset=page.offset)
     keys = ("id", "name", "status", "documents", "outlets", "independent_sources", "latest")
-    return total, [{k: r[k] or None if k == "latest" else r[k] for k in keys} for r in rows]
+    work = store.case_work_of([r["id"] for r in rows])
+    return total, [{**{k: r[k] or None if k == "latest" else r[k] for k in keys}, "work": work[r["id"]]}
+                   for r in rows]
 
 
 def case(store: Store, ref: str) -> dict[str, Any]:

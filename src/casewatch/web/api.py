@@ -81,13 +81,18 @@ def list_cases(request: Request, _: Annotated[Caller, Depends(viewer)], page: Pa
                                                   "latest development is on or after this day (YYYY-MM-DD).")] = None,
                sort: Annotated[CaseSort, Query(description="name, status, reports, outlets, sources (independent "
                                                            "sources) or latest (latest development).")] = "name",
-               direction: DirArg = None) -> dict[str, Any]:
+               direction: DirArg = None,
+               state: Annotated[Literal[CASE_STATES] | None, Query(  # type: ignore[valid-type]
+                   description="Only cases in this team state: new, in_review or verified.")] = None,
+               assignee: Annotated[str | None, Query(max_length=64, description="Only cases assigned to this "
+                                                                                "user.")] = None) -> dict[str, Any]:
     """The same objects as `casewatch cases --format json` (id, name, status, documents, outlets, sources) and
     `latest`, the date of the latest development in the reports (the newest event or publication date)."""
     order = "latest" if sort == "changed" else sort
     filters = queries.CaseFilters(status=status or None, name=(q or "").strip() or None,
                                   facility=(facility or "").strip() or None, outlet=(outlet or "").strip() or None,
-                                  since=since, order=order, descending=descending(order, direction))
+                                  since=since, state=state, assignee=(assignee or "").strip() or None, order=order,
+                                  descending=descending(order, direction))
     total, items = queries.cases(store_of(request), _window(page, per_page), filters=filters)
     return _page(total, items, page, per_page)
 

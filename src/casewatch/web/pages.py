@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 import secrets
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 from urllib.parse import quote, urlencode
 
 from fastapi import APIRouter, Depends, Form, Query, Request
@@ -32,6 +32,7 @@ PER_PAGE = 50
 MAX_PAGE = 1_000_000
 """The highest page number any list answers (beyond the last page a list is empty); higher ones get 422."""
 PageArg = Annotated[int, Query(ge=1, le=MAX_PAGE)]
+StateArg = Annotated[Literal["", *CASE_STATES], Query()]  # type: ignore[valid-type]
 STATUSES = (*status_settings()["status_order"], "unknown")
 """Every status a case can have, in the order the filter lists them (the corroboration settings' order)."""
 
@@ -117,17 +118,22 @@ DOCUMENT_COLUMNS = (("title", "Title"), ("outlet", "Outlet"), ("published", "Pub
 @router.get("/")
 def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], status: TextArg = "", q: TextArg = "",
                facility: TextArg = "", outlet: TextArg = "", since: DayArg = "", sort: CaseSort = "latest",
-               direction: DirArg = None, p: PageArg = 1) -> Response:
+               direction: DirArg = None, state: StateArg = "", assignee: TextArg = "", mine: bool = False,
+               p: PageArg = 1) -> Response:
     store = store_of(request)
     order = "latest" if sort == "changed" else sort
     desc = descending(order, direction)
+    assignee = caller.user.name if mine else assignee.strip()
     filters = queries.CaseFilters(status=status or None, name=q.strip() or None, facility=facility.strip() or None,
-                                  outlet=outlet.strip() or None, since=since or None, order=order, descending=desc)
+                                  outlet=outlet.strip() or None, since=since or None, state=state or None,
+                                  assignee=assignee or None, order=order, descending=desc)
     total, rows = queries.cases(store, queries.Page(PER_PAGE, (p - 1) * PER_PAGE), filters=filters)
     return page(request, "cases.html", caller, rows=rows, total=total, statuses=store.case_statuses(), status=status,
                 q=q, facility=facility, outlet=outlet, since=since, p=p, pages=max(1, -(-total // PER_PAGE)),
                 all_statuses=STATUSES, headers=headers(request.query_params, CASE_COLUMNS, order, desc),
-                facilities=store.case_term_values("facility"), outlets=store.case_term_values("outlet"))
+                facilities=store.case_term_values("facility"), outlets=store.case_term_values("outlet"),
+                case_states=CASE_STATES, state=state, assignee=assignee, mine=mine,
+                assignees=store.case_term_values("assignee"))
 
 
 @router.get("/cases/{case_id}")
