@@ -6,6 +6,13 @@ longer counts toward the status, the case's source counts or its conflicts
 (``rejected_ids`` lets the builder leave it out). An edited fact shows the
 reviewer's value and keeps the reports' value as ``original_value``; an edited
 conflict carries the value the reviewer settled on as ``resolution``.
+
+A conflict is *settled* by a review: edited (``resolution``), or gone because a
+reviewer rejected one side. An edited conflict stays in ``conflicts`` with
+``settled: true`` and ``settled_by``; one whose side was rejected no longer is
+a conflict, so it moves to ``settled_conflicts`` (``settled: true``, the
+``settled_by`` review, and the ``resolution`` when one value is left), never
+silently dropped.
 """
 from __future__ import annotations
 
@@ -47,5 +54,42 @@ def apply_reviews(case_file: dict[str, Any], reviews: Mapping[str, Review]) -> d
         if state == "edited" and review is not None and review.value:
             conflict["resolution"] = review.value
         counts[state] += 1
+        if state == "edited" and review is not None:
+            conflict["settled"] = True
+            conflict["settled_by"] = {"user": review.user, "at": review.at,
+                                      "how": f"settled on {review.value!r}" + (f": {review.note}" if review.note else "")}
     case_file["review"] = counts
     return case_file
+
+
+def _sides(conflict: dict[str, Any], facts: list[dict[str, Any]],
+           events: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """(value, item) of the facts and events a conflict sets against each other."""
+    values = {v["value"] for v in conflict["values"]}
+    if conflict.get("event_type"):
+        return [(str(e["type"]).replace("_", " "), e) for e in events if e.get("type") == conflict["event_type"]]
+    return [(f["value"], f) for f in facts if f.get("field") == conflict["field"] and f["value"] in values]
+
+
+def settled_conflicts(before: list[dict[str, Any]], open_ids: set[str], facts: list[dict[str, Any]],
+                      events: list[dict[str, Any]], reviews: Mapping[str, Review]) -> list[dict[str, Any]]:
+    """The conflicts of ``before`` (built with rejected items counted) that rejecting an item settled."""
+    out = []
+    for conflict in before:
+        if conflict["id"] in open_ids:
+            continue
+        sides = _sides(conflict, facts, events)
+        rejections = sorted((reviews[i["id"]] for _, i in sides
+                             if i["id"] in reviews and reviews[i["id"]].state == "rejected"), key=lambda r: r.at)
+        rejected_values = {v for v, i in sides if i["id"] in {r.target_id for r in rejections}}
+        left = [v["value"] for v in conflict["values"] if v["value"] not in rejected_values]
+        settled = {**conflict, "settled": True}
+        if len(left) == 1:
+            settled["resolution"] = left[0]
+        if rejections:
+            last = rejections[-1]
+            what = ", ".join(f"{v!r}" for v in sorted(rejected_values) if v) or "one side"
+            settled["settled_by"] = {"user": last.user, "at": last.at,
+                                     "how": f"rejected {what}" + (f": {last.note}" if last.note else "")}
+        out.append(settled)
+    return out
