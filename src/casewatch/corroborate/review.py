@@ -56,8 +56,8 @@ def apply_reviews(case_file: dict[str, Any], reviews: Mapping[str, Review]) -> d
         counts[state] += 1
         if state == "edited" and review is not None:
             conflict["settled"] = True
-            conflict["settled_by"] = {"user": review.user, "at": review.at,
-                                      "how": f"settled on {review.value!r}" + (f": {review.note}" if review.note else "")}
+            how = f"settled on {review.value!r}" + (f": {review.note}" if review.note else "")
+            conflict["settled_by"] = {"user": review.user, "at": review.at, "how": how}
     case_file["review"] = counts
     return case_file
 
