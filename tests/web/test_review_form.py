@@ -147,3 +147,5 @@ def test_a_conflict_settled_by_rejecting_one_side_stays_shown_as_settled(analyst
     text = " ".join(shown.text_content().split())
     assert "settled by analyst" in text and "rejected '24': the court gave 23" in text
     assert "Settled on: 23" in text
+    (aside,) = shown.xpath(".//*[contains(@class, 'set-aside')]/*[@class='value']")
+    assert aside.text_content() == "24"
