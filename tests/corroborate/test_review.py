@@ -107,3 +107,22 @@ def test_an_edited_conflict_is_marked_settled_by_its_reviewer():
     conflict = plain["conflicts"][0]
     cf = build({conflict["id"]: review(plain, conflict["id"], "edited", "31")})
     assert cf["conflicts"][0]["settled"] is True and cf["conflicts"][0]["settled_by"]["user"] == "ana"
+
+
+def test_rejecting_the_denial_settles_a_status_conflict_on_the_stated_side():
+    from corroborate.test_conflicts import ENTITIES as PASK
+    from corroborate.test_conflicts import pask_denial, pask_sentenced_and_executed
+
+    rs = [pask_sentenced_and_executed(), pask_denial()]
+    docs = [r.build() for r in rs]
+    (plain,) = [f for f in build_case_files(docs, PASK) if f["subject"]["name"] == "Oren Pask"]
+    (conflict,) = [c for c in plain["conflicts"] if c["field"] == "status"]
+    denial = next(e for e in plain["events"] if e["modality"] == "denied")
+    (cf,) = [f for f in build_case_files(docs, PASK, {plain["id"]: {denial["id"]: review(plain, denial["id"],
+                                                                                          "rejected")}})
+             if f["id"] == plain["id"]]
+    check_case_files([cf], rs)
+    assert conflict["id"] not in [c["id"] for c in cf["conflicts"]]
+    (settled,) = cf["settled_conflicts"]
+    assert settled["id"] == conflict["id"] and settled["resolution"] == "executed"
+    assert settled["settled_by"]["how"] == "rejected 'not executed': because"

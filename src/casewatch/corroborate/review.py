@@ -62,33 +62,41 @@ def apply_reviews(case_file: dict[str, Any], reviews: Mapping[str, Review]) -> d
     return case_file
 
 
-def _sides(conflict: dict[str, Any], facts: list[dict[str, Any]],
-           events: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
-    """(value, item) of the facts and events a conflict sets against each other."""
-    values = {v["value"] for v in conflict["values"]}
-    if conflict.get("event_type"):
-        return [(str(e["type"]).replace("_", " "), e) for e in events if e.get("type") == conflict["event_type"]]
-    return [(f["value"], f) for f in facts if f.get("field") == conflict["field"] and f["value"] in values]
+def _places(support: list[dict[str, Any]]) -> set[tuple[str, int, int]]:
+    return {(q["document"], q["start"], q["end"]) for q in support}
+
+
+def _set_aside(conflict: dict[str, Any], rejected: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """Each value of a conflict that rejecting an item set aside -> the ids of those items: a fact of the field
+    with that value, or any fact or event whose quotes are among the value's quotes (a stated or denied event,
+    a date)."""
+    out: dict[str, list[str]] = {}
+    for v in conflict["values"]:
+        quoted = _places(v.get("support", []))
+        ids = [i["id"] for i in rejected if (i.get("field") == conflict["field"] and i.get("value") == v["value"])
+               or quoted & _places(i.get("support", []))]
+        if ids:
+            out[v["value"]] = ids
+    return out
 
 
 def settled_conflicts(before: list[dict[str, Any]], open_ids: set[str], facts: list[dict[str, Any]],
                       events: list[dict[str, Any]], reviews: Mapping[str, Review]) -> list[dict[str, Any]]:
     """The conflicts of ``before`` (built with rejected items counted) that rejecting an item settled."""
+    rejected = [i for i in [*facts, *events] if i["id"] in reviews and reviews[i["id"]].state == "rejected"]
     out = []
     for conflict in before:
         if conflict["id"] in open_ids:
             continue
-        sides = _sides(conflict, facts, events)
-        rejections = sorted((reviews[i["id"]] for _, i in sides
-                             if i["id"] in reviews and reviews[i["id"]].state == "rejected"), key=lambda r: r.at)
-        rejected_values = {v for v, i in sides if i["id"] in {r.target_id for r in rejections}}
-        left = [v["value"] for v in conflict["values"] if v["value"] not in rejected_values]
+        aside = _set_aside(conflict, rejected)
+        left = [v["value"] for v in conflict["values"] if v["value"] not in aside]
         settled = {**conflict, "settled": True}
         if len(left) == 1:
             settled["resolution"] = left[0]
+        rejections = sorted((reviews[i] for ids in aside.values() for i in ids), key=lambda r: r.at)
         if rejections:
             last = rejections[-1]
-            what = ", ".join(f"{v!r}" for v in sorted(rejected_values) if v) or "one side"
+            what = ", ".join(repr(v) for v in aside)
             settled["settled_by"] = {"user": last.user, "at": last.at,
                                      "how": f"rejected {what}" + (f": {last.note}" if last.note else "")}
         out.append(settled)
