@@ -149,3 +149,11 @@ def test_a_conflict_settled_by_rejecting_one_side_stays_shown_as_settled(analyst
     assert "Settled on: 23" in text
     (aside,) = shown.xpath(".//*[contains(@class, 'set-aside')]/*[@class='value']")
     assert aside.text_content() == "24"
+
+
+def test_a_refused_review_of_no_form_on_the_page_still_says_why(analyst, case):
+    got = post(analyst, case, [], state="confirmed", note="")
+    assert got.status_code == 422
+    doc = lxml.html.fromstring(got.text)
+    (error,) = doc.xpath("//section[@class='conflicts']/*[@class='form-error']")
+    assert "say which fact, event or conflict" in error.text_content()

@@ -119,8 +119,13 @@ def _case_page(request: Request, caller: Caller, case_id: str, http_status: int 
     store = store_of(request)
     cf = queries.case(store, case_id)
     history = store.review_history(cf["id"])
+    facts = fields_in_groups(cf["facts"])
+    if problem is not None:  # a form the page has no longer (or never had): the error goes above the conflicts
+        forms = [[c["id"]] for c in cf["conflicts"]] + [[e["id"]] for e in cf["events"]]
+        forms += [[f["id"] for f in group] for _, groups in facts for group in groups]
+        problem["placed"] = problem["targets"] in forms
     return page(request, "case.html", caller, http_status=http_status, cf=cf, titles=views.source_titles(cf),
-                facts=fields_in_groups(cf["facts"]), timeline=views.timeline(cf["events"]),
+                facts=facts, timeline=views.timeline(cf["events"]),
                 groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20],
                 problem=problem)
 
