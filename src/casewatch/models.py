@@ -308,6 +308,11 @@ class Outcome:
 
 REVIEW_STATES = ("unreviewed", "confirmed", "rejected", "edited")
 REVIEW_KINDS = ("fact", "event", "conflict")
+CASE_STATES = ("new", "in_review", "verified")
+"""Where a team stands with a whole case: nobody has started, someone is reviewing it, it is verified."""
+CASE_TARGET = "case"
+"""The target id of a case-level decision (its state and assignee), kept as a review of kind ``case``: an id no
+fact, event or conflict takes, so the reviews table's history, hash chain and rebuild carry it like any other."""
 
 
 @dataclass(frozen=True)

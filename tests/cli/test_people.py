@@ -75,3 +75,17 @@ def test_reviews_from_the_cli_survive_a_rebuild_with_the_same_ids(own_examples):
     actions = [e["action"] for e in cli.json("audit", "--limit", "4")]
     assert actions[0] == "rebuild" and actions.count("review") == 2
     assert cli.json("audit", "--action", "ingest")[0]["after"]["new"]
+
+
+def test_a_case_is_assigned_from_the_cli_and_keeps_its_state_through_a_rebuild(own_examples):
+    cli = own_examples
+    assert cli("user", "add", "ana", "--role", "analyst", "--password", "a long password").returncode == 0
+    cf = cli.json("case", "Behnam Ostovari")
+    taken = cli("assign", cf["id"], "--state", "in_review", "--to", "ana", "--user", "ana", "--note", "mine")
+    assert taken.returncode == 0, taken.stderr
+    assert "in_review, assigned to ana" in taken.stdout
+    wrong = cli("assign", cf["id"], "--state", "finished", "--user", "ana")
+    assert wrong.returncode == 2 and "new, in_review, verified" in wrong.stderr
+    assert cli("rebuild").returncode == 0
+    work = cli.json("case", cf["id"])["work"]
+    assert (work["state"], work["assignee"], work["by"], work["note"]) == ("in_review", "ana", "ana", "mine")

@@ -1,7 +1,9 @@
 """Text cut into highlighted segments, and the drawn timeline's geometry."""
 from __future__ import annotations
 
-from casewatch.views.html import Mark, segments, syndication_groups, timeline
+import itertools
+
+from casewatch.views.html import NARROW, Mark, segments, syndication_groups, timeline
 
 
 def test_segments_cover_the_text_once_with_overlapping_marks():
@@ -36,8 +38,66 @@ def test_timeline_places_events_by_date_one_row_per_type():
     assert x["e1"] < x["e2"] < x["e3"] and all(130 <= p.x <= 880 for p in tl.points)
     assert tl.points[0].width > tl.points[1].width  # a span of days is drawn wider than one day
     assert [label for _, label in tl.rows] == ["arrest", "trial", "sentence"]
-    assert any("Jan 2026" in label for _, label in tl.ticks)
+    assert any(label.endswith("Jan") for _, label in tl.ticks)  # weekly ticks over seven weeks
+    assert tl.unplaced == ["appeal"]  # no date and no report to place it by
     assert timeline([events[3]]) is None
+
+
+def _undated(eid: str, etype: str, doc: str, modality: str = "asserted", by: str | None = None) -> dict:
+    e = {"id": eid, "type": etype, "modality": modality, "review": "unreviewed", "date": None,
+         "support": [{"document": doc, "start": 0, "end": 3, "quote": "was"}]}
+    if by:
+        e["by"] = {"text": by, "end": by, "anchor": "published"}
+    return e
+
+
+SOURCES = [{"document": "r1", "published": {"text": "x", "start": "2026-03-01", "end": "2026-03-01"}},
+           {"document": "r2", "published": None}]
+
+
+def test_every_event_type_gets_a_row_and_undated_events_sit_on_or_before_their_reports_day():
+    events = [_event("e1", "arrest", "2026-01-05"), _undated("u1", "torture", "r1", modality="alleged"),
+              _undated("u2", "transfer", "r2", by="2026-02-10"), _undated("u3", "death_in_custody", "r2")]
+    tl = timeline(events, SOURCES)
+    assert tl is not None and [label for _, label in tl.rows] == ["arrest", "transfer", "torture"]
+    by_id = {p.event_id: p for p in tl.points}
+    assert not by_id["e1"].undated and by_id["u1"].undated and by_id["u2"].undated
+    assert by_id["u1"].days == "on or before 2026-03-01" and by_id["u2"].days == "on or before 2026-02-10"
+    assert by_id["e1"].x < by_id["u2"].x < by_id["u1"].x and by_id["u1"].modality == "alleged"
+    assert tl.unplaced == ["death in custody"]  # its one report has no date
+
+
+def _no_overlap(tl, font: float = 11) -> bool:
+    spans = [(x - len(t) * font * 0.31, x + len(t) * font * 0.31) for x, t in tl.ticks]
+    return all(a[1] < b[0] for a, b in itertools.pairwise(spans)) and all(a >= 0 and b <= tl.width for a, b in spans)
+
+
+def test_the_axis_has_dated_ticks_that_never_overlap_at_any_span_or_width():
+    for end in ("2026-01-06", "2026-02-20", "2026-11-30", "2031-06-01", "2090-01-01"):
+        events = [_event("a", "arrest", "2026-01-05"), _event("b", "trial", end)]
+        for width in (900, NARROW):
+            tl = timeline(events, width=width)
+            assert tl is not None and len(tl.ticks) >= 2, (end, width, tl.ticks)
+            assert _no_overlap(tl), (end, width, tl.ticks)
+            xs = [x for x, _ in tl.ticks]
+            assert xs == sorted(xs)
+    wide = timeline([_event("a", "arrest", "2026-01-05"), _event("b", "trial", "2026-11-30")], width=900)
+    narrow = timeline([_event("a", "arrest", "2026-01-05"), _event("b", "trial", "2026-11-30")], width=NARROW)
+    assert len(narrow.ticks) < len(wide.ticks)  # fewer ticks on a phone, none squeezed
+
+
+def test_a_single_day_case_still_gets_an_axis():
+    tl = timeline([_event("a", "arrest", "2026-01-05")], width=NARROW)
+    assert tl is not None and any(label == "5 Jan" for _, label in tl.ticks)
+
+
+def test_the_phone_drawing_puts_row_labels_above_the_rows_and_uses_the_full_width():
+    events = [_event("a", "arrest", "2026-01-05"), _event("b", "trial", "2026-02-05")]
+    wide, narrow = timeline(events, width=900), timeline(events, width=NARROW)
+    assert not wide.labels_above and narrow.labels_above and narrow.width == NARROW
+    assert narrow.left < 20 < wide.left
+    assert all(narrow.left <= p.x and p.x + p.width <= NARROW for p in narrow.points)
+    assert narrow.axis_y > max(y for y, _ in narrow.rows) and narrow.height > narrow.axis_y
 
 
 def test_sources_are_grouped_by_syndication():

@@ -168,6 +168,29 @@ def review(
 
 
 @app.command()
+def assign(
+    case: Annotated[str, typer.Argument(metavar="CASE", help="A case id, unique prefix, or the person's name.")],
+    state: Annotated[str, typer.Option("--state", help="new, in_review or verified.")] = "in_review",
+    to: Annotated[str, typer.Option("--to", help="The user who works on the case (empty: nobody).")] = "",
+    user: Annotated[str, typer.Option("--user", help="The analyst or admin the change is recorded for.")] = "",
+    note: Annotated[str, typer.Option("--note", help="Why, kept with the change.")] = "",
+) -> None:
+    """Set a case's team state (new, in_review, verified) and who works on it (kept for good, audited)."""
+    from ..access import require
+    from ..views.casework import set_case_work
+
+    store = open_store()
+    try:
+        require(store.get_user(user), "analyst")
+        updated = set_case_work(store, case, state, user=user, assignee=to, note=note)
+    finally:
+        store.close()
+    work = updated["work"]
+    out.print(f"case {updated['id']} ({updated['subject']['name']}): {work['state']}, "
+              f"assigned to {work['assignee'] or 'nobody'}", highlight=False)
+
+
+@app.command()
 def audit(
     limit: Annotated[int, typer.Option("--limit", help="How many entries, newest first.")] = 50,
     action: Annotated[str | None, typer.Option("--action", help="Only this action: ingest, rebuild, review, "

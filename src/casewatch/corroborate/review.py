@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from ..models import Review
+from ..models import CASE_TARGET, Review
 
 UNREVIEWED = "unreviewed"
 
@@ -59,6 +59,7 @@ def apply_reviews(case_file: dict[str, Any], reviews: Mapping[str, Review]) -> d
             how = f"settled on {review.value!r}" + (f": {review.note}" if review.note else "")
             conflict["settled_by"] = {"user": review.user, "at": review.at, "how": how}
     case_file["review"] = counts
+    case_file["work"] = case_work(reviews.get(CASE_TARGET))
     return case_file
 
 
@@ -101,3 +102,11 @@ def settled_conflicts(before: list[dict[str, Any]], open_ids: set[str], facts: l
                                      "how": f"rejected {what}" + (f": {last.note}" if last.note else "")}
         out.append(settled)
     return out
+
+
+def case_work(decision: Review | None) -> dict[str, Any]:
+    """The case's team state: ``new`` with no assignee until someone sets it; who set it, when and why."""
+    if decision is None:
+        return {"state": "new", "assignee": None}
+    return {"state": decision.state, "assignee": decision.value or None, "by": decision.user, "at": decision.at,
+            "note": decision.note}

@@ -8,6 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .glance_table import glance_panel
+
 # ---------------------------------------------------------------------------- tables and views
 
 def entities_table(items: list[dict[str, Any]], kind: str | None) -> Table:
@@ -66,7 +68,7 @@ def _date_words(d: dict[str, Any] | None) -> str:
 def case_view(cf: dict[str, Any]) -> RenderableType:
     """A case file for people: conflicts first, then facts with their quotes, the timeline, the sources."""
     titles = {s["document"]: (s.get("outlet") or s.get("title") or s["document"])[:40] for s in cf.get("sources", [])}
-    parts: list[RenderableType] = []
+    parts: list[RenderableType] = [glance_panel(cf)]
     head = Text()
     head.append(cf["subject"]["name"], style="bold")
     if cf["subject"].get("aliases"):

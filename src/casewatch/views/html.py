@@ -100,6 +100,8 @@ class TimelinePoint:
     review: str
     label: str
     days: str
+    undated: bool = False
+    """No date of its own: drawn on the day a report tells of it by ("on or before")."""
 
 
 @dataclass(frozen=True)
@@ -109,9 +111,17 @@ class Timeline:
     points: list[TimelinePoint]
     ticks: list[tuple[float, str]]
     rows: list[tuple[float, str]]
+    left: int = 130
+    """Where the axis starts; row labels sit left of it, or above their row when ``left`` is small."""
+    labels_above: bool = False
+    axis_y: float = 0
+    unplaced: list[str] = field(default_factory=list)
+    """Events no date and no dated report can place (type words)."""
 
 
-LEFT, RIGHT, TOP, ROW = 130, 20, 24, 28
+WIDE, NARROW = 900, 360
+"""The two drawings the case page has: for screens and for phones (viewBox units are CSS pixels there)."""
+RIGHT, TICK_FONT, TICK_GAP = 16, 11, 14
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -121,65 +131,109 @@ def _day(value: str | None) -> dt.date | None:
         return None
 
 
-def timeline(events: list[dict[str, Any]], width: int = 900) -> Timeline | None:
-    """Positions of the dated events on a time axis, one row per event type; None when none is dated."""
-    dated = []
+def _placed(e: dict[str, Any], published: dict[str, dt.date]) -> tuple[dt.date, dt.date, bool] | None:
+    """First and last day of an event, and whether it is undated (then: on or before the day a report tells of it
+    by, else the earliest publication of its reports)."""
+    date = e.get("date") or {}
+    first, last = _day(date.get("start")), _day(date.get("end"))
+    if first and last:
+        return first, last, False
+    bound = _day((e.get("by") or {}).get("end"))
+    if bound is None:
+        days = [published[s["document"]] for s in e.get("support", []) if s.get("document") in published]
+        bound = min(days) if days else None
+    return (bound, bound, True) if bound else None
+
+
+def timeline(events: list[dict[str, Any]], sources: list[dict[str, Any]] = (), width: int = WIDE) -> Timeline | None:
+    """Positions of the events on a time axis, one row per event type, in the order the types first happen;
+    undated events on or before their report's day. None when nothing can be placed."""
+    published = {s["document"]: d for s in sources
+                 if (d := _day(((s.get("published") or {}).get("end")) or (s.get("published") or {}).get("start")))}
+    placed, unplaced = [], []
     for e in events:
-        date = e.get("date") or {}
-        first, last = _day(date.get("start")), _day(date.get("end"))
-        if first and last:
-            dated.append((first, last, e))
-        elif e.get("by") and _day(e["by"].get("end")):
-            day = _day(e["by"]["end"])
-            dated.append((day, day, e))  # undated: drawn on the day a report tells of it by
-    if not dated:
+        spot = _placed(e, published)
+        if spot:
+            placed.append((*spot, e))
+        else:
+            unplaced.append(e["type"].replace("_", " "))
+    if not placed:
         return None
-    lo = min(f for f, _, _ in dated)
-    hi = max(la for _, la, _ in dated)
+    narrow = width < 600
+    left, top, row = (8, 26, 44) if narrow else (130, 24, 28)
+    lo = min(f for f, _, _, _ in placed)
+    hi = max(la for _, la, _, _ in placed)
     span = max((hi - lo).days, 1)
     lo_pad = lo - dt.timedelta(days=max(1, span // 20))
     hi_pad = hi + dt.timedelta(days=max(1, span // 20))
     total = (hi_pad - lo_pad).days + 1
-    inner = width - LEFT - RIGHT
+    inner = width - left - RIGHT
 
     def x_of(day: dt.date) -> float:
-        return LEFT + inner * (day - lo_pad).days / total
+        return left + inner * (day - lo_pad).days / total
 
-    types = list(dict.fromkeys(e["type"] for _, _, e in dated))
-    y_of = {t: TOP + ROW * i + ROW / 2 for i, t in enumerate(types)}
+    first_day: dict[str, dt.date] = {}
+    for f, _, _, e in placed:
+        first_day[e["type"]] = min(f, first_day.get(e["type"], f))
+    types = sorted(first_day, key=lambda t: first_day[t])
+    y_of = {t: top + row * i + row / 2 + (6 if narrow else 0) for i, t in enumerate(types)}
     points = []
-    for first, last, e in dated:
+    for first, last, undated, e in placed:
         x0, x1 = x_of(first), x_of(last + dt.timedelta(days=1))
-        date = e.get("date") or {"start": None, "end": None, "text": f"by {e['by']['end']}"}
-        if date["start"] is None:
-            days = f"on or before {e['by']['end']}"
+        date = e.get("date") or {}
+        if undated:
+            days = f"on or before {first.isoformat()}"
         else:
             days = date["start"] if date["start"] == date["end"] else f"{date['start']} to {date['end']}"
+        words = date.get("text") if not undated else (e.get("by") or {}).get("text")
         points.append(TimelinePoint(
-            x=round(x0, 1), width=round(max(x1 - x0, 6.0), 1), y=y_of[e["type"]], event_id=e["id"],
-            type=e["type"], modality=e.get("modality", "asserted"), review=e.get("review", "unreviewed"),
-            label=f"{e['type'].replace('_', ' ')}: {date.get('text') or days}", days=days,
+            x=round((x0 + x1) / 2 if undated else x0, 1), width=round(max(x1 - x0, 6.0), 1), y=y_of[e["type"]],
+            event_id=e["id"], type=e["type"], modality=e.get("modality", "asserted"),
+            review=e.get("review", "unreviewed"), undated=undated,
+            label=f"{e['type'].replace('_', ' ')}: {words or days}", days=days,
         ))
-    height = TOP + ROW * len(types) + 30
-    return Timeline(width=width, height=height, points=points, ticks=_ticks(lo_pad, hi_pad, x_of),
-                    rows=[(y_of[t], t.replace("_", " ")) for t in types])
+    axis_y = top + row * len(types) + (6 if narrow else 0)
+    return Timeline(width=width, height=int(axis_y + 30), points=points, ticks=_ticks(lo_pad, hi_pad, x_of, width),
+                    rows=[(y_of[t], t.replace("_", " ")) for t in types], left=left, labels_above=narrow,
+                    axis_y=axis_y, unplaced=unplaced)
 
 
-def _ticks(lo: dt.date, hi: dt.date, x_of: Any) -> list[tuple[float, str]]:
-    """Axis labels: months for spans under two years, years beyond."""
-    out = []
-    if (hi - lo).days <= 730:
-        step = 1 if (hi - lo).days <= 200 else 3
-        day = dt.date(lo.year, lo.month, 1)
+def _tick_days(lo: dt.date, hi: dt.date, unit: str, step: int) -> list[dt.date]:
+    if unit == "day":
+        return [lo + dt.timedelta(days=i) for i in range(0, (hi - lo).days + 1, step)]
+    if unit == "month":
+        out, day = [], dt.date(lo.year, lo.month, 1)
         while day <= hi:
-            if day >= lo:
-                out.append((round(x_of(day), 1), f"{day:%b %Y}"))
-            month = day.month - 1 + step
-            day = dt.date(day.year + month // 12, month % 12 + 1, 1)
-    else:
-        for year in range(lo.year + 1, hi.year + 1):
-            out.append((round(x_of(dt.date(year, 1, 1)), 1), str(year)))
-    return out
+            if day >= lo and (day.month - 1) % step == 0:
+                out.append(day)
+            day = dt.date(day.year + day.month // 12, day.month % 12 + 1, 1)
+        return out
+    return [dt.date(y, 1, 1) for y in range(lo.year, hi.year + 1) if y % step == 0 and dt.date(y, 1, 1) >= lo]
+
+
+TICK_STEPS = [("day", 1), ("day", 2), ("day", 7), ("day", 14), ("month", 1), ("month", 2), ("month", 3),
+              ("month", 6), ("year", 1), ("year", 2), ("year", 5), ("year", 10), ("year", 25), ("year", 50),
+              ("year", 100)]
+
+
+def _tick_label(day: dt.date, unit: str) -> str:
+    return {"day": f"{day.day} {day:%b}", "month": f"{day:%b %Y}"}.get(unit, str(day.year))
+
+
+def _ticks(lo: dt.date, hi: dt.date, x_of: Any, width: float) -> list[tuple[float, str]]:
+    """Axis labels at the finest step whose labels neither overlap nor leave the drawing (days, weeks, months,
+    years)."""
+    for unit, step in TICK_STEPS:
+        days = _tick_days(lo, hi, unit, step)
+        if not days:
+            continue
+        labels = [(round(x_of(d), 1), _tick_label(d, unit)) for d in days]
+        room = max(len(text) for _, text in labels) * TICK_FONT * 0.62 + TICK_GAP
+        labels = [(x, text) for x, text in labels if room / 2 <= x <= width - room / 2]
+        gaps = [b[0] - a[0] for a, b in itertools.pairwise(labels)]
+        if labels and len(labels) * room <= width and all(g >= room for g in gaps):
+            return labels
+    return []
 
 
 # ---------------------------------------------------------------------------- the case page

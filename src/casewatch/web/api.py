@@ -14,7 +14,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from ..errors import NotFoundError
-from ..models import REVIEW_STATES
+from ..models import CASE_STATES, REVIEW_STATES
 from ..views import queries
 from ..views.grouping import group_of
 from ..views.reviewing import find_target, review_many
@@ -155,6 +155,24 @@ def post_review(request: Request, body: ReviewIn, caller: Annotated[Caller, Depe
     items = [find_target(updated, t)[1] for t in dict.fromkeys(targets)]
     return {"case": {"id": updated["id"], "status": updated["status"], "review": updated["review"]},
             "kind": kind, "item": item, "items": items}
+
+
+class CaseWorkIn(BaseModel):
+    state: Literal[CASE_STATES] = Field(description="new, in_review or verified.")  # type: ignore[valid-type]
+    assignee: str | None = Field(None, max_length=64, description="The user who works on the case (null: nobody).")
+    note: str = Field("", max_length=2000, description="Why, kept with the change.")
+
+
+@router.post("/cases/{case_id}/work", status_code=201, summary="Set a case's team state and assignee",
+             responses=_errors(400, 404))
+def post_case_work(request: Request, case_id: str, body: CaseWorkIn,
+                   caller: Annotated[Caller, Depends(analyst)]) -> dict[str, Any]:
+    """Records the case's state (new, in_review, verified) and who works on it (kept for good, audited)."""
+    from ..views.casework import set_case_work
+
+    updated = set_case_work(store_of(request), case_id, body.state, user=caller.user.name, assignee=body.assignee,
+                            note=body.note)
+    return {"id": updated["id"], "name": updated["subject"]["name"], "work": updated["work"]}
 
 
 UPLOAD_BODY = {"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {

@@ -12,9 +12,12 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from .. import access
 from ..corroborate.config import settings as status_settings
 from ..errors import InvalidValueError, LockedOutError
+from ..models import CASE_STATES
 from ..store.search import MARK_END, MARK_START
 from ..views import html as views
 from ..views import queries
+from ..views.glance import case_glance, glance_lines
+from ..views.html import NARROW
 from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
 from .templating import render
 
@@ -125,9 +128,12 @@ def _case_page(request: Request, caller: Caller, case_id: str, http_status: int 
         forms += [[f["id"] for f in group] for _, groups in facts for group in groups]
         problem["placed"] = problem["targets"] in forms
     return page(request, "case.html", caller, http_status=http_status, cf=cf, titles=views.source_titles(cf),
-                facts=facts, timeline=views.timeline(cf["events"]),
+                glance=glance_lines(case_glance(cf)), facts=facts,
+                timeline=views.timeline(cf["events"], cf.get("sources", [])),
+                timeline_narrow=views.timeline(cf["events"], cf.get("sources", []), width=NARROW),
                 groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20],
-                problem=problem)
+                users=[u.name for u in store.list_users() if u.active and access.allows(u, "analyst")],
+                case_states=CASE_STATES, problem=problem)
 
 
 @router.get("/cases/{case_id}")
@@ -153,6 +159,20 @@ async def review_form(request: Request, case_id: str, caller: Annotated[Caller, 
         problem = {"targets": targets, "state": state, "note": note, "value": value, "error": str(e)}
         return await run_in_threadpool(_case_page, request, caller, case_id, 422, problem)
     return RedirectResponse(f"/cases/{quote(cf['id'])}#{quote(targets[0])}", status_code=303)
+
+
+@router.post("/cases/{case_id}/work")
+async def case_work_form(request: Request, case_id: str, caller: Annotated[Caller, Depends(analyst)]) -> Response:
+    """The case's team state and assignee, set from the case page."""
+    from starlette.concurrency import run_in_threadpool
+
+    from ..views.casework import set_case_work
+
+    form = await request.form()
+    cf = await run_in_threadpool(set_case_work, store_of(request), case_id, str(form.get("state") or ""),
+                                 user=caller.user.name, assignee=str(form.get("assignee") or ""),
+                                 note=str(form.get("note") or ""))
+    return RedirectResponse(f"/cases/{quote(cf['id'])}#work", status_code=303)
 
 
 @router.get("/cases/{case_id}/export.{fmt}")
@@ -280,5 +300,7 @@ def openapi_document(request: Request, _: Annotated[Caller, Depends(viewer)]) ->
 @router.get("/api/docs")
 def api_docs(request: Request, caller: Annotated[Caller, Depends(viewer)]) -> Response:
     """The OpenAPI document drawn as a page (no script from elsewhere: this works offline)."""
+    from ..views.api_docs import request_body
+
     spec = request.app.openapi()
-    return page(request, "api_docs.html", caller, spec=spec)
+    return page(request, "api_docs.html", caller, spec=spec, request_body=request_body)
