@@ -63,7 +63,7 @@ def test_a_rejection_without_a_note_is_refused_in_place(page, server):
     assert page.locator(".form-error").count() == 1
 
 
-def test_a_group_of_near_duplicate_facts_is_reviewed_once(page):
+def test_a_group_of_near_duplicate_facts_is_reviewed_once(page, shots):
     group = page.locator("section.facts .fact-group", has=page.locator(".value", has_text="armed insurrection")).first
     assert group.locator(".fact").count() == 2 and group.locator("form").count() == 1
     group.locator("details.review-form summary").click()
@@ -75,6 +75,7 @@ def test_a_group_of_near_duplicate_facts_is_reviewed_once(page):
     badges = group.locator(".fact .review")
     assert [badges.nth(i).inner_text() for i in range(badges.count())] == ["confirmed", "confirmed"]
     assert "one charge told two ways" in group.locator(".review-note").first.inner_text()
+    group.screenshot(path=str(shots / "review-group.png"))
 
 
 def test_a_conflict_settled_by_a_rejection_stays_shown_as_settled(page, shots):
