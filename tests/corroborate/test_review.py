@@ -88,3 +88,41 @@ def test_apply_reviews_on_a_bare_file_counts_every_item():
     cf = {"facts": [{"id": "fact-1", "value": "a"}], "events": [{"id": "event-1"}], "conflicts": []}
     apply_reviews(cf, {"event-1": Review("c", "event-1", "event", "rejected", None, "n", "u", "t")})
     assert cf["review"] == {"confirmed": 0, "edited": 0, "rejected": 1, "unreviewed": 1}
+
+
+def test_a_conflict_settled_by_rejecting_one_side_is_kept_as_settled():
+    plain = build()
+    assert "settled_conflicts" not in plain
+    wrong = next(f for f in plain["facts"] if f["field"] == "age" and f["value"] == "33")
+    cf = build({wrong["id"]: review(plain, wrong["id"], "rejected")})
+    (settled,) = cf["settled_conflicts"]
+    assert settled["id"] == plain["conflicts"][0]["id"] and settled["settled"] is True
+    assert settled["resolution"] == "31"
+    assert settled["settled_by"] == {"user": "ana", "at": "2026-01-01T00:00:00+00:00", "how": "rejected '33': because"}
+    assert [v["value"] for v in settled["values"]] == ["31", "33"]
+
+
+def test_an_edited_conflict_is_marked_settled_by_its_reviewer():
+    plain = build()
+    conflict = plain["conflicts"][0]
+    cf = build({conflict["id"]: review(plain, conflict["id"], "edited", "31")})
+    assert cf["conflicts"][0]["settled"] is True and cf["conflicts"][0]["settled_by"]["user"] == "ana"
+
+
+def test_rejecting_the_denial_settles_a_status_conflict_on_the_stated_side():
+    from corroborate.test_conflicts import ENTITIES as PASK
+    from corroborate.test_conflicts import pask_denial, pask_sentenced_and_executed
+
+    rs = [pask_sentenced_and_executed(), pask_denial()]
+    docs = [r.build() for r in rs]
+    (plain,) = [f for f in build_case_files(docs, PASK) if f["subject"]["name"] == "Oren Pask"]
+    (conflict,) = [c for c in plain["conflicts"] if c["field"] == "status"]
+    denial = next(e for e in plain["events"] if e["modality"] == "denied")
+    (cf,) = [f for f in build_case_files(docs, PASK, {plain["id"]: {denial["id"]: review(plain, denial["id"],
+                                                                                          "rejected")}})
+             if f["id"] == plain["id"]]
+    check_case_files([cf], rs)
+    assert conflict["id"] not in [c["id"] for c in cf["conflicts"]]
+    (settled,) = cf["settled_conflicts"]
+    assert settled["id"] == conflict["id"] and settled["resolution"] == "executed"
+    assert settled["settled_by"]["how"] == "rejected 'not executed': because"

@@ -7,7 +7,9 @@ fact and event of the case that no reviewer rejected), ``documents`` (report ids
 (how many items are confirmed, edited, rejected, unreviewed), and on facts,
 events and conflicts an ``id``, ``modality`` or ``event_type`` / ``acronym``,
 ``review`` with ``reviewed`` (who, when, the note), ``original_value`` on an
-edited fact and ``resolution`` on an edited conflict.
+edited fact and ``resolution`` on an edited conflict; ``settled`` and
+``settled_by`` on a conflict a review settled, and ``settled_conflicts``: the
+conflicts that rejecting one side settled (see ``review.py``).
 """
 from __future__ import annotations
 
@@ -22,7 +24,7 @@ from .events import event_id, event_json, merge_events
 from .facts import fact_id, fact_json, merge_facts
 from .ids import case_id
 from .organisations import acronym_conflicts_in, with_expansions_elsewhere
-from .review import apply_reviews, rejected_ids
+from .review import apply_reviews, rejected_ids, settled_conflicts
 from .sources import SourceResolver, count_sources, outlet_count, source_entries, without_outlet
 from .status import derive_status
 from .subjects import subject_names
@@ -53,14 +55,22 @@ def build_case_file(corpus: Corpus, entity: Entity, reviews: Mapping[str, Review
     conflicts = case_conflicts(scope, kept_facts, kept_events, resolver, organisations)
     for c in conflicts:
         c["id"] = conflict_id(cid, c)
-    return apply_reviews({
+    fact_items = [fact_json(f, resolver, cid) for f in facts]
+    event_items = [event_json(e, resolver, cid) for e in events]
+    settled: list[dict[str, Any]] = []
+    if rejected:
+        before = case_conflicts(scope, facts, events, resolver, organisations)
+        for c in before:
+            c["id"] = conflict_id(cid, c)
+        settled = settled_conflicts(before, {c["id"] for c in conflicts}, fact_items, event_items, reviews)
+    case_file = apply_reviews({
         "schema_version": settings()["schema_version"],
         "id": cid,
         "entity": entity.id,
         "subject": subject_names(entity, scope.names()),
         "status": derive_status(kept_events, kept_facts),
-        "facts": [fact_json(f, resolver, cid) for f in facts],
-        "events": [event_json(e, resolver, cid) for e in events],
+        "facts": fact_items,
+        "events": event_items,
         "conflicts": conflicts,
         "sources": source_entries(resolver),
         "timeline": timeline(events),
@@ -70,3 +80,6 @@ def build_case_file(corpus: Corpus, entity: Entity, reviews: Mapping[str, Review
         "primary_sources": overall.primary_sources,
         "documents": [d.id for d in scope.documents],
     }, reviews)
+    if settled:
+        case_file["settled_conflicts"] = settled
+    return case_file

@@ -7,6 +7,7 @@ review laid over it, so the status and counts follow at once and survive
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from ..errors import InvalidValueError, NotFoundError
@@ -28,6 +29,8 @@ def find_target(case_file: dict[str, Any], target_id: str) -> tuple[str, dict[st
 
 def check_review(kind: str, state: str, value: str | None, note: str) -> str | None:
     """The value to keep (None when the state takes none); an error that says what to fix otherwise."""
+    if not state:
+        raise InvalidValueError(f"choose a decision for the {kind}: {', '.join(REVIEW_STATES)}")
     if state not in REVIEW_STATES:
         raise InvalidValueError(f"no review state {state!r}; choose one of {', '.join(REVIEW_STATES)}")
     if len(note) > MAX_NOTE:
@@ -49,13 +52,27 @@ def check_review(kind: str, state: str, value: str | None, note: str) -> str | N
 def review(store: Store, case_ref: str, target_id: str, state: str, *, user: str, note: str = "",
            value: str | None = None) -> dict[str, Any]:
     """Record a review and remake the case file; returns the case file as it now stands."""
+    return review_many(store, case_ref, [target_id], state, user=user, note=note, value=value)
+
+
+def review_many(store: Store, case_ref: str, target_ids: Sequence[str], state: str, *, user: str, note: str = "",
+                value: str | None = None) -> dict[str, Any]:
+    """One decision over several items (a group of near-duplicate facts): every target is checked first, then
+    each gets its own review record (and audit row), so the history stays exact; the case file is remade once."""
     from ..link import rebuild_cases
 
     case_file = store.get_case(case_ref)
-    kind, _ = find_target(case_file, target_id)
-    kept = check_review(kind, state, value, note)
-    before = store.current_reviews([case_file["id"]]).get(case_file["id"], {}).get(target_id)
-    store.add_review(Review(case_id=case_file["id"], target_id=target_id, kind=kind, state=state, value=kept,
-                            note=note.strip(), user=user, at=now_iso()), before)
+    targets = list(dict.fromkeys(t for t in target_ids if t))
+    if not targets:
+        raise InvalidValueError("say which fact, event or conflict is reviewed (its id)")
+    checked = []
+    for target_id in targets:
+        kind, _ = find_target(case_file, target_id)
+        checked.append((target_id, kind, check_review(kind, state, value, note)))
+    current = store.current_reviews([case_file["id"]]).get(case_file["id"], {})
+    at = now_iso()
+    for target_id, kind, kept in checked:
+        store.add_review(Review(case_id=case_file["id"], target_id=target_id, kind=kind, state=state, value=kept,
+                                note=note.strip(), user=user, at=at), current.get(target_id))
     rebuild_cases(store, {case_file["entity"]})
     return store.get_case(case_file["id"])

@@ -17,7 +17,8 @@ from ..errors import NotFoundError
 from ..models import CASE_STATES, REVIEW_STATES
 from ..store import DocumentFilters
 from ..views import queries
-from ..views.reviewing import find_target, review
+from ..views.grouping import group_of
+from ..views.reviewing import find_target, review_many
 from .auth import Caller, admin, analyst, store_of, uploader, viewer
 from .listing import CaseSort, DirArg, DocumentSort, descending
 from .pages import MAX_PAGE
@@ -172,6 +173,10 @@ def search(request: Request, _: Annotated[Caller, Depends(viewer)],
 class ReviewIn(BaseModel):
     case: str = Field(description="Case id (or unique prefix, or the subject's name).")
     target: str = Field(description="The id of a fact, event or conflict of that case.")
+    targets: list[str] = Field([], max_length=500, description="More ids the same decision covers (a group of "
+                                                              "near-duplicate facts); each gets its own review.")
+    group: bool = Field(False, description="Also cover every near-duplicate of the target fact (same field, one "
+                                           "value within the other, as the case page groups them).")
     state: Literal[REVIEW_STATES] = Field(description="confirmed, rejected, edited or unreviewed.")  # type: ignore[valid-type]
     note: str = Field("", max_length=2000, description="Why; required to reject or edit.")
     value: str | None = Field(None, max_length=500, description="An edited fact's corrected value, or the value "
@@ -182,11 +187,16 @@ class ReviewIn(BaseModel):
              responses=_errors(400, 404, 413))
 def post_review(request: Request, body: ReviewIn, caller: Annotated[Caller, Depends(analyst)]) -> dict[str, Any]:
     """Records the review (kept for good, and in the audit log) and answers the reviewed item and the case status."""
-    updated = review(store_of(request), body.case, body.target, body.state, user=caller.user.name, note=body.note,
-                     value=body.value)
+    targets = [body.target, *body.targets]
+    if body.group:
+        facts = queries.case(store_of(request), body.case)["facts"]
+        targets += [t for target in list(targets) for t in group_of(facts, target)]
+    updated = review_many(store_of(request), body.case, targets, body.state, user=caller.user.name,
+                          note=body.note, value=body.value)
     kind, item = find_target(updated, body.target)
+    items = [find_target(updated, t)[1] for t in dict.fromkeys(targets)]
     return {"case": {"id": updated["id"], "status": updated["status"], "review": updated["review"]},
-            "kind": kind, "item": item}
+            "kind": kind, "item": item, "items": items}
 
 
 class CaseWorkIn(BaseModel):

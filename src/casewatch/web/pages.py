@@ -20,7 +20,6 @@ from ..views import queries
 from ..views.audit import audit_rows, history_rows
 from ..views.glance import case_glance, glance_lines
 from ..views.html import NARROW
-from ..views.reviewing import review
 from ..views.shapes import report_label, report_names
 from .auth import LOGIN_COOKIE, SESSION_COOKIE, Caller, admin, analyst, member, store_of, uploader, viewer
 from .listing import CaseSort, DayArg, DirArg, DocumentSort, TextArg, descending, headers
@@ -136,30 +135,51 @@ def cases_page(request: Request, caller: Annotated[Caller, Depends(viewer)], sta
                 assignees=store.case_term_values("assignee"))
 
 
-@router.get("/cases/{case_id}")
-def case_page(request: Request, case_id: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
+def _case_page(request: Request, caller: Caller, case_id: str, http_status: int = 200,
+               problem: dict[str, Any] | None = None) -> Response:
+    """The case page; ``problem`` (the form's targets, values and error) shows a refused review in place."""
+    from ..views.grouping import fields_in_groups
+
     store = store_of(request)
     cf = queries.case(store, case_id)
     history = history_rows(cf, store.review_history(cf["id"]))
-    return page(request, "case.html", caller, cf=cf, titles=views.source_titles(cf),
-                glance=glance_lines(case_glance(cf)), facts=views.fields_in_order(cf["facts"]),
+    facts = fields_in_groups(cf["facts"])
+    if problem is not None:  # a form the page has no longer (or never had): the error goes above the conflicts
+        forms = [[c["id"]] for c in cf["conflicts"]] + [[e["id"]] for e in cf["events"]]
+        forms += [[f["id"] for f in group] for _, groups in facts for group in groups]
+        problem["placed"] = problem["targets"] in forms
+    return page(request, "case.html", caller, http_status=http_status, cf=cf, titles=views.source_titles(cf),
+                glance=glance_lines(case_glance(cf)), facts=facts,
                 timeline=views.timeline(cf["events"], cf.get("sources", [])),
                 timeline_narrow=views.timeline(cf["events"], cf.get("sources", []), width=NARROW),
                 groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20],
                 users=[u.name for u in store.list_users() if u.active and access.allows(u, "analyst")],
-                case_states=CASE_STATES)
+                case_states=CASE_STATES, problem=problem)
+
+
+@router.get("/cases/{case_id}")
+def case_page(request: Request, case_id: str, caller: Annotated[Caller, Depends(viewer)]) -> Response:
+    return _case_page(request, caller, case_id)
 
 
 @router.post("/cases/{case_id}/review")
 async def review_form(request: Request, case_id: str, caller: Annotated[Caller, Depends(analyst)]) -> Response:
-    form = await request.form()
-    target = str(form.get("target") or "")
+    """One decision over the form's targets (one item, or a group of near-duplicate facts); a refused decision
+    answers the case page itself (422) with the error beside that form and what was typed kept."""
     from starlette.concurrency import run_in_threadpool
 
-    cf = await run_in_threadpool(review, store_of(request), case_id, target, str(form.get("state") or ""),
-                                 user=caller.user.name, note=str(form.get("note") or ""),
-                                 value=str(form.get("value") or "") or None)
-    return RedirectResponse(f"/cases/{quote(cf['id'])}#{quote(target)}", status_code=303)
+    from ..views.reviewing import review_many
+
+    form = await request.form()
+    targets = [str(t) for t in form.getlist("target") if str(t)][:500]
+    state, note, value = (str(form.get(k) or "") for k in ("state", "note", "value"))
+    try:
+        cf = await run_in_threadpool(review_many, store_of(request), case_id, targets, state,
+                                     user=caller.user.name, note=note, value=value or None)
+    except InvalidValueError as e:
+        problem = {"targets": targets, "state": state, "note": note, "value": value, "error": str(e)}
+        return await run_in_threadpool(_case_page, request, caller, case_id, 422, problem)
+    return RedirectResponse(f"/cases/{quote(cf['id'])}#{quote(targets[0])}", status_code=303)
 
 
 @router.post("/cases/{case_id}/work")

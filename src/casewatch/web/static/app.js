@@ -4,7 +4,12 @@ document.addEventListener("DOMContentLoaded", () => {
   // Review forms: the value field only matters when editing.
   for (const select of document.querySelectorAll("select.review-state")) {
     const field = select.form.querySelector(".review-value");
-    const sync = () => { if (field) field.hidden = select.value !== "edited"; };
+    const note = select.form.querySelector("input[name=note]");
+    const sync = () => {
+      if (field) field.hidden = select.value !== "edited";
+      // The note is required to reject or edit (the server refuses such a review without one, too).
+      if (note) note.required = select.value === "rejected" || select.value === "edited";
+    };
     select.addEventListener("change", sync);
     sync();
   }
