@@ -8,6 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .short_ids import short_ids
+
 # ---------------------------------------------------------------------------- tables and views
 
 def entities_table(items: list[dict[str, Any]], kind: str | None) -> Table:
@@ -27,17 +29,25 @@ STATUS_STYLE = {"executed": "bold red", "sentenced_to_death": "bold red", "died_
                 "killed": "bold red", "released": "green", "pardoned": "green", "acquitted": "green"}
 
 
+def status_words(status: str) -> str:
+    """A status as words (``sentenced_to_death`` → ``sentenced to death``), so a narrow column can wrap it."""
+    return status.replace("_", " ")
+
+
 def cases_table(items: list[dict[str, Any]]) -> Table:
+    """One row per case; names wrap rather than being cut, and the id is its short form (see short_ids)."""
+    short = short_ids(c["id"] for c in items)
     table = Table(title=f"{len(items)} case(s)", title_justify="left")
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("name")
-    table.add_column("status", no_wrap=True)
-    table.add_column("reports", justify="right")
-    table.add_column("outlets", justify="right")
-    table.add_column("independent sources", justify="right")
+    table.add_column("name", overflow="fold", ratio=3)
+    table.add_column("status", overflow="fold", ratio=1)
+    table.add_column("reports", justify="right", no_wrap=True)
+    table.add_column("outlets", justify="right", no_wrap=True)
+    table.add_column("independent sources", justify="right", overflow="fold", max_width=11)
     for c in items:
-        table.add_row(c["id"], c["name"], Text(c["status"], style=STATUS_STYLE.get(c["status"], "")),
-                      str(c["documents"]), str(c["outlets"]), str(c["independent_sources"]))
+        status = Text(status_words(c["status"]), style=STATUS_STYLE.get(c["status"], ""))
+        table.add_row(short[c["id"]], c["name"], status, str(c["documents"]), str(c["outlets"]),
+                      str(c["independent_sources"]))
     return table
 
 
