@@ -73,9 +73,48 @@ def _date_words(d: dict[str, Any] | None) -> str:
     return f"{span} ({d['text']!r})"
 
 
+def source_names(sources: list[dict[str, Any]]) -> dict[str, str]:
+    """How a quote names its report: the whole title and the outlet (never cut, so two titles stay apart)."""
+    names = {}
+    for s in sources:
+        title, outlet = s.get("title"), s.get("outlet")
+        if title and outlet:
+            names[s["document"]] = f"{title} ({outlet})"
+        else:
+            names[s["document"]] = title or outlet or s["document"]
+    return names
+
+
+def _day_words(pub: dict[str, Any] | None) -> str:
+    if not pub:
+        return "undated"
+    if not pub.get("start"):
+        return pub.get("text") or "undated"
+    return pub["start"] if pub["start"] == pub.get("end") else f"{pub['start']} … {pub['end']}"
+
+
+def sources_table(sources: list[dict[str, Any]]) -> Table:
+    """The case's reports: short id, whole title, outlet and day, syndication group (short) and who they relay."""
+    short = short_ids(s["document"] for s in sources)
+    table = Table(title="sources", title_justify="left")
+    table.add_column("report", style="cyan", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("outlet, published", overflow="fold", max_width=14)
+    table.add_column("relays; syndication", overflow="fold", max_width=16)
+    for s in sources:
+        where = Text(s.get("outlet") or "—")
+        where.append("\n" + _day_words(s.get("published")), style="dim")
+        relays = Text(", ".join(s.get("cites") or []) or "—")
+        group = s.get("syndication_group")
+        if group and group != s["document"]:
+            relays.append(f"\nsame text as {short.get(group, group[:8])}", style="dim")
+        table.add_row(short[s["document"]], s.get("title") or "—", where, relays)
+    return table
+
+
 def case_view(cf: dict[str, Any]) -> RenderableType:
     """A case file for people: conflicts first, then facts with their quotes, the timeline, the sources."""
-    titles = {s["document"]: (s.get("outlet") or s.get("title") or s["document"])[:40] for s in cf.get("sources", [])}
+    titles = source_names(cf.get("sources", []))
     parts: list[RenderableType] = []
     head = Text()
     head.append(cf["subject"]["name"], style="bold")
@@ -115,16 +154,7 @@ def case_view(cf: dict[str, Any]) -> RenderableType:
             table.add_row(_date_words(e.get("date")), e["type"], e.get("modality", ""),
                           str(len({s["document"] for s in e["support"]})))
         parts.append(table)
-    src = Table(title="sources", title_justify="left")
-    src.add_column("document", style="cyan", no_wrap=True)
-    src.add_column("outlet")
-    src.add_column("published")
-    src.add_column("syndication group", style="dim")
-    src.add_column("relays")
-    for s in cf.get("sources", []):
-        src.add_row(s["document"], s.get("outlet") or "—", _date_words(s.get("published")) if s.get("published")
-                    else "—", s.get("syndication_group") or "—", ", ".join(s.get("cites") or []))
-    parts.append(src)
+    parts.append(sources_table(cf.get("sources", [])))
     return Group(*parts)
 
 
