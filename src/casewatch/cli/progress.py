@@ -59,7 +59,9 @@ def count_reports(sources: Iterable[Source | Failure]) -> int | None:
 
 
 def _plain_count(done: int, total: int | None) -> str:
-    return f"{done} of {total} reports" if total is not None else f"{done} reports"
+    if total is not None:
+        return f"{done} of {total} reports"
+    return f"{done} report{'' if done == 1 else 's'}"
 
 
 class StageProgress:
@@ -88,7 +90,8 @@ class StageProgress:
             self._bar.__enter__()
             self._task = self._bar.add_task("starting", total=self.total)
         elif self.mode is ProgressMode.plain:
-            self._line(f"{self.total} reports to read" if self.total is not None else "reading")
+            self._line(f"{self.total} reports to read" if self.total is not None
+                       else "reading reports (how many is known once they are read)")
         return self
 
     def __exit__(self, *exc: object) -> None:
