@@ -29,7 +29,7 @@ def ingest(
     from dataclasses import replace
 
     from ..acquire import Failure, list_sources, read_source
-    from ..ingest import PROCESSING
+    from ..ingest import LINKING, PROCESSING
     from ..ingest import ingest as run_ingest
     from ..runner import make_runner
     from .progress import StageProgress, count_reports
@@ -58,8 +58,10 @@ def ingest(
     first = [True]
 
     def stage(words: str) -> None:
-        if words == PROCESSING and first[0] and not in_here:
+        """The ingest's stage words; until the first batch is back, say that the workers load the model."""
+        if words == LINKING:
             first[0] = False
+        if words == PROCESSING and first[0] and not in_here:
             words = f"starting {runner.workers} workers (each loads the language model), then {words}"
         progress.stage(words)
 
