@@ -42,6 +42,14 @@ class IngestSummary:
 
 
 ProgressFn = Callable[[int], None]
+StageFn = Callable[[str], None]
+
+READING = "reading reports"
+PROCESSING = "cleaning, dating, extracting people and events"
+LINKING = "linking reports to people and cases"
+BUILDING = "building case files"
+STAGES = (READING, PROCESSING, LINKING, BUILDING)
+"""The stages an ingest names as it goes (:func:`ingest`'s ``on_stage``), in order."""
 FailureFn = Callable[[Failure], None]
 ProcessFn = Callable[[list[RawReport], Runner], list[Outcome]]
 
@@ -87,10 +95,12 @@ def ingest(
     process: ProcessFn | None = None,
     parallel_from: int = 24,
     actor: str | None = None,
+    on_stage: StageFn = _noop,
 ) -> IngestSummary:
     """Store every new report with its article; known bytes are a no-op (recorded as seen again).
 
-    ``on_progress`` gets the number of raw bytes handled after each report;
+    ``on_progress`` gets the number of reports handled (new or known) after each batch;
+    ``on_stage`` the words for each stage (:data:`STAGES`) as the run enters it;
     ``on_failure`` each input that could not be read or processed, as it happens;
     ``process`` replaces the per-report stages (for a caller measuring another);
     ``actor`` (a user, or ``cli:LOGIN``) is who the audit log names for the run.
@@ -99,6 +109,7 @@ def ingest(
     """
     summary = IngestSummary()
     finish_pending(store, runner, batch_size, on_failure=on_failure, parallel_from=parallel_from, cases=False)
+    on_stage(READING)
     seen: set[str] = set()
     batch: list[RawReport] = []
     in_flight: list[tuple[list[tuple[str, RawReport]], Callable[[], list[Outcome]], list[tuple[str, str]], int]] = []
@@ -111,7 +122,9 @@ def ingest(
 
     def finish() -> None:
         fresh, wait, again, size = in_flight.pop(0)
+        on_stage(PROCESSING)
         outcomes = wait()
+        on_stage(LINKING)
         with store.transaction():
             added = set(store.add_documents([(doc_id, raw, out)
                                              for (doc_id, raw), out in zip(fresh, outcomes, strict=True)]))
@@ -126,6 +139,7 @@ def ingest(
             if out.error:
                 fail(Failure(raw.origin, f"stored as {doc_id} but not processed: {out.error}"))
         on_progress(size)
+        on_stage(READING)
 
     def fail(f: Failure) -> None:
         summary.failed.append(f)
@@ -145,7 +159,8 @@ def ingest(
             else:
                 seen.add(doc_id)
                 fresh.append((doc_id, raw))
-        in_flight.append((fresh, begin(fresh), again, sum(len(r.data) for r in batch)))
+        on_stage(PROCESSING)
+        in_flight.append((fresh, begin(fresh), again, len(batch)))
         batch.clear()
         while len(in_flight) > 1:
             finish()
@@ -160,6 +175,7 @@ def ingest(
     flush()
     while in_flight:
         finish()
+    on_stage(BUILDING)
     build_pending_cases(store)
     if actor is not None:
         store.record(now_iso(), actor, "ingest", "documents", None, {

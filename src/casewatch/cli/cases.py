@@ -64,15 +64,30 @@ def cases(
 
 @app.command()
 def case(
-    ref: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="A case id (or unique prefix), or the person's "
-                                                                  "name or alias.")],
+    ref: Annotated[str, typer.Argument(metavar="ID_OR_NAME", help="A case id (or a unique prefix of "
+                                                                  "one, as `cases` shows it), "
+                                                                  "or the person's name or alias.")],
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Show one case file: conflicts, facts with their quotes and sources, timeline, reports."""
-    from ..views import queries
     from ..views.case_tables import case_view
 
-    show(fmt, lambda store: queries.case(store, ref), case_view)
+    show(fmt, lambda store: find_case(store, ref), case_view)
+
+
+def find_case(store, ref: str) -> dict:
+    """The case ``ref`` names; a short id as ``casewatch cases`` shows it (no ``case-``) finds it too."""
+    from ..errors import NotFoundError
+    from ..views import queries
+    from ..views.short_ids import case_ref_candidates
+
+    *bare, last = case_ref_candidates(ref)
+    for candidate in bare:
+        try:
+            return queries.case(store, candidate)
+        except NotFoundError:
+            continue
+    return queries.case(store, last)
 
 
 @app.command()

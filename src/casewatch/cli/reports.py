@@ -8,6 +8,7 @@ import typer
 
 from ..settings import Settings
 from .base import Format, FormatOpt, actor, app, err, open_store, out, pending_note, show, state
+from .progress import ProgressMode, ProgressOpt
 
 MAX_SIZE_MB = Settings.max_bytes / 1_000_000
 """The size limit in MB: one number for the CLI and the web (``Settings.max_bytes``)."""
@@ -19,40 +20,61 @@ def ingest(
     fmt: FormatOpt = Format.table,
     max_size: Annotated[float, typer.Option("--max-size", help="Largest report read, in MB.")] = MAX_SIZE_MB,
     workers: Annotated[int, typer.Option("--workers", help="Processes to use; 0 = one per core.")] = 0,
+    progress_mode: ProgressOpt = ProgressMode.auto,
 ) -> None:
-    """Read .txt, .html/.htm and .jsonl reports; store new ones, cleaned and with their dates resolved."""
+    """Read .txt, .html/.htm and .jsonl reports; store new ones, cleaned and with their dates resolved.
+
+    Where it is goes to standard error: a bar counting reports, with the stage and the time left, on a
+    terminal; a few plain lines otherwise."""
     from dataclasses import replace
 
-    from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
-
     from ..acquire import Failure, list_sources, read_source
+    from ..ingest import LINKING, PROCESSING
     from ..ingest import ingest as run_ingest
     from ..runner import make_runner
+    from .progress import StageProgress, count_reports
 
     settings = replace(state.settings, max_bytes=int(max_size * 1_000_000), workers=workers)
     store = open_store()
     sources = list_sources(paths, settings)
-    total = sum(s.size for s in sources if not isinstance(s, Failure)) or None
+    total = count_reports(sources)
+    progress = StageProgress(err, "ingest", total, progress_mode)
 
     def items():
         for s in sources:
             if isinstance(s, Failure):
                 yield s
-            else:
-                yield from read_source(s, settings, sys.stdin.buffer)
+                continue
+            for item in read_source(s, settings, sys.stdin.buffer):
+                if isinstance(item, Failure):
+                    progress.advance(1)  # counted among the reports, never reaches a batch
+                yield item
 
     def report(f: Failure) -> None:
         err.print(f"casewatch: {f.line()}", markup=False, highlight=False, soft_wrap=True)
 
     runner = make_runner(settings.effective_workers())
-    progress = Progress(TextColumn("ingest"), BarColumn(), DownloadColumn(), TimeRemainingColumn(),
-                        console=err, transient=True, disable=not err.is_terminal)
+    in_here = runner.workers == 1 or (total or 0) < settings.parallel_from
+    first = [True]
+
+    def stage(words: str) -> None:
+        """The ingest's stage words; until the first batch is back, say that the workers load the model."""
+        if words == LINKING:
+            first[0] = False
+        if words == PROCESSING and first[0] and not in_here:
+            words = f"starting {runner.workers} workers (each loads the language model), then {words}"
+        progress.stage(words)
+
     try:
         with progress:
-            task = progress.add_task("ingest", total=total)
+            if in_here and total != 0:
+                progress.stage("loading the language model")
+                from ..extract.nlp import get_nlp
+
+                get_nlp()
             summary = run_ingest(store, items(), runner, settings.batch_size,
-                                 on_progress=lambda n: progress.advance(task, n), on_failure=report,
-                                 parallel_from=settings.parallel_from, actor=actor())
+                                 on_progress=progress.advance, on_failure=report,
+                                 parallel_from=settings.parallel_from, actor=actor(), on_stage=stage)
     finally:
         runner.close()
         store.close()

@@ -9,6 +9,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .glance_table import glance_panel
+from .short_ids import short_ids
 from .source_counts import independent_words, outlet_words
 
 # ---------------------------------------------------------------------------- tables and views
@@ -30,17 +31,25 @@ STATUS_STYLE = {"executed": "bold red", "sentenced_to_death": "bold red", "died_
                 "killed": "bold red", "released": "green", "pardoned": "green", "acquitted": "green"}
 
 
+def status_words(status: str) -> str:
+    """A status as words (``sentenced_to_death`` → ``sentenced to death``), so a narrow column can wrap it."""
+    return status.replace("_", " ")
+
+
 def cases_table(items: list[dict[str, Any]]) -> Table:
+    """One row per case; names wrap rather than being cut, and the id is its short form (see short_ids)."""
+    short = short_ids(c["id"] for c in items)
     table = Table(title=f"{len(items)} case(s)", title_justify="left")
     table.add_column("id", style="cyan", no_wrap=True)
-    table.add_column("name")
-    table.add_column("status", no_wrap=True)
-    table.add_column("reports", justify="right")
-    table.add_column("outlets", justify="right")
-    table.add_column("independent sources", justify="right")
+    table.add_column("name", overflow="fold", ratio=3)
+    table.add_column("status", overflow="fold", ratio=1)
+    table.add_column("reports", justify="right", no_wrap=True)
+    table.add_column("outlets", justify="right", no_wrap=True)
+    table.add_column("independent sources", justify="right", overflow="fold", max_width=11)
     for c in items:
-        table.add_row(c["id"], c["name"], Text(c["status"], style=STATUS_STYLE.get(c["status"], "")),
-                      str(c["documents"]), str(c["outlets"]), str(c["independent_sources"]))
+        status = Text(status_words(c["status"]), style=STATUS_STYLE.get(c["status"], ""))
+        table.add_row(short[c["id"]], c["name"], status, str(c["documents"]), str(c["outlets"]),
+                      str(c["independent_sources"]))
     return table
 
 
@@ -66,9 +75,44 @@ def _date_words(d: dict[str, Any] | None) -> str:
     return f"{span} ({d['text']!r})"
 
 
+def source_names(sources: list[dict[str, Any]]) -> dict[str, str]:
+    """How a quote names its report: the whole title and the outlet (never cut, so two titles stay apart)."""
+    from .shapes import report_label
+
+    return {s["document"]: report_label(s["title"], s.get("outlet")) if s.get("title")
+            else s.get("outlet") or s["document"] for s in sources}
+
+
+def _day_words(pub: dict[str, Any] | None) -> str:
+    if not pub:
+        return "undated"
+    if not pub.get("start"):
+        return pub.get("text") or "undated"
+    return pub["start"] if pub["start"] == pub.get("end") else f"{pub['start']} … {pub['end']}"
+
+
+def sources_table(sources: list[dict[str, Any]]) -> Table:
+    """The case's reports: short id, whole title, outlet and day, syndication group (short) and who they relay."""
+    short = short_ids(s["document"] for s in sources)
+    table = Table(title="sources", title_justify="left")
+    table.add_column("report", style="cyan", no_wrap=True)
+    table.add_column("title", overflow="fold")
+    table.add_column("outlet, published", overflow="fold", max_width=14)
+    table.add_column("relays; syndication", overflow="fold", max_width=16)
+    for s in sources:
+        where = Text(s.get("outlet") or "—")
+        where.append("\n" + _day_words(s.get("published")), style="dim")
+        relays = Text(", ".join(s.get("cites") or []) or "—")
+        group = s.get("syndication_group")
+        if group and group != s["document"]:
+            relays.append(f"\nsame text as {short.get(group, group[:8])}", style="dim")
+        table.add_row(short[s["document"]], s.get("title") or "—", where, relays)
+    return table
+
+
 def case_view(cf: dict[str, Any]) -> RenderableType:
     """A case file for people: conflicts first, then facts with their quotes, the timeline, the sources."""
-    titles = {s["document"]: (s.get("outlet") or s.get("title") or s["document"])[:40] for s in cf.get("sources", [])}
+    titles = source_names(cf.get("sources", []))
     parts: list[RenderableType] = [glance_panel(cf)]
     head = Text()
     head.append(cf["subject"]["name"], style="bold")
@@ -108,16 +152,7 @@ def case_view(cf: dict[str, Any]) -> RenderableType:
             table.add_row(_date_words(e.get("date")), e["type"], e.get("modality", ""),
                           str(len({s["document"] for s in e["support"]})))
         parts.append(table)
-    src = Table(title="sources", title_justify="left")
-    src.add_column("document", style="cyan", no_wrap=True)
-    src.add_column("outlet")
-    src.add_column("published")
-    src.add_column("syndication group", style="dim")
-    src.add_column("relays")
-    for s in cf.get("sources", []):
-        src.add_row(s["document"], s.get("outlet") or "—", _date_words(s.get("published")) if s.get("published")
-                    else "—", s.get("syndication_group") or "—", ", ".join(s.get("cites") or []))
-    parts.append(src)
+    parts.append(sources_table(cf.get("sources", [])))
     return Group(*parts)
 
 

@@ -8,6 +8,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from .short_ids import short_ids
+
 
 def _day_range(first: str | None, last: str | None) -> str:
     if not first:
@@ -27,30 +29,25 @@ def _short_origin(origin: str) -> str:
 
 
 def documents_table(rows: list[dict[str, Any]], width: int = 160) -> Table:
-    """One line per document summary, fitted to the screen: the origin column only where there is room."""
-    published = [_published_cell(s["published"]) for s in rows]
+    """One row per document summary, fitted to the screen: titles and outlets wrap rather than being cut, the
+    id is its short form (``casewatch document`` takes it), and the language and origin only where there is room."""
     narrow, wide = width < 100, width >= 140
-    fixed = {"id": 16, "published": max([10, *map(len, published)]), "status": 7, "outlet": 10 if narrow else 18}
+    short = short_ids(s["id"] for s in rows)
+    table = Table(title=f"{len(rows)} document(s)", title_justify="left")
+    table.add_column("id", style="cyan", no_wrap=True)
+    table.add_column("published", overflow="fold")
     if not narrow:
-        fixed["lang"] = 4
-    origin_w = 32 if wide else 0
-    columns = len(fixed) + 1 + (1 if wide else 0)
-    title_w = max(12, width - sum(fixed.values()) - origin_w - 3 * columns - 1)
-    table = Table(title=f"{len(rows)} document(s)", title_justify="left", expand=False)
-    table.add_column("id", style="cyan", no_wrap=True, width=fixed["id"])
-    table.add_column("published", no_wrap=True, width=fixed["published"])
-    if not narrow:
-        table.add_column("lang", no_wrap=True, width=fixed["lang"])
-    table.add_column("status", no_wrap=True, width=fixed["status"])
-    table.add_column("outlet", no_wrap=True, overflow="ellipsis", width=fixed["outlet"])
-    table.add_column("title", no_wrap=True, overflow="ellipsis", width=min(title_w, 72))
+        table.add_column("lang", no_wrap=True)
+    table.add_column("status", no_wrap=True)
+    table.add_column("outlet", overflow="fold", max_width=14 if narrow else 20)
+    table.add_column("title", overflow="fold")
     if wide:
-        table.add_column("origin", style="dim", no_wrap=True, overflow="ellipsis", width=origin_w)
-    for s, pub in zip(rows, published, strict=True):
+        table.add_column("origin", style="dim", overflow="fold", max_width=36)
+    for s in rows:
         status = s["status"]
         style = {"ok": "green", "no_text": "yellow", "error": "red"}.get(status, "")
-        cells = [s["id"], pub, *([] if narrow else [s["language"] or "—"]), Text(status, style=style),
-                 s["outlet"] or "—", s["name"]]
+        cells = [short[s["id"]], _published_cell(s["published"]), *([] if narrow else [s["language"] or "—"]),
+                 Text(status, style=style), s["outlet"] or "—", s["name"]]
         if wide:
             cells.append(_short_origin(s["origin"]))
         table.add_row(*cells)
