@@ -111,3 +111,11 @@ def test_open_conflicts_and_what_remains_to_review():
     assert lines["Open conflicts"].text == "2: age, date (arrest)" and lines["Open conflicts"].anchor == "c1"
     assert lines["To review"].text == "3 unreviewed: 0 fact(s), 1 event(s), 2 conflict(s)"
     assert lines["Status"].text.startswith("unknown — the reports contest")
+
+
+def test_a_conflict_settled_by_a_review_is_not_open():
+    conflicts = [{"id": "c1", "field": "age", "values": [], "review": "unreviewed"},
+                 {"id": "c2", "field": "facility", "values": [], "review": "unreviewed", "settled": True,
+                  "settled_by": {"user": "ana", "at": "2031-06-01T10:00:00Z", "how": "rejected"}}]
+    g = case_glance(_case("detained", [_event("e1", "arrest", ["d1"])], conflicts=conflicts))
+    assert [c["id"] for c in g.open_conflicts] == ["c1"]

@@ -120,7 +120,7 @@ def case_glance(cf: dict[str, Any]) -> Glance:
     newest_report = None
     if latest is None and sources:
         newest_report = max(sources.values(), key=lambda s: _published(s) or "")
-    conflicts = [c for c in cf.get("conflicts", []) if c.get("review") in OPEN_REVIEWS]
+    conflicts = [c for c in cf.get("conflicts", []) if c.get("review") in OPEN_REVIEWS and not c.get("settled")]
     to_review = {kind: sum(1 for x in cf.get(kind, []) if x.get("review") in OPEN_REVIEWS)
                  for kind in ("facts", "events", "conflicts")}
     return Glance(status=cf["status"], basis=_newest(setting) or (setting[-1] if setting else None), latest=latest,
