@@ -87,3 +87,14 @@ def test_the_cases_list_filters_by_team_state_assignee_and_assigned_to_me(site):
     assert "in review · analyst" in mine
     everyone = client.get("/").text
     assert f'href="/cases/{other["id"]}"' in everyone and "verified · admin" in everyone
+
+
+def test_the_cases_list_says_when_a_case_was_last_reviewed_after_its_latest_development(site):
+    case_id = _case_id(site)  # set in review above: a review newer than any report of the examples
+    rows = site.client.get("/api/cases?per_page=100", headers=site.auth("viewer")).json()["items"]
+    mine = next(r for r in rows if r["id"] == case_id)
+    assert mine["work"]["reviewed"] and mine["work"]["reviewed"] > (mine["latest"] or "")
+    untouched = [r for r in rows if r["work"]["state"] == "new"]
+    assert untouched and all(r["work"]["reviewed"] is None for r in untouched)
+    page = site.client.get("/", headers=site.auth("viewer")).text
+    assert f'reviewed {mine["work"]["reviewed"][:10]}' in page

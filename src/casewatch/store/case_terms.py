@@ -13,7 +13,7 @@ from typing import Any
 from ..resolve.names import fold, normalise_token
 
 NAME, NAME_FOLD, FACILITY, OUTLET, DOCUMENT = "name", "name_fold", "facility", "outlet", "document"
-STATE, ASSIGNEE = "state", "assignee"
+STATE, ASSIGNEE, REVIEWED = "state", "assignee", "reviewed"
 """The case's team state (new, in_review, verified) and its assignee's user name, as the case file's ``work``."""
 
 
@@ -39,6 +39,14 @@ def latest_development(cf: dict[str, Any]) -> str:
     return max((d for d in days if d), default="")
 
 
+def last_review(cf: dict[str, Any]) -> str:
+    """When anyone last reviewed something of the case or set its state (ISO time; '' if never)."""
+    times = [str((item.get("reviewed") or {}).get("at") or "") for kind in ("facts", "events", "conflicts")
+             for item in cf.get(kind) or []]
+    times.append(str((cf.get("work") or {}).get("at") or ""))
+    return max(times, default="")
+
+
 def terms(cf: dict[str, Any]) -> list[tuple[str, str]]:
     """The (kind, value) rows a case file is found by, without repeats."""
     subject = cf.get("subject") or {}
@@ -53,5 +61,5 @@ def terms(cf: dict[str, Any]) -> list[tuple[str, str]]:
     out += [(DOCUMENT, d) for d in [*(cf.get("documents") or []), *(s.get("document") for s in
                                                                       cf.get("sources") or [])] if d]
     work = cf.get("work") or {}
-    out += [(STATE, work.get("state") or "new"), (ASSIGNEE, work.get("assignee") or "")]
+    out += [(STATE, work.get("state") or "new"), (ASSIGNEE, work.get("assignee") or ""), (REVIEWED, last_review(cf))]
     return [t for t in dict.fromkeys(out) if t[1]]

@@ -360,12 +360,15 @@ class GraphQueries(StoreBase):
         return total, rows
 
     def case_work_of(self, case_ids: Sequence[str]) -> dict[str, dict[str, str | None]]:
-        """For each of these cases, its team ``state`` and ``assignee`` (None when nobody)."""
-        out: dict[str, dict[str, str | None]] = {c: {"state": "new", "assignee": None} for c in case_ids}
+        """For each of these cases, its team ``state``, ``assignee`` (None when nobody) and when it was last
+        ``reviewed`` (None when never)."""
+        out: dict[str, dict[str, str | None]] = {c: {"state": "new", "assignee": None, "reviewed": None}
+                                                 for c in case_ids}
         with self._connect() as conn:
             for chunk in chunks(list(case_ids)):
+                kinds = (terms.STATE, terms.ASSIGNEE, terms.REVIEWED)
                 rows = conn.execute(select(case_terms.c.case_id, case_terms.c.kind, case_terms.c.value).where(
-                    case_terms.c.case_id.in_(chunk), case_terms.c.kind.in_((terms.STATE, terms.ASSIGNEE)))).all()
+                    case_terms.c.case_id.in_(chunk), case_terms.c.kind.in_(kinds))).all()
                 for r in rows:
                     out[r.case_id][r.kind] = r.value
         return out
