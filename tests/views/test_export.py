@@ -161,3 +161,16 @@ def test_the_report_lists_name_an_untitled_report_by_its_first_words():
     assert document_summary(untitled)["name"] == "Rena Osk, a nurse from Tallow, was taken…"
     assert document_summary(titled)["name"] == "Nurse taken"
     assert document_summary(StoredDocument("r9", "2" * 64, "text", "/tmp/r9.txt", "t", None))["name"] == "r9"
+
+
+def test_the_dossier_counts_unknown_outlets_apart_and_keeps_a_settled_conflict_as_settled():
+    case = {**_evidence_case(), "reports_without_outlet": 1, "settled_conflicts": [
+        {"id": "conflict-9", "field": "age", "note": "Reports give 40 and 41.", "settled": True, "resolution": "41",
+         "settled_by": {"user": "ana", "at": "2026-05-30T10:00:00Z", "how": "rejected 40"},
+         "values": [{"value": "40", "support": []}, {"value": "41", "support": []}]}]}
+    html = export(case, "html", provenance=_provenance())[0].decode()
+    assert "(+1 report with no known outlet)" in html
+    conflicts = _section(html, "Conflicts between reports")
+    assert "settled by ana, 2026-05-30T10:00:00Z: rejected 40" in conflicts and "[settled on: 41]" in conflicts
+    assert "40 (set aside by the review)" in conflicts and "41 (set aside" not in conflicts
+    assert "never more independent sources than reports" in html  # what the counts mean, said in the dossier

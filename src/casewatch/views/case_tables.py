@@ -131,6 +131,15 @@ def case_view(cf: dict[str, Any]) -> RenderableType:
             body.append(f"• {v['value']}\n", style="yellow")
             body.append_text(_quote_lines(v["support"], titles, 2))
         parts.append(Panel(body, title=f"CONFLICT: {c['field']}", title_align="left", border_style="red"))
+    for c in cf.get("settled_conflicts", []):
+        who = c.get("settled_by") or {}
+        body = Text(f"settled by {who.get('user', '?')}, {who.get('at', '?')}: {who.get('how', '')}\n", style="dim")
+        if c.get("resolution") is not None:
+            body.append(f"settled on: {c['resolution']}\n", style="green")
+        for v in c["values"]:
+            aside = c.get("resolution") is not None and v["value"] != c["resolution"]
+            body.append(f"• {v['value']}{' (set aside)' if aside else ''}\n", style="dim" if aside else "")
+        parts.append(Panel(body, title=f"settled conflict: {c['field']}", title_align="left", border_style="green"))
     for f in cf.get("facts", []):
         body = Text()
         body.append(f"{f['field']}: ", style="bold")
