@@ -11,7 +11,8 @@ def test_a_settled_conflict_is_shown_settled_with_the_side_set_aside():
           "independent_sources": 1, "sources": [{"document": "d1", "title": "Orlo held", "outlet": "Kell Times"}],
           "facts": [], "events": [], "conflicts": [],
           "settled_conflicts": [{"id": "conflict-2", "field": "facility", "settled": True, "resolution": "Dunmere jail",
-                                 "settled_by": {"user": "ana", "at": "2031-02-02T09:00:00Z", "how": "rejected one side"},
+                                 "settled_by": {"user": "ana", "at": "2031-02-02T09:00:00Z",
+                                                "how": "rejected one side"},
                                  "values": [{"value": "Dunmere jail", "support": []},
                                             {"value": "Kell barracks", "support": []}]}]}
     console = Console(width=100, record=True)
