@@ -15,6 +15,7 @@ def test_an_analyst_takes_a_case_and_finds_it_assigned_to_her(server, browser):
     page.goto(f"{server}/cases/Behnam%20Ostovari")
     work = page.locator("#work")
     assert "new" in work.inner_text() and "nobody assigned" in work.inner_text()
+    work.locator("details.work-edit summary").click()
     work.locator("select[name=state]").select_option("in_review")
     work.locator("select[name=assignee]").select_option("analyst")
     work.locator("input[name=note]").fill("taking it")

@@ -30,7 +30,7 @@ def test_the_top_block_tells_the_glance_before_every_section(client, site):
         assert html_lib.escape(line.text, quote=False) in block or line.text in html_lib.unescape(block)
         if line.anchor:
             assert f'href="#{line.anchor}"' in block and f'id="{line.anchor}"' in text
-    assert text.index('class="case-toc"') < text.index('id="glance-h"') < text.index('id="conflicts-h"')
+    assert text.index('id="glance-h"') < text.index('class="case-toc"') < text.index('id="conflicts-h"')
 
 
 def test_every_contents_link_names_a_heading_on_the_page(client):
