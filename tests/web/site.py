@@ -32,6 +32,14 @@ class Site:
             status = self.client.get(f"/api/uploads/{status['upload_id']}", headers=self.auth(role)).json()
         raise AssertionError(f"upload never finished processing: {status}")
 
+    def signed_in(self, role: str) -> object:
+        """A client of its own, signed in through the form as ``role``; its CSRF token is ``client.csrf``."""
+        from fastapi.testclient import TestClient
+
+        client = TestClient(self.client.app)
+        client.csrf = self.login(client, role)
+        return client
+
     def login(self, client: object, role: str) -> str:
         """Sign ``client`` in through the form; returns the session's CSRF token (read from a page)."""
         import re

@@ -12,11 +12,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def admin_client(site):
-    from fastapi.testclient import TestClient
-
-    client = TestClient(site.client.app)
-    client.csrf = site.login(client, "admin")
-    return client
+    return site.signed_in("admin")
 
 
 @pytest.fixture(scope="module")

@@ -12,11 +12,7 @@ from casewatch.views.glance import case_glance, glance_lines
 
 @pytest.fixture(scope="module")
 def client(site):
-    from fastapi.testclient import TestClient
-
-    c = TestClient(site.client.app)
-    site.login(c, "viewer")
-    return c
+    return site.signed_in("viewer")
 
 
 def test_the_top_block_tells_the_glance_before_every_section(client, site):

@@ -11,11 +11,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def browser_client(site):
-    from fastapi.testclient import TestClient
-
-    client = TestClient(site.client.app)
-    client.csrf = site.login(client, "admin")
-    return client
+    return site.signed_in("admin")
 
 
 def test_anonymous_pages_redirect_to_the_login_form(site):

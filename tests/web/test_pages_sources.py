@@ -14,11 +14,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def client(site):
-    from fastapi.testclient import TestClient
-
-    c = TestClient(site.client.app)
-    site.login(c, "viewer")
-    return c
+    return site.signed_in("viewer")
 
 
 def test_the_counts_on_a_case_page_are_explained_and_never_count_unknown_outlets(client):

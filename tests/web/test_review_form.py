@@ -13,11 +13,7 @@ CASE = "Kourosh Dalirvand"
 
 @pytest.fixture(scope="module")
 def analyst(site):
-    from fastapi.testclient import TestClient
-
-    client = TestClient(site.client.app)
-    client.csrf = site.login(client, "analyst")
-    return client
+    return site.signed_in("analyst")
 
 
 @pytest.fixture(scope="module")
