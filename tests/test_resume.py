@@ -148,7 +148,6 @@ def test_rebuild_killed_half_way_leaves_the_cases_as_they_were_and_goes_on_later
     db = tmp_path / "rebuild.db"
     cli = Cli(db)
     assert cli("ingest", str(reports), "--workers", "2").returncode == 0
-    listed = cli("cases", "--format", "json").stdout
     store_case = _case_files(db)
     case_id, data = next(iter(sorted(store_case.items())))
     fact = json.loads(data)["facts"][0]
@@ -156,6 +155,7 @@ def test_rebuild_killed_half_way_leaves_the_cases_as_they_were_and_goes_on_later
     reviewed = cli("review", case_id, fact["id"], "confirmed", "--user", "rhea",
                    "--note", "checked against the court record")
     assert reviewed.returncode == 0, reviewed.stderr
+    listed = cli("cases", "--format", "json").stdout  # the list says when the case was last reviewed
     before = _case_files(db)
 
     code = _kill_when(_casewatch(db, "rebuild", "--workers", "2"),
