@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 DEFAULT_DB = "casewatch.db"
@@ -39,11 +39,92 @@ class Settings:
     login_lockout_minutes: int = 15
     """How long a lockout lasts (an admin's change to the account lifts it sooner)."""
 
+    # -- watching the network (casewatch.watch): the fetcher is the only code that touches it
+    contact: str = ""
+    """An address or page where a site's owner can reach whoever runs casewatch; named in every request's
+    User-Agent. Set it (``contact = "mailto:desk@example.org"`` in the settings file)."""
+    fetch_connect_timeout: float = 10.0
+    """Seconds to wait for a connection."""
+    fetch_read_timeout: float = 30.0
+    """Seconds to wait for each piece of an answer."""
+    fetch_max_redirects: int = 5
+    """Most redirects followed for one request."""
+    fetch_max_ratio: int = 100
+    """Largest ratio of decompressed to compressed bytes accepted (a gzip bomb is refused); the decompressed
+    body is capped at ``max_bytes`` too."""
+    fetch_host_delay: float = 2.0
+    """Seconds between two requests to one host (one request at a time per host)."""
+    fetch_retries: int = 3
+    """Retries of a request that timed out or got 429 or 5xx, with exponential backoff and jitter."""
+    fetch_backoff: float = 1.0
+    """Seconds before the first retry; doubled at each retry."""
+    fetch_backoff_max: float = 120.0
+    """Longest wait before a retry, Retry-After included."""
+    failing_after: int = 3
+    """Failed fetches in a row after which a source is marked failing (never dropped)."""
+    source_every: int = 1800
+    """Seconds between two fetches of a source when ``sources add`` gives no ``--every``."""
+    monitor_tick: float = 1.0
+    """Seconds the monitor sleeps between looks at which source is due."""
+
+    # -- alerts (casewatch.alerts)
+    base_url: str = "http://127.0.0.1:8000"
+    """Where the web UI is reached: alerts link to case pages under it."""
+    smtp_host: str = ""
+    smtp_port: int = 25
+    smtp_user: str = ""
+    smtp_password: str = ""
+    """Read from $CASEWATCH_SMTP_PASSWORD when not in the settings file; never shown back."""
+    smtp_from: str = "casewatch@localhost"
+    smtp_starttls: bool = False
+    smtp_timeout: float = 30.0
+    alert_backoff: float = 30.0
+    """Seconds before an alert that could not be delivered is tried again; doubled at each try."""
+    alert_backoff_max: float = 3600.0
+    """Longest wait between two tries of one alert: it is tried until delivered, never dropped."""
+    digest_hour: int = 7
+    """The hour (UTC) when daily digests are sent."""
+
     def with_db(self, path: str | os.PathLike[str] | None) -> Settings:
         return replace(self, db_path=Path(path)) if path else self
 
     def effective_workers(self) -> int:
         return self.workers if self.workers > 0 else (os.cpu_count() or 1)
+
+
+CONFIG_ENV = "CASEWATCH_CONFIG"
+SMTP_PASSWORD_ENV = "CASEWATCH_SMTP_PASSWORD"
+
+
+def load_settings(path: str | os.PathLike[str] | None = None) -> Settings:
+    """The shipped defaults, with what the settings file (TOML: ``key = value``, names as in :class:`Settings`)
+    changes; the file is ``path``, else $CASEWATCH_CONFIG, else none."""
+    import tomllib
+
+    from .errors import InvalidValueError
+
+    given = path or os.environ.get(CONFIG_ENV)
+    values: dict[str, object] = {}
+    if given:
+        where = Path(given)
+        try:
+            values = tomllib.loads(where.read_text(encoding="utf-8"))
+        except OSError as e:
+            reason = e.strerror or e
+            raise InvalidValueError(f"settings file {where}: cannot be read ({reason}); check the path") from None
+        except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+            raise InvalidValueError(f"settings file {where}: not valid TOML ({e}); fix it") from None
+        known = {f.name: f for f in fields(Settings)}
+        for key, value in values.items():
+            if key not in known or key in ("db_path", "suffixes"):
+                raise InvalidValueError(f"settings file {where}: unknown setting {key!r}; see casewatch/settings.py")
+            default = getattr(Settings, key)
+            if isinstance(default, bool) != isinstance(value, bool) or not isinstance(
+                    value, type(default) if not isinstance(default, float) else (int, float)):
+                raise InvalidValueError(f"settings file {where}: {key} must be a {type(default).__name__}")
+    if not values.get("smtp_password") and os.environ.get(SMTP_PASSWORD_ENV):
+        values["smtp_password"] = os.environ[SMTP_PASSWORD_ENV]
+    return replace(Settings(), **values)  # type: ignore[arg-type]
 
 
 def default_db() -> str:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from ..errors import CasewatchError
 
 # isort: off  (each module registers its commands; --help lists them in this order)
-from . import cases, evidence, people, reports, web  # noqa: F401
+from . import alerts, cases, changes, evidence, people, reports, watch, web  # noqa: F401
 from .base import app, err, fail
 
 # isort: on

@@ -9,7 +9,7 @@ import typer
 from rich.console import Console
 
 from .. import __version__
-from ..settings import Settings, default_db
+from ..settings import Settings, default_db, load_settings
 
 app = typer.Typer(
     name="casewatch",
@@ -112,8 +112,10 @@ def main_options(
                                     show_default="./casewatch.db or $CASEWATCH_DB")] = "",
     version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
                                           help="Print the version and exit.")] = False,
+    config: Annotated[str, typer.Option("--config", envvar="CASEWATCH_CONFIG",
+                                        help="A settings file (TOML) changing the shipped defaults.")] = "",
 ) -> None:
     """casewatch reads reports, cleans them, resolves their dates and keeps them in one database."""
-    state.settings = Settings().with_db(db or default_db())
+    state.settings = load_settings(config or None).with_db(db or default_db())
 
 

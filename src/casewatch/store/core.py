@@ -24,7 +24,9 @@ from ..views.serialize import dumps
 from .access import AccessQueries
 from .base import StoreBase, on_begin, on_connect
 from .chain import upgrade
+from .changes import ChangeQueries
 from .decisions import DecisionQueries
+from .follows import FollowQueries
 from .graph import GraphQueries
 from .schema import (
     DERIVED_SCHEMA,
@@ -46,6 +48,7 @@ from .schema import (
     signatures,
 )
 from .search import SearchQueries, create_index, drop_index, index_article, unindex_article
+from .sources import SourceQueries
 from .sql import like_escape
 
 STATUS_OK = "ok"
@@ -118,7 +121,8 @@ class StoredDocument:
     article: dict[str, Any] | None
 
 
-class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, StoreBase):
+class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQueries, ChangeQueries, FollowQueries,
+            StoreBase):
     """An open casewatch database. Create with :func:`open_store`."""
 
     def __init__(self, engine: Engine, path: Path):

@@ -1,7 +1,19 @@
 """The tables. Those in ``metadata`` are never rebuilt; those in ``derived`` are made again from raw bytes."""
 from __future__ import annotations
 
-from sqlalchemy import Column, Float, ForeignKey, Index, Integer, LargeBinary, MetaData, String, Table, Text
+from sqlalchemy import (
+    Column,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
 
 SCHEMA_VERSION = 2
 """2: the audit and reviews tables carry hash chains (``prev_hash``, ``entry_hash``; see store/chain.py)."""
@@ -94,6 +106,112 @@ audit = Table(
     Column("entry_hash", String(64)),
 )
 
+# -- never rebuilt: what is watched on the network, and what was fetched (src/casewatch/watch/, store/sources.py)
+sources = Table(
+    "sources", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("name", Text, nullable=False),
+    Column("url", Text, nullable=False),
+    Column("kind", String(8)),  # feed or page; None until the first fetch tells which
+    Column("every_seconds", Integer, nullable=False),
+    Column("added_at", String(32), nullable=False),
+    Column("added_by", String(64), nullable=False),
+    Column("paused_at", String(32)),
+    Column("removed_at", String(32)),
+    Column("etag", Text),
+    Column("last_modified", Text),
+    Column("last_fetch_at", String(32)),
+    Column("last_status", Text),
+    Column("items_seen", Integer, nullable=False, server_default="0"),
+    Column("failures", Integer, nullable=False, server_default="0"),  # errors in a row
+    Column("next_due_at", String(32)),
+)
+fetches = Table(
+    "fetches", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Integer, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("url", Text, nullable=False),
+    Column("status", Integer),  # HTTP status; None when no answer came
+    Column("bytes", Integer, nullable=False, server_default="0"),
+    Column("new_items", Integer, nullable=False, server_default="0"),
+    Column("error", Text),
+    Index("ix_fetches_source", "source_id", "seq"),
+)
+"""Every request made for a source (a feed, a page, an entry's page): one row each, never changed."""
+entries = Table(
+    "feed_entries", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("source_id", Integer, nullable=False),
+    Column("guid", Text),
+    Column("url", Text),  # canonical
+    Column("sha256", String(64)),  # of the page's bytes
+    Column("document_id", String(64)),
+    Column("previous_document_id", String(64)),  # the earlier version of a page that changed
+    Column("title", Text),  # as the feed gives it
+    Column("published", Text),  # as the feed gives it
+    Column("seen_at", String(32), nullable=False),
+    Index("ix_feed_entries_guid", "guid"),
+    Index("ix_feed_entries_url", "url"),
+    Index("ix_feed_entries_sha", "sha256"),
+)
+"""What each fetched item was: the feed's GUID, title and date, its canonical URL and the report it became."""
+
+# -- never rebuilt: what changed in case files, who follows what, and what was sent (changes/, alerts/)
+changes = Table(
+    "changes", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("at", String(32), nullable=False),
+    Column("case_id", String(64), nullable=False),
+    Column("case_name", Text, nullable=False),
+    Column("kind", String(16), nullable=False),  # new_case, status, fact, conflict, conflict_settled, source, report
+    Column("from_value", Text),
+    Column("to_value", Text),
+    Column("detail", Text, nullable=False),  # JSON
+    Column("documents", Text, nullable=False),  # JSON list of document ids
+    Index("ix_changes_case", "case_id", "seq"),
+    Index("ix_changes_at", "at"),
+)
+follows = Table(
+    "follows", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("user", String(64), nullable=False),
+    Column("kind", String(8), nullable=False),  # case, person, status, place, query
+    Column("value", Text, nullable=False),
+    Column("channel", String(8), nullable=False),  # webhook, email, file
+    Column("target", Text, nullable=False),  # the URL, address or path
+    Column("secret", Text),  # a webhook's signing key
+    Column("digest", String(8), nullable=False, server_default=""),  # "" (at once) or "daily"
+    Column("created_at", String(32), nullable=False),
+    Column("removed_at", String(32)),
+)
+alerts = Table(
+    "alerts", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("change_seq", Integer, nullable=False),
+    Column("follow_id", Integer, nullable=False),
+    Column("channel", String(8), nullable=False),
+    Column("state", String(12), nullable=False),  # pending, delivered, failing
+    Column("attempts", Integer, nullable=False, server_default="0"),
+    Column("next_attempt_at", String(32)),
+    Column("delivered_at", String(32)),
+    Column("last_error", Text),
+    Column("created_at", String(32), nullable=False),
+    UniqueConstraint("change_seq", "follow_id", name="uq_alert_change_follow"),
+    Index("ix_alerts_state", "state"),
+)
+"""One alert per change and follow that matches it (the unique pair: never sent twice)."""
+deliveries = Table(
+    "deliveries", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=True),
+    Column("alert_id", Integer, nullable=False),
+    Column("at", String(32), nullable=False),
+    Column("ok", Integer, nullable=False),
+    Column("detail", Text, nullable=False),
+    Index("ix_deliveries_alert", "alert_id"),
+)
+"""Every attempt to deliver an alert, with what the channel answered."""
+
 # -- derived: rebuilt from the raw bytes. Their tables carry the placeholder schema DERIVED_SCHEMA, which the
 # store maps to the live tables (``main``) or, during ``casewatch rebuild``, to the copy built beside them.
 DERIVED_SCHEMA = "cw_derived"
@@ -142,6 +260,14 @@ IMMUTABLE_TRIGGERS = (
     "BEGIN SELECT RAISE(ABORT, 'reviews are never changed: add a new one'); END",
     "CREATE TRIGGER IF NOT EXISTS reviews_never_deleted BEFORE DELETE ON reviews "
     "BEGIN SELECT RAISE(ABORT, 'reviews are never deleted: add a new one'); END",
+    "CREATE TRIGGER IF NOT EXISTS changes_never_change BEFORE UPDATE ON changes "
+    "BEGIN SELECT RAISE(ABORT, 'change records are append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS changes_never_deleted BEFORE DELETE ON changes "
+    "BEGIN SELECT RAISE(ABORT, 'change records are append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS fetches_never_change BEFORE UPDATE ON fetches "
+    "BEGIN SELECT RAISE(ABORT, 'the fetch log is append-only'); END",
+    "CREATE TRIGGER IF NOT EXISTS deliveries_never_change BEFORE UPDATE ON deliveries "
+    "BEGIN SELECT RAISE(ABORT, 'the delivery log is append-only'); END",
 )
 
 # -- derived: full-text search over the clean text (SQLite FTS5), rebuilt with the articles

@@ -120,7 +120,7 @@ def _code(error: CasewatchError) -> str:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    from . import api, pages
+    from . import api, follows, pages, whatsnew
     from .uploads import UploadWorker
 
     store = open_store(settings.db_path)
@@ -142,6 +142,8 @@ def create_app(settings: Settings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=str(files("casewatch.web") / "static")), name="static")
     app.include_router(api.router)
     app.include_router(pages.router)
+    app.include_router(whatsnew.router)
+    app.include_router(follows.router)
 
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
 
