@@ -36,16 +36,12 @@ def sources_add(
     fmt: FormatOpt = Format.table,
 ) -> None:
     """Watch a feed (RSS or Atom: each entry's page becomes a report) or one page (each new version does)."""
-    from ..durations import parse_duration
-    from ..store import now_iso
-    from ..watch.sources import check_source_url, default_name
+    from ..watch.sources import add_source
 
-    url = check_source_url(url)
-    seconds = int(parse_duration(every, "--every")) if every else state.settings.source_every
     store = open_store()
     try:
-        row = store.add_source(name.strip() or default_name(url), url, kind.value if kind else None, seconds,
-                               now_iso(), actor())
+        row = add_source(store, url, name=name, every=every, kind=kind.value if kind else None,
+                         default_every=state.settings.source_every, actor=actor())
     finally:
         store.close()
     if fmt is Format.json:
@@ -71,12 +67,12 @@ def sources_list(fmt: FormatOpt = Format.table) -> None:
         out.print(sources_table(rows))
 
 
-def _change(source_id: int, action: str, **values: Any) -> None:
-    from ..store import now_iso
+def _change(source_id: int, action: str) -> None:
+    from ..watch.sources import change_source
 
     store = open_store()
     try:
-        row = store.change_source(source_id, now_iso(), actor(), action, **values)
+        row = change_source(store, source_id, action, actor=actor())
     finally:
         store.close()
     out.print(f"source {row.id} ({row.name}): {row.state}", highlight=False, markup=False)
@@ -85,25 +81,19 @@ def _change(source_id: int, action: str, **values: Any) -> None:
 @sources_app.command("pause")
 def sources_pause(source_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Stop fetching a source for now (its history stays; `resume` goes on)."""
-    from ..store import now_iso
-
-    _change(source_id, "source.pause", paused_at=now_iso())
+    _change(source_id, "pause")
 
 
 @sources_app.command("resume")
 def sources_resume(source_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Fetch a paused source again, from the next pass."""
-    from ..store import now_iso
-
-    _change(source_id, "source.resume", paused_at=None, next_due_at=now_iso())
+    _change(source_id, "resume")
 
 
 @sources_app.command("remove")
 def sources_remove(source_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
     """Stop watching a source; what was fetched from it stays, with where it came from."""
-    from ..store import now_iso
-
-    _change(source_id, "source.remove", removed_at=now_iso())
+    _change(source_id, "remove")
 
 
 def _deliver(store: Any) -> Any:
