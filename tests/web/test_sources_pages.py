@@ -30,12 +30,20 @@ def test_an_analyst_adds_a_feed_through_the_api_and_a_viewer_may_only_read(fresh
     assert "source.add" in actions and "source.pause" in actions
 
 
-@pytest.mark.parametrize(("url", "every", "says"), [("ftp://files.example/feed", "", "not a web address"),
-                                                    ("https://ok.example/feed", "soon", "30m")])
-def test_a_bad_address_or_interval_is_one_line_saying_what_to_give(fresh, url, every, says):
+@pytest.mark.parametrize(("url", "every", "says"), [("ftp://files.example/feed", "", "url"),
+                                                    ("https://ok.example/feed", "soon", "every")])
+def test_a_bad_address_or_interval_is_refused_naming_the_field(fresh, url, every, says):
     got = fresh.client.post("/api/sources", json={"url": url, "every": every}, headers=fresh.auth("analyst"))
     assert got.status_code == 422
-    assert says in got.json()["error"]["message"]
+    assert got.json()["error"]["message"].startswith(says)
+
+
+@pytest.mark.parametrize(("url", "every", "says"), [("ftp://files.example/feed", "", "not a web address"),
+                                                    ("https://ok.example/feed", "soon", "30m")])
+def test_the_form_says_what_to_give(fresh, url, every, says):
+    analyst = fresh.signed_in("analyst")
+    refused = analyst.post("/sources", data={"csrf": analyst.csrf, "url": url, "every": every})
+    assert says in refused.text and "No source is watched yet" in refused.text
 
 
 def test_the_page_lists_sources_and_only_analysts_get_the_forms(fresh):
