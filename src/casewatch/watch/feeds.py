@@ -7,8 +7,8 @@ is allowed: it declares nothing and is never fetched. feedparser gets the bytes 
 string (it would open a string naming a file).
 
 How broken a feed may be: XML that is not well-formed still goes to feedparser's lenient parser; when that
-yields entries the feed is kept (a stray ``&`` should not hide a day's reports); when it yields none, the feed
-is refused with one line saying why.
+yields at least one entry with a link or a GUID the feed is kept (a stray ``&`` should not hide a day's
+reports); otherwise the feed is refused with one line saying why.
 """
 from __future__ import annotations
 
@@ -196,9 +196,13 @@ def parse_feed(data: bytes, url: str) -> Feed:
     if not data.strip():
         raise InputError(url, "the feed is empty; check the address")
     well_formed = check_xml(data, url)
-    parsed = feedparser.parse(BytesIO(data), response_headers={"content-location": url},
+    # a generic XML type: the encoding comes from the XML declaration, as for a feed served without a charset
+    headers = {"content-location": url, "content-type": "application/xml"}
+    parsed = feedparser.parse(BytesIO(data), response_headers=headers,
                               resolve_relative_uris=True, sanitize_html=True)
     entries = [_entry(e, url) for e in parsed.entries]
+    if not well_formed and not any(e.link or e.guid for e in entries):
+        entries = []  # what the lenient parser made of broken XML is kept only when it leads somewhere
     if not entries:
         if not well_formed or parsed.get("bozo"):
             reason = parsed.get("bozo_exception") or "not well-formed XML"
