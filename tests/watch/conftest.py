@@ -26,3 +26,23 @@ def other_site() -> Iterator[Site]:
         yield site
     finally:
         site.close()
+
+
+class FakeTime:
+    """A clock that moves only when slept on; every wait is recorded (``waits``) instead of waited."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+        self.waits: list[float] = []
+
+    def clock(self) -> float:
+        return self.now
+
+    def sleep(self, seconds: float) -> None:
+        self.waits.append(round(seconds, 6))
+        self.now += seconds
+
+
+@pytest.fixture
+def fake_time() -> FakeTime:
+    return FakeTime()

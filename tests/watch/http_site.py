@@ -17,7 +17,9 @@ Content-Length); ``length`` overrides the Content-Length sent (to lie about it).
 """
 from __future__ import annotations
 
+import contextlib
 import gzip
+import socket
 import threading
 import zlib
 from collections.abc import Callable, Iterable
@@ -71,11 +73,19 @@ def gzip_bomb(size: int) -> bytes:
     return b"".join(parts)
 
 
+class _QuietServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        pass  # a client that hung up (a size cap, a timeout, a closed site): expected in these tests
+
+
 class Site:
     def __init__(self) -> None:
         self._answers: dict[str, Handler] = {}
         self._lock = threading.Lock()
         self.requests: list[Seen] = []
+        self._connections: set[socket.socket] = set()
         site = self
 
         class _Handler(BaseHTTPRequestHandler):
@@ -83,6 +93,16 @@ class Site:
 
             def log_message(self, format: str, *args: object) -> None:  # quiet
                 pass
+
+            def setup(self) -> None:
+                super().setup()
+                with site._lock:
+                    site._connections.add(self.connection)
+
+            def finish(self) -> None:
+                with site._lock:
+                    site._connections.discard(self.connection)
+                super().finish()
 
             def _answer(self) -> None:
                 seen = Seen(self.command, self.path, {k.lower(): v for k, v in self.headers.items()})
@@ -127,7 +147,7 @@ class Site:
             do_HEAD = _answer
             do_POST = _answer
 
-        self._server = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+        self._server = _QuietServer(("127.0.0.1", 0), _Handler)
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self._thread = threading.Thread(target=self._server.serve_forever, args=(0.05,), name="test-site", daemon=True)
@@ -192,6 +212,12 @@ class Site:
             self.requests.clear()
 
     def close(self) -> None:
+        """Stops the site: no new connection is accepted and kept-alive ones are cut."""
         self._server.shutdown()
         self._server.server_close()
+        with self._lock:
+            open_ones = list(self._connections)
+        for connection in open_ones:
+            with contextlib.suppress(OSError):
+                connection.shutdown(socket.SHUT_RDWR)
         self._thread.join(timeout=5)

@@ -198,19 +198,19 @@ class BodyReader:
         else:
             self._inflate(chunk)
 
-    def _keep(self, data: bytes) -> None:
+    def _keep(self, data: bytes, consumed: int | None = None) -> None:
+        """Keeps decompressed ``data``; ``consumed`` is how many raw bytes have gone into the inflater so far."""
         if not data:
             return
         self._size += len(data)
+        if self._coding:
+            ratio = self._size / max(consumed if consumed is not None else self._raw, 1)
+            if ratio > self._ratio and (self._size > self._ratio_from or self._size > self._max):
+                raise BodyLimit("bomb", f"the answer expands more than {self._ratio:.0f} times its compressed size "
+                                "(a compression bomb)")
         if self._size > self._max:
-            ratio = self._size / max(self._raw, 1)
-            if self._coding and ratio > self._ratio:
-                raise BodyLimit("bomb", f"the answer expands to more than {self._max:,} bytes ({ratio:.0f} times "
-                                "its compressed size: a compression bomb)")
-            raise BodyLimit("too_large", f"the answer is larger than {self._max:,} bytes once decompressed")
-        if self._coding and self._size > self._ratio_from and self._size > self._ratio * self._raw:
-            raise BodyLimit("bomb", f"the answer expands more than {self._ratio:.0f} times its compressed size "
-                            "(a compression bomb)")
+            where = " once decompressed" if self._coding else ""
+            raise BodyLimit("too_large", f"the answer is larger than {self._max:,} bytes{where}")
         self._parts.append(data)
 
     def _inflate(self, data: bytes) -> None:
@@ -225,8 +225,8 @@ class BodyReader:
         try:
             while data:
                 out = self._inflater.decompress(data, self._max - self._size + 1)
-                self._keep(out)
                 data = self._inflater.unconsumed_tail
+                self._keep(out, self._raw - len(data))
                 if self._inflater.eof:
                     rest = self._inflater.unused_data
                     if self._coding == "gzip" and rest.strip(b"\0"):  # another gzip member follows
@@ -278,6 +278,17 @@ class _Answer:
     charset: str | None = None
 
 
+_LOCATION = "x-casewatch-location"
+
+
+def _hide_location(response: httpx.Response) -> None:
+    """httpx builds the next request from any Location header, even when not following it, and fails on one
+    that is not a web address; the fetcher follows redirects itself, so the header is set aside for it."""
+    if "location" in response.headers:
+        response.headers[_LOCATION] = response.headers["location"]
+        del response.headers["location"]
+
+
 class _Retry(Exception):
     """A failure worth another try, with what to raise after the last one."""
 
@@ -298,7 +309,7 @@ class HttpFetcher:
         timeout = httpx.Timeout(connect=settings.fetch_connect_timeout, read=settings.fetch_read_timeout,
                                 write=settings.fetch_read_timeout, pool=settings.fetch_connect_timeout)
         self._client = httpx.Client(
-            transport=transport, timeout=timeout, follow_redirects=False,
+            transport=transport, timeout=timeout, follow_redirects=False, event_hooks={"response": [_hide_location]},
             headers={"User-Agent": self.user_agent, "Accept-Encoding": "gzip, deflate"})
         self._guard = threading.Lock()
         self._host_locks: dict[str, threading.Lock] = {}
@@ -386,6 +397,8 @@ class HttpFetcher:
             raise _Retry(FetchError(url, "timeout", f"no answer in time (connect {s.fetch_connect_timeout:g} s, "
                                     f"read {s.fetch_read_timeout:g} s) on each of {tries} tries; the site may be "
                                     "slow or down: try again later")) from None
+        except httpx.InvalidURL as e:
+            raise FetchError(url, "network", f"is not an address casewatch can ask ({e}); check it") from None
         except httpx.HTTPError as e:
             detail = (str(e).splitlines() or [type(e).__name__])[0][:200]
             raise _Retry(FetchError(url, "network", f"cannot be reached ({detail}) on each of {tries} tries; "
@@ -427,6 +440,8 @@ class HttpFetcher:
         s = self.settings
         with self._host_turn(url), self._client.stream("GET", url, headers=headers) as reply:
             answer = _Answer(str(reply.url), reply.status_code, {k.lower(): v for k, v in reply.headers.items()})
+            if _LOCATION in answer.headers:
+                answer.headers["location"] = answer.headers.pop(_LOCATION)
             if not 200 <= answer.status < 300:
                 return answer
             answer.media, answer.charset = parse_content_type(answer.headers.get("content-type"))
