@@ -60,6 +60,12 @@ class Settings:
     """Seconds before the first retry; doubled at each retry."""
     fetch_backoff_max: float = 120.0
     """Longest wait before a retry, Retry-After included."""
+    fetch_ratio_from: int = 1_000_000
+    """Decompressed size (bytes) from which ``fetch_max_ratio`` is enforced: small pages compress well."""
+    fetch_total_timeout: float = 120.0
+    """Longest one request may take in all, answer included (a site sending a byte now and then is cut off)."""
+    robots_lifetime: float = 3600.0
+    """Seconds a site's robots.txt is kept before it is fetched again."""
     failing_after: int = 3
     """Failed fetches in a row after which a source is marked failing (never dropped)."""
     source_every: int = 1800
