@@ -102,6 +102,7 @@ def cli(db: Path, *args: str, config: Path | None = None, check: bool = True) ->
 
 
 def throughput(work: Path, feeds: int, per_feed: int, workers: int) -> list[str]:
+    work.mkdir(parents=True, exist_ok=True)
     pages = work / "pages"
     n = feeds * per_feed
     generate(pages, n, seed=11, pages=True)
@@ -153,6 +154,7 @@ LAST = ["Tamsberg", "Quellan", "Orvath", "Pellinor", "Saskard", "Vintero", "Holl
 
 
 def latency(work: Path, count: int, interval: float, workers: int) -> list[str]:
+    work.mkdir(parents=True, exist_ok=True)
     site = Site()
     db = work / "latency.db"
     alerts = work / "alerts.jsonl"
