@@ -17,7 +17,7 @@ QUOTE = {"document": "doc-lind-1", "start": 10, "end": 58, "quote": "Dara Lindqv
 
 def case_file(cid: str, name: str, aliases: list[str], status: str, facility: str | None = None,
               place: str | None = None) -> dict:
-    events = [{"type": "arrest", "date": None, "facility": facility, "place": place,
+    events = [{"id": f"{cid}-e1", "type": "arrest", "date": None, "facility": facility, "place": place,
                "support": [{"document": f"{cid}-d", "start": 0, "end": 4, "quote": "held"}]}]
     return {"id": cid, "subject": {"name": name, "aliases": aliases}, "status": status, "facts": [],
             "events": events, "conflicts": [], "sources": [{"document": f"{cid}-d", "outlet": "Harbor Herald"}],
