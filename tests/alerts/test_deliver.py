@@ -43,7 +43,7 @@ class Receiver:
         owner = self
 
         class Handler(BaseHTTPRequestHandler):
-            def do_POST(self):  # noqa: N802
+            def do_POST(self):
                 body = self.rfile.read(int(self.headers["Content-Length"]))
                 owner.got.append((dict(self.headers), body))
                 self.send_response(owner.status)
@@ -69,7 +69,7 @@ def smtp():
         def __init__(self):
             self.messages = []
 
-        async def handle_DATA(self, server, session, envelope):  # noqa: N802
+        async def handle_DATA(self, server, session, envelope):
             self.messages.append((envelope.rcpt_tos, envelope.content))
             return "250 OK"
 

@@ -104,6 +104,7 @@ def test_every_attempt_is_a_delivery_row_and_state_changes_are_audited(store):
     store.record_attempt([alert.id], "2026-03-02T10:03:00+00:00", True, "accepted")
     assert [d["ok"] for d in store.deliveries_of(alert.id)] == [False, False, True]
     item = store.alerts_list()[1][0]
-    assert item["state"] == "delivered" and item["attempts"] == 3 and item["delivered_at"] == "2026-03-02T10:03:00+00:00"
+    assert item["state"] == "delivered" and item["attempts"] == 3
+    assert item["delivered_at"] == "2026-03-02T10:03:00+00:00"
     actions = [e.action for e in store.audit_log(target=f"alert/{alert.id}")]
     assert actions == ["alert.delivered", "alert.failing"]  # failing twice is one change of state

@@ -103,7 +103,7 @@ def deliver_due(store: Any, settings: Settings, now: dt.datetime | None = None,
             continue
         try:
             outcome = use[follow.channel](follow, items, settings)
-        except Exception as e:  # noqa: BLE001 - a sender that breaks must not lose the alert
+        except Exception as e:
             outcome = channels.Outcome(False, f"{follow.channel}: {type(e).__name__}")
         ids = [i.alert for i in items]
         if outcome.ok:
