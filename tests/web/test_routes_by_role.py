@@ -42,6 +42,14 @@ ROUTES = {
     ("POST", "/api/reviews"): "analyst",
     ("GET", "/api/uploads/{upload_id}"): "analyst",
     ("GET", "/api/audit"): "admin",
+    ("GET", "/follows"): "viewer",
+    ("POST", "/follows"): "viewer",
+    ("POST", "/follows/{follow_id}/remove"): "viewer",
+    ("POST", "/cases/{case_id}/follow"): "viewer",
+    ("GET", "/api/follows"): "viewer",
+    ("POST", "/api/follows"): "viewer",
+    ("DELETE", "/api/follows/{follow_id}"): "viewer",
+    ("GET", "/api/alerts"): "viewer",
 }
 
 
