@@ -35,7 +35,8 @@ def test_the_case_page_has_a_follow_button_that_a_viewer_can_use(site, case_id):
     assert "Now following" in done.text and case_id in done.text and "daily digest" in done.text
     assert done.headers["cache-control"] == "no-store"
     listed = viewer.get("/follows")
-    assert f'href="/cases/{case_id}"' in listed.text and "viewer@example.org" in listed.text
+    name = site.client.get(f"/api/cases/{case_id}", headers=site.auth("viewer")).json()["subject"]["name"]
+    assert f'href="/cases/{case_id}">{name}</a>' in listed.text and "viewer@example.org" in listed.text
     assert '<table class="follows stack">' in listed.text and 'data-label="Alerts to"' in listed.text
 
 

@@ -161,6 +161,15 @@ class FollowQueries(StoreBase):
                     cases[cid] = json.loads(data)
         return found, cases
 
+    def case_names(self, case_ids: Sequence[str]) -> dict[str, str]:
+        """The subject's name of each of these cases that exists."""
+        out: dict[str, str] = {}
+        with self._connect() as conn:
+            for chunk in chunks(sorted(set(case_ids))):
+                rows = conn.execute(select(case_files.c.id, case_files.c.name).where(case_files.c.id.in_(chunk)))
+                out.update({r.id: r.name for r in rows})
+        return out
+
     def queue_alerts(self, change_seqs: Sequence[int]) -> int:
         """Make an alert for each follow that one of these new change records matches; returns how many.
 

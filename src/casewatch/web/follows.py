@@ -61,9 +61,10 @@ def _follows_page(request: Request, caller: Caller, made: NewFollow | None = Non
                   http_status: int = 200) -> Response:
     store = store_of(request)
     mine = [f.to_json() for f in store.follows(caller.user.name)]
+    names = store.case_names([f["value"] for f in mine if f["kind"] == "case"])
     _, alerts = store.alerts_list(user=caller.user.name, limit=50)
     return _no_store(page(request, "follows.html", caller, http_status=http_status, follows=mine, alerts=alerts,
-                          made=made, statuses=known_statuses()))
+                          made=made, statuses=known_statuses(), names=names))
 
 
 @router.get("/follows", include_in_schema=False)
