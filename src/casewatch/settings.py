@@ -73,7 +73,7 @@ class Settings:
     smtp_host: str = ""
     smtp_port: int = 25
     smtp_user: str = ""
-    smtp_password: str = ""
+    smtp_password: str = field(default="", repr=False)
     """Read from $CASEWATCH_SMTP_PASSWORD when not in the settings file; never shown back."""
     smtp_from: str = "casewatch@localhost"
     smtp_starttls: bool = False

@@ -236,3 +236,50 @@ def test_smtp_failures_never_show_the_password(store):
     assert report.failed == 1
     shown = repr(report.to_json()) + repr(store.alerts_list()) + repr([e.to_json() for e in store.audit_log()])
     assert "s3cr3t-pw" not in shown
+
+
+def test_email_logs_in_when_a_user_is_set(store):
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import AuthResult, LoginPassword
+
+    seen, got = [], []
+
+    def check(server, session, envelope, mechanism, auth_data):
+        ok = isinstance(auth_data, LoginPassword) and auth_data.password == b"s3cr3t-pw"
+        seen.append((auth_data.login, ok))
+        return AuthResult(success=ok)
+
+    class Keep:
+        async def handle_DATA(self, server, session, envelope):
+            got.append(envelope.content)
+            return "250 OK"
+
+    controller = Controller(Keep(), hostname="127.0.0.1", port=_free_port(), authenticator=check,
+                            auth_require_tls=False)
+    controller.start()
+    try:
+        settings = Settings(smtp_host="127.0.0.1", smtp_port=controller.port, smtp_user="desk",
+                            smtp_password="s3cr3t-pw")
+        create_follow(store, "ana", "case", "case-lind01", "email", "ana@example.org")
+        store.queue_alerts([add_change(store)])
+        assert deliver_due(store, settings, now=T0).sent == 1
+    finally:
+        controller.stop()
+    assert seen == [(b"desk", True)] and len(got) == 1
+    assert "s3cr3t-pw" not in repr(settings)
+
+
+def test_a_digest_holds_alerts_waiting_for_a_retry_too(store):
+    sent = []
+
+    def refuse(follow, items, settings):
+        sent.append([i.alert for i in items])
+        return Outcome(len(sent) > 1, "answer")
+
+    create_follow(store, "ana", "case", "case-lind01", "email", "ana@example.org", digest="daily")
+    store.queue_alerts([add_change(store)])
+    settings = Settings(alert_backoff=3600, alert_backoff_max=7200)
+    assert deliver_due(store, settings, now=T0, senders={"email": refuse}).failed == 1
+    store.queue_alerts([add_change(store, to_value="executed")])  # new, due at once; the first waits an hour
+    assert deliver_due(store, settings, now=T0 + dt.timedelta(minutes=1), senders={"email": refuse}).sent == 1
+    assert sent == [[1], [1, 2]]

@@ -50,6 +50,8 @@ def _file(follow: Any, items: list[payload.Item], settings: Settings) -> channel
     return channels.send_file(Path(follow.target), [payload.file_line(i) for i in items], settings)
 
 
+LATEST = "9999-12-31T23:59:59+00:00"
+"""A time after every retry: all waiting alerts are due by it."""
 SENDERS: dict[str, Sender] = {"webhook": _webhook, "email": _email, "file": _file}
 
 
@@ -81,6 +83,10 @@ def deliver_due(store: Any, settings: Settings, now: dt.datetime | None = None,
     due = store.due_alerts(at)
     if not due:
         return report
+    digests = {a.follow.id for a in due if a.follow.digest == "daily"}
+    if digests:  # a digest holds every waiting alert of its follow, also those whose own retry is later
+        due = [a for a in due if a.follow.id not in digests]
+        due += [a for a in store.due_alerts(LATEST) if a.follow.id in digests]
     found, cases = store.changes_and_cases([a.change_seq for a in due])
     groups: dict[tuple[int, int], list[Any]] = {}
     for alert in due:
