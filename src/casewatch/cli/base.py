@@ -90,6 +90,18 @@ def pending_note(store: Any) -> str | None:
     return "; ".join(lines) or None
 
 
+def deliver_alerts(store: Any) -> Any:
+    """Send the alerts that are due (after an ingest or a fetch), with a line on stderr for each message that
+    could not be sent (it waits and is tried again)."""
+    from ..alerts.deliver import deliver_due
+
+    report = deliver_due(store, state.settings)
+    if report.failed:
+        for line in report.lines:
+            err.print(f"casewatch: alerts: {line}", markup=False, highlight=False, soft_wrap=True)
+    return report
+
+
 def actor() -> str:
     """Who the audit log names for a command typed at this machine: ``cli:`` and the login name."""
     import getpass

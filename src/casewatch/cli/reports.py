@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from ..settings import Settings
-from .base import Format, FormatOpt, actor, app, err, open_store, out, pending_note, show, state
+from .base import Format, FormatOpt, actor, app, deliver_alerts, err, open_store, out, pending_note, show, state
 from .progress import ProgressMode, ProgressOpt
 
 MAX_SIZE_MB = Settings.max_bytes / 1_000_000
@@ -75,6 +75,7 @@ def ingest(
             summary = run_ingest(store, items(), runner, settings.batch_size,
                                  on_progress=progress.advance, on_failure=report,
                                  parallel_from=settings.parallel_from, actor=actor(), on_stage=stage)
+        deliver_alerts(store)
     finally:
         runner.close()
         store.close()
@@ -194,6 +195,7 @@ def finish(workers: Annotated[int, typer.Option("--workers", help="Processes to 
                            parallel_from=settings.parallel_from, cases=False)
         cases = build_pending_cases(store)
         note = pending_note(store)
+        deliver_alerts(store)
     finally:
         runner.close()
         store.close()

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 
 import typer
 
-from .base import Format, FormatOpt, actor, app, err, open_store, out, state
+from .base import Format, FormatOpt, actor, app, deliver_alerts, err, open_store, out, state
 
 sources_app = typer.Typer(help="The feeds and pages casewatch watches: add, list, pause, resume, remove.",
                           no_args_is_help=True)
@@ -96,13 +96,6 @@ def sources_remove(source_id: Annotated[int, typer.Argument(metavar="ID")]) -> N
     _change(source_id, "remove")
 
 
-def _deliver(store: Any) -> Any:
-    """Send the alerts that are due (after each pass and each ingest)."""
-    from ..alerts.deliver import deliver_due
-
-    return deliver_due(store, state.settings)
-
-
 @app.command()
 def fetch(
     source: Annotated[int | None, typer.Option("--source", help="Only this source, due or not.")] = None,
@@ -122,7 +115,7 @@ def fetch(
     fetcher = HttpFetcher(settings)
     try:
         report = run_pass(store, fetcher, settings, runner, source_id=source, actor=actor())
-        _deliver(store)
+        deliver_alerts(store)
     finally:
         fetcher.close()
         runner.close()
@@ -160,10 +153,11 @@ def monitor(
         print(line, file=sys.stderr, flush=True)
 
     def after(_report: Any) -> None:
-        delivered = _deliver(store)
-        line = getattr(delivered, "line", None)
-        if callable(line) and (text := line()):
-            log(text)
+        from ..alerts.deliver import deliver_due
+
+        delivered = deliver_due(store, settings)
+        for line in delivered.lines:
+            log(f"  alerts: {line}")
 
     with monitor_lock(settings.db_path):
         store = open_store()

@@ -304,6 +304,16 @@ class UploadWorker:
                 continue
             for upload in self._active():
                 self._count(upload)
+            self._deliver()
+
+    def _deliver(self) -> None:
+        """Send the alerts the uploaded reports caused (a channel that is down is tried again later)."""
+        from ..alerts.deliver import deliver_due
+
+        try:
+            deliver_due(self.store, self.settings)
+        except Exception:  # alerts wait in the store; the monitor or `casewatch alerts send` sends them
+            log.exception("sending alerts after an upload stopped")
 
 
 def worker_of(request: Request) -> UploadWorker:
