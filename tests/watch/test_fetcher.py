@@ -353,3 +353,22 @@ def test_declared_charset_that_fits(http_site: Site, make) -> None:
 @pytest.mark.parametrize("url", ["ftp://files.example.org/a", "file:///etc/passwd", "not a url"])
 def test_only_web_addresses(make, url: str) -> None:
     assert fails(make(), url).kind == "network"
+
+
+def test_an_injected_transport_is_used(fake_time: FakeTime) -> None:
+    import httpx
+
+    asked: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, content=FEED, headers={"Content-Type": "application/rss+xml"})
+
+    fetcher = HttpFetcher(SETTINGS, transport=httpx.MockTransport(answer), sleep=fake_time.sleep,
+                          clock=fake_time.clock)
+    with fetcher:
+        got = fetcher.get("https://feeds.example.org/main.xml", accept="feed")
+    assert got.body == FEED and got.content_type == "application/rss+xml"
+    assert asked == ["https://feeds.example.org/robots.txt", "https://feeds.example.org/main.xml"]

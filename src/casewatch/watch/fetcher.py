@@ -452,11 +452,14 @@ class HttpFetcher:
             if declared.isdigit() and int(declared) > s.max_bytes:
                 raise FetchError(url, "too_large", f"the answer is {int(declared):,} bytes, more than casewatch reads "
                                  f"({s.max_bytes:,}, max_bytes); raise max_bytes in the settings file if it is needed")
+            # an in-memory answer (a test's httpx.MockTransport) comes already read and decoded
+            read_already = reply.is_stream_consumed
+            encoding = None if read_already else answer.headers.get("content-encoding")
             try:
-                reader = BodyReader(answer.headers.get("content-encoding"), max_bytes=s.max_bytes,
-                                    max_ratio=s.fetch_max_ratio, ratio_from=s.fetch_ratio_from)
+                reader = BodyReader(encoding, max_bytes=s.max_bytes, max_ratio=s.fetch_max_ratio,
+                                    ratio_from=s.fetch_ratio_from)
                 deadline = self._clock() + s.fetch_total_timeout
-                for chunk in reply.iter_raw():
+                for chunk in [reply.content] if read_already else reply.iter_raw():
                     reader.feed(chunk)
                     if self._clock() > deadline:
                         raise httpx.ReadTimeout(f"the answer took more than {s.fetch_total_timeout:g} s")
