@@ -372,3 +372,15 @@ def test_an_injected_transport_is_used(fake_time: FakeTime) -> None:
         got = fetcher.get("https://feeds.example.org/main.xml", accept="feed")
     assert got.body == FEED and got.content_type == "application/rss+xml"
     assert asked == ["https://feeds.example.org/robots.txt", "https://feeds.example.org/main.xml"]
+
+
+def test_a_redirect_that_drops_tracking_parameters_is_not_a_loop(http_site: Site, make) -> None:
+    http_site.route("/a", lambda seen: Reply(301, b"", None, {"Location": "/a"}) if "?" in seen.path
+                    else Reply(200, PAGE))
+    answer = make().get(http_site.url("/a?utm_source=feed"))
+    assert answer.url == http_site.url("/a") and answer.redirects == [http_site.url("/a?utm_source=feed")]
+
+
+def test_no_retries_says_once(http_site: Site, make) -> None:
+    http_site.put("/down", b"", status=500)
+    assert "(HTTP 500) once" in str(fails(make(fetch_retries=0), http_site.url("/down")))
