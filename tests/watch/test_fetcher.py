@@ -384,3 +384,7 @@ def test_a_redirect_that_drops_tracking_parameters_is_not_a_loop(http_site: Site
 def test_no_retries_says_once(http_site: Site, make) -> None:
     http_site.put("/down", b"", status=500)
     assert "(HTTP 500) once" in str(fails(make(fetch_retries=0), http_site.url("/down")))
+
+
+def test_http_fetcher_is_a_fetcher(make) -> None:
+    assert isinstance(make(), Fetcher)

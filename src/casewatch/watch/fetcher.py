@@ -19,7 +19,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Literal, Protocol
+from typing import Literal, Protocol, runtime_checkable
 from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
 import httpx
@@ -71,6 +71,7 @@ class Response:
         return self.status == 304
 
 
+@runtime_checkable
 class Fetcher(Protocol):
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
             accept: Accept = "any") -> Response: ...
