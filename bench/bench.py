@@ -170,6 +170,10 @@ def main() -> int:
     ap.add_argument("--rounds", type=int, default=2,
                     help="interleaved rounds of bare nlp.pipe and the full pipeline (the best of each is kept)")
     ap.add_argument("--keep", type=Path, help="keep the generated reports and databases here")
+    ap.add_argument("--feeds", type=int, default=50, help="feeds served for the fetch run")
+    ap.add_argument("--entries", type=int, default=20, help="entries in each feed")
+    ap.add_argument("--latency", type=int, default=20, help="entries timed from feed to alert")
+    ap.add_argument("--interval", type=float, default=2.0, help="the monitor's interval for the latency run")
     a = ap.parse_args()
 
     sizes = sorted(int(x) for x in a.stores.split(",") if x.strip())
@@ -289,11 +293,18 @@ def main() -> int:
     for stage, (secs, calls) in stage_times(stage_sample).items():
         if calls:
             print(f"  {stage:<20}{1000 * secs / calls:>8.2f} ms/report")
+    # ---- watching sources: fetch + ingest from a local server, and from a feed entry to its alert
+    import feeds
+
+    watch_lines = feeds.throughput(work / "feeds", a.feeds, a.entries, a.workers) + feeds.latency(
+        work / "feeds", a.latency, a.interval, a.workers)
+    print("\n".join(watch_lines))
     print(f"SUMMARY bench reports={n} | document layer {n / t_doc:.1f} reports/s {words / t_doc:,.0f} words/s | "
           f"full pipeline {n / t_full:.1f} reports/s {words / t_full:,.0f} words/s | bare nlp.pipe "
           f"{words / t_nlp:,.0f} words/s | ratio {t_nlp / t_full:.3f} (1 process), {t_nlp_n / wall_n:.3f} "
           f"({workers} processes) | peak {max(peak_all, peak_n) / 1024:.0f} MiB | web, examples: "
-          f"{web_summary(web_examples)}; {n} reports: {web_summary(web_generated)}")
+          f"{web_summary(web_examples)}; {n} reports: {web_summary(web_generated)} | "
+          f"{watch_lines[2].strip()}; {watch_lines[-1]}")
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0

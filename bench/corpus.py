@@ -204,12 +204,14 @@ def _outlet(rng: random.Random) -> str:
     return f"The {_word(rng, 2)} {rng.choice(_OUTLET_WORDS)}"
 
 
-def _wrap(rng: random.Random, c: _Case, outlet: str, published: date, body: list[str]) -> tuple[str, str]:
-    """One report as pasted text or as an HTML page: headline, furniture, the body, unrelated headlines."""
+def _wrap(rng: random.Random, c: _Case, outlet: str, published: date, body: list[str],
+          pages: bool = False) -> tuple[str, str]:
+    """One report as pasted text or as an HTML page (always a page with ``pages``): headline, furniture, the
+    body, unrelated headlines."""
     headline = rng.choice([f"{c.role.capitalize()} held in {c.city}", f"Fears for detained {c.role} {c.last}",
                            f"Rights group: {c.last} faces {c.charge}", f"Family of {c.last} pleads for news"])
     noise = [t.format(place=_word(rng, 1) + rng.choice(_PLACE_ENDINGS)) for t in rng.sample(_TOPICS, 2)]
-    if rng.random() < 0.3:
+    if rng.random() < 0.3 or pages:
         paras = "".join(f"<p>{s}</p>" for s in body)
         side = "".join(f"<li>{t}</li>" for t in noise)
         html = (f"<html><head><title>{headline} | {outlet}</title>"
@@ -222,8 +224,9 @@ def _wrap(rng: random.Random, c: _Case, outlet: str, published: date, body: list
     return ".txt", "\n".join(lines) + "\n"
 
 
-def generate(out: Path, n: int, seed: int = 7) -> None:
-    """n reports under out/: cases of one to six reports each, a few verbatim copies, some JSONL records."""
+def generate(out: Path, n: int, seed: int = 7, pages: bool = False) -> None:
+    """n reports under out/: cases of one to six reports each, a few verbatim copies, some JSONL records
+    (with ``pages``: every report an HTML page, none in JSONL, as a site publishes them)."""
     rng = random.Random(seed)
     out.mkdir(parents=True, exist_ok=True)
     used: set[str] = set()
@@ -242,11 +245,12 @@ def generate(out: Path, n: int, seed: int = 7) -> None:
                 body = _sentences(case, rng)
                 body[2:2] = _background(case, rng) + _background(case, rng)
                 first_body = first_body or body
-            if rng.random() < 0.1:
+            if rng.random() < 0.1 and not pages:
                 records.append(json.dumps({"outlet": outlet, "published": published.isoformat(),
                                            "text": "\n\n".join(body)}, ensure_ascii=False))
             else:
-                suffix, text = _wrap(rng, case, outlet, published, body)
+                suffix, text = _wrap(rng, case, outlet, published, body, pages)
                 (out / f"r{written:06d}{suffix}").write_text(text, encoding="utf-8")
             written += 1
-    (out / "records.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")
+    if records:
+        (out / "records.jsonl").write_text("\n".join(records) + "\n", encoding="utf-8")

@@ -79,6 +79,9 @@ class RawReport:
     data: bytes
     kind: str  # "text", "html" or "jsonl" (one JSON record)
     origin: str
+    meta: str | None = None
+    """JSON of what the place it was found in says about it, used where the report itself is silent: a feed
+    entry's ``title``, ``published`` (YYYY-MM-DD), ``guid`` and ``feed``. Stored with the report, never rebuilt."""
 
 
 @dataclass

@@ -7,7 +7,9 @@ gives the same result.
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import json
 
 from .acquire import decode_text, parse_record, safe_text
 from .budget import time_budget
@@ -36,10 +38,34 @@ def _safe(value: object) -> str | None:
     return safe_text(value) if isinstance(value, str) else None
 
 
+def web_address(origin: str) -> str | None:
+    """The page's address when the report was fetched from the web (its origin is then the URL)."""
+    return origin if origin.startswith(("http://", "https://")) else None
+
+
+def found_with(raw: RawReport) -> dict[str, object]:
+    """What the feed a report was found in says of it (title, publication day), for where the page is silent."""
+    if not raw.meta:
+        return {}
+    try:
+        meta = json.loads(raw.meta)
+    except ValueError:
+        return {}
+    if not isinstance(meta, dict):
+        return {}
+    out: dict[str, object] = {}
+    if isinstance(meta.get("title"), str) and meta["title"].strip():
+        out["title"] = meta["title"].strip()
+    if isinstance(meta.get("published"), str):
+        with contextlib.suppress(ValueError):
+            out["published"] = dt.date.fromisoformat(meta["published"][:10])
+    return out
+
+
 def clean_report(raw: RawReport) -> tuple[Cleaned, dict[str, object]]:
     """Clean the report and return what its container says about it (JSONL fields)."""
     if raw.kind == "html":
-        return clean_html(raw.data, None), {}
+        return clean_html(raw.data, web_address(raw.origin)), {}
     if raw.kind == "text":
         return clean_text(decode_text(raw.data, raw.origin)), {}
     if raw.kind == "jsonl":
@@ -56,16 +82,19 @@ def clean_report(raw: RawReport) -> tuple[Cleaned, dict[str, object]]:
 
 def build_article(raw: RawReport) -> Article:
     cleaned, given = clean_report(raw)
+    fallback = found_with(raw)
     published_day = given.get("published")
     if isinstance(published_day, dt.date):
         published: DateMention | None = _published_from_iso(published_day)
     else:
         published = parse_published(cleaned.date_text) if cleaned.date_text else None
+    if published is None and isinstance(fallback.get("published"), dt.date):
+        published = _published_from_iso(fallback["published"])  # type: ignore[arg-type]
     url = _safe(given.get("url") or cleaned.url)
     text = safe_text(cleaned.text)
     return Article(
         text=text,
-        title=_safe(given.get("title") or cleaned.title),
+        title=_safe(given.get("title") or cleaned.title or fallback.get("title")),
         author=_safe(cleaned.author),
         outlet=_safe(given.get("outlet") or cleaned.outlet or site_domain(url)),  # type: ignore[arg-type]
         url=url,

@@ -42,6 +42,17 @@ ROUTES = {
     ("POST", "/api/reviews"): "analyst",
     ("GET", "/api/uploads/{upload_id}"): "analyst",
     ("GET", "/api/audit"): "admin",
+    ("GET", "/sources"): "viewer",
+    ("POST", "/sources"): "analyst",
+    ("POST", "/sources/{source_id}/pause"): "analyst",
+    ("POST", "/sources/{source_id}/resume"): "analyst",
+    ("POST", "/sources/{source_id}/remove"): "analyst",
+    ("GET", "/api/sources"): "viewer",
+    ("POST", "/api/sources"): "analyst",
+    ("POST", "/api/sources/{source_id}/pause"): "analyst",
+    ("POST", "/api/sources/{source_id}/resume"): "analyst",
+    ("POST", "/api/sources/{source_id}/remove"): "analyst",
+    ("GET", "/api/sources/{source_id}/fetches"): "viewer",
 }
 
 

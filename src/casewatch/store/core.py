@@ -259,7 +259,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
         sha = sha256_hex(raw.data)
         conn.execute(insert(blobs).prefix_with("OR IGNORE").values(sha256=sha, data=raw.data, size=len(raw.data)))
         conn.execute(insert(documents).values(id=doc_id, sha256=sha, kind=raw.kind, origin=raw.origin,
-                                              ingested_at=stamp))
+                                              ingested_at=stamp, meta=raw.meta))
         conn.execute(insert(sightings).values(document_id=doc_id, origin=raw.origin, seen_at=stamp))
 
     def write_outcomes(self, items: Sequence[tuple[str, Outcome]]) -> list[str]:
@@ -280,7 +280,8 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
         while True:
             with self._connect() as conn:
                 rows = conn.execute(
-                    select(documents.c.seq, documents.c.id, documents.c.kind, documents.c.origin, blobs.c.data)
+                    select(documents.c.seq, documents.c.id, documents.c.kind, documents.c.origin, documents.c.meta,
+                           blobs.c.data)
                     .join(blobs, blobs.c.sha256 == documents.c.sha256)
                     .outerjoin(articles, articles.c.document_id == documents.c.id)
                     .where(documents.c.seq > last, articles.c.document_id.is_(None))
@@ -289,7 +290,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
             if not rows:
                 return
             last = rows[-1].seq
-            yield [(r.id, RawReport(data=r.data, kind=r.kind, origin=r.origin)) for r in rows]
+            yield [(r.id, RawReport(data=r.data, kind=r.kind, origin=r.origin, meta=r.meta)) for r in rows]
 
     # ------------------------------------------------------------------ work left to do
 
@@ -402,7 +403,8 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
         while True:
             with self._connect() as conn:
                 rows = conn.execute(
-                    select(documents.c.seq, documents.c.id, documents.c.kind, documents.c.origin, blobs.c.data)
+                    select(documents.c.seq, documents.c.id, documents.c.kind, documents.c.origin, documents.c.meta,
+                           blobs.c.data)
                     .join(blobs, blobs.c.sha256 == documents.c.sha256)
                     .where(documents.c.seq > last)
                     .order_by(documents.c.seq)
@@ -411,7 +413,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
             if not rows:
                 return
             last = rows[-1].seq
-            yield last, [(r.id, RawReport(data=r.data, kind=r.kind, origin=r.origin)) for r in rows]
+            yield last, [(r.id, RawReport(data=r.data, kind=r.kind, origin=r.origin, meta=r.meta)) for r in rows]
 
     def raw_bytes(self, doc_id: str) -> bytes:
         with self._connect() as conn:

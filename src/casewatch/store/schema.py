@@ -35,6 +35,7 @@ documents = Table(
     Column("kind", String(8), nullable=False),
     Column("origin", Text, nullable=False),
     Column("ingested_at", String(32), nullable=False),
+    Column("meta", Text),  # JSON: what a feed said of the report (models.RawReport.meta)
 )
 sightings = Table(
     "sightings", metadata,

@@ -79,7 +79,17 @@ def document(store: Store, ref: str) -> dict[str, Any]:
     d = store.get_document(ref)
     full = document_full(d, store.document_dates(d.id), store.document_origins(d.id))
     full["mentions"] = document_mentions(store, d.id)
+    full["fetched"] = fetched_as(store, d.id)
     return full
+
+
+def fetched_as(store: Store, doc_id: str) -> list[dict[str, Any]]:
+    """Where a report was found on the network: the source, the feed's GUID, title and date, the page's
+    canonical address, and the earlier version of a watched page it replaced."""
+    names = {s.id: s.name for s in store.list_sources(include_removed=True)}
+    return [{"source": e.source_id, "source_name": names.get(e.source_id), "guid": e.guid, "url": e.url,
+             "feed_title": e.title, "feed_published": e.published, "seen_at": e.seen_at,
+             "previous_document": e.previous_document_id} for e in store.entries_of_document(doc_id)]
 
 
 def entities(store: Store, kind: str | None = None, page: Page = ALL) -> tuple[int, list[dict[str, Any]]]:

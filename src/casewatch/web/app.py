@@ -120,7 +120,7 @@ def _code(error: CasewatchError) -> str:
 
 
 def create_app(settings: Settings) -> FastAPI:
-    from . import api, follows, pages, whatsnew
+    from . import api, follows, pages, sources, whatsnew
     from .uploads import UploadWorker
 
     store = open_store(settings.db_path)
@@ -144,6 +144,7 @@ def create_app(settings: Settings) -> FastAPI:
     app.include_router(pages.router)
     app.include_router(whatsnew.router)
     app.include_router(follows.router)
+    app.include_router(sources.router)
 
     app.add_middleware(BodyLimit, limit=settings.max_request_bytes)
 
