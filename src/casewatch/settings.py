@@ -80,7 +80,7 @@ class Settings:
     smtp_host: str = ""
     smtp_port: int = 25
     smtp_user: str = ""
-    smtp_password: str = ""
+    smtp_password: str = field(default="", repr=False)
     """Read from $CASEWATCH_SMTP_PASSWORD when not in the settings file; never shown back."""
     smtp_from: str = "casewatch@localhost"
     smtp_starttls: bool = False
@@ -91,6 +91,9 @@ class Settings:
     """Longest wait between two tries of one alert: it is tried until delivered, never dropped."""
     digest_hour: int = 7
     """The hour (UTC) when daily digests are sent."""
+    alert_files_dir: str = ""
+    """The folder where a file channel chosen in the web UI writes (the web takes a file name only, never a
+    path); empty: an ``alerts`` folder beside the database."""
 
     def with_db(self, path: str | os.PathLike[str] | None) -> Settings:
         return replace(self, db_path=Path(path)) if path else self

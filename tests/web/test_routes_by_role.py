@@ -53,6 +53,14 @@ ROUTES = {
     ("POST", "/api/sources/{source_id}/resume"): "analyst",
     ("POST", "/api/sources/{source_id}/remove"): "analyst",
     ("GET", "/api/sources/{source_id}/fetches"): "viewer",
+    ("GET", "/follows"): "viewer",
+    ("POST", "/follows"): "viewer",
+    ("POST", "/follows/{follow_id}/remove"): "viewer",
+    ("POST", "/cases/{case_id}/follow"): "viewer",
+    ("GET", "/api/follows"): "viewer",
+    ("POST", "/api/follows"): "viewer",
+    ("DELETE", "/api/follows/{follow_id}"): "viewer",
+    ("GET", "/api/alerts"): "viewer",
 }
 
 

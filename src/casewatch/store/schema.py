@@ -185,6 +185,7 @@ follows = Table(
     Column("digest", String(8), nullable=False, server_default=""),  # "" (at once) or "daily"
     Column("created_at", String(32), nullable=False),
     Column("removed_at", String(32)),
+    Column("last_digest_at", String(32)),  # when its latest daily digest was delivered
 )
 alerts = Table(
     "alerts", metadata,
@@ -192,7 +193,7 @@ alerts = Table(
     Column("change_seq", Integer, nullable=False),
     Column("follow_id", Integer, nullable=False),
     Column("channel", String(8), nullable=False),
-    Column("state", String(12), nullable=False),  # pending, delivered, failing
+    Column("state", String(12), nullable=False),  # pending, delivered, failing, cancelled (unfollowed)
     Column("attempts", Integer, nullable=False, server_default="0"),
     Column("next_attempt_at", String(32)),
     Column("delivered_at", String(32)),
