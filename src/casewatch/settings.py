@@ -59,7 +59,8 @@ class Settings:
     fetch_backoff: float = 1.0
     """Seconds before the first retry; doubled at each retry."""
     fetch_backoff_max: float = 120.0
-    """Longest wait before a retry, Retry-After included."""
+    """Longest wait before a retry. A Retry-After asking for longer ends the tries at once (the error's
+    ``retry_after`` says how long the site asked for), so that the site is not asked again sooner than it said."""
     fetch_ratio_from: int = 1_000_000
     """Decompressed size (bytes) from which ``fetch_max_ratio`` is enforced: small pages compress well."""
     fetch_total_timeout: float = 120.0

@@ -8,24 +8,24 @@ import pytest
 from watch.http_site import Site
 
 
-@pytest.fixture
-def http_site() -> Iterator[Site]:
-    """A web site on 127.0.0.1 (a free port) whose answers the test sets; closed after the test."""
+def _running() -> Iterator[Site]:
     site = Site()
     try:
         yield site
     finally:
         site.close()
+
+
+@pytest.fixture
+def http_site() -> Iterator[Site]:
+    """A web site on 127.0.0.1 (a free port) whose answers the test sets; closed after the test."""
+    yield from _running()
 
 
 @pytest.fixture
 def other_site() -> Iterator[Site]:
     """A second site: another host (port) with its own robots.txt."""
-    site = Site()
-    try:
-        yield site
-    finally:
-        site.close()
+    yield from _running()
 
 
 class FakeTime:

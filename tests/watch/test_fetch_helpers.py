@@ -174,3 +174,14 @@ def test_fetch_error_kinds() -> None:
     assert str(error) == "https://a.example/x: the page is gone (HTTP 404)"
     with pytest.raises(ValueError):
         FetchError("https://a.example/x", "sad", "no")
+
+
+def test_fetch_settings_come_from_the_settings_file(tmp_path) -> None:
+    from casewatch.settings import load_settings
+
+    path = tmp_path / "casewatch.toml"
+    path.write_text('robots_lifetime = 60\nfetch_ratio_from = 5000\nfetch_total_timeout = 9.5\n'
+                    'contact = "mailto:desk@example.org"\n', encoding="utf-8")
+    settings = load_settings(path)
+    assert (settings.robots_lifetime, settings.fetch_ratio_from, settings.fetch_total_timeout) == (60, 5000, 9.5)
+    assert user_agent(settings.contact).endswith("(+mailto:desk@example.org)")

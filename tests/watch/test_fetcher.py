@@ -353,3 +353,38 @@ def test_declared_charset_that_fits(http_site: Site, make) -> None:
 @pytest.mark.parametrize("url", ["ftp://files.example.org/a", "file:///etc/passwd", "not a url"])
 def test_only_web_addresses(make, url: str) -> None:
     assert fails(make(), url).kind == "network"
+
+
+def test_an_injected_transport_is_used(fake_time: FakeTime) -> None:
+    import httpx
+
+    asked: list[str] = []
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        asked.append(str(request.url))
+        if request.url.path == "/robots.txt":
+            return httpx.Response(404)
+        return httpx.Response(200, content=FEED, headers={"Content-Type": "application/rss+xml"})
+
+    fetcher = HttpFetcher(SETTINGS, transport=httpx.MockTransport(answer), sleep=fake_time.sleep,
+                          clock=fake_time.clock)
+    with fetcher:
+        got = fetcher.get("https://feeds.example.org/main.xml", accept="feed")
+    assert got.body == FEED and got.content_type == "application/rss+xml"
+    assert asked == ["https://feeds.example.org/robots.txt", "https://feeds.example.org/main.xml"]
+
+
+def test_a_redirect_that_drops_tracking_parameters_is_not_a_loop(http_site: Site, make) -> None:
+    http_site.route("/a", lambda seen: Reply(301, b"", None, {"Location": "/a"}) if "?" in seen.path
+                    else Reply(200, PAGE))
+    answer = make().get(http_site.url("/a?utm_source=feed"))
+    assert answer.url == http_site.url("/a") and answer.redirects == [http_site.url("/a?utm_source=feed")]
+
+
+def test_no_retries_says_once(http_site: Site, make) -> None:
+    http_site.put("/down", b"", status=500)
+    assert "(HTTP 500) once" in str(fails(make(fetch_retries=0), http_site.url("/down")))
+
+
+def test_http_fetcher_is_a_fetcher(make) -> None:
+    assert isinstance(make(), Fetcher)

@@ -74,13 +74,14 @@ def test_4xx_allows_everything(status: int) -> None:
     robots.check("https://a.example/cases/private/1")
 
 
-def test_5xx_refuses_this_time_and_is_asked_again() -> None:
-    load = Loader({"https://a.example/robots.txt": (503, b"")})
+@pytest.mark.parametrize("status", [500, 503, 429])
+def test_5xx_refuses_this_time_and_is_asked_again(status: int) -> None:
+    load = Loader({"https://a.example/robots.txt": (status, b"")})
     robots = RobotsCache(load)
     for _ in range(2):
         with pytest.raises(FetchError) as caught:
             robots.check("https://a.example/x")
-        assert caught.value.kind == "robots" and caught.value.status == 503
+        assert caught.value.kind == "robots" and caught.value.status == status
     assert len(load.asked) == 2
     load.answers["https://a.example/robots.txt"] = (200, b"")
     robots.check("https://a.example/x")

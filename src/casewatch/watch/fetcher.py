@@ -19,8 +19,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from email.utils import parsedate_to_datetime
-from typing import Literal, Protocol
-from urllib.parse import urljoin
+from typing import Literal, Protocol, runtime_checkable
+from urllib.parse import urldefrag, urljoin, urlsplit, urlunsplit
 
 import httpx
 
@@ -71,6 +71,7 @@ class Response:
         return self.status == 304
 
 
+@runtime_checkable
 class Fetcher(Protocol):
     def get(self, url: str, *, etag: str | None = None, last_modified: str | None = None,
             accept: Accept = "any") -> Response: ...
@@ -260,9 +261,9 @@ def http_reason(status: int, tries: int) -> str:
     if status in (401, 403):
         return f"the site refuses casewatch access (HTTP {status}); check the address, or ask the site"
     if status == 429:
-        return f"the site asks casewatch to slow down (HTTP 429, {tries} tries); it will be tried again later"
+        return f"the site asks casewatch to slow down (HTTP 429, asked {tries_text(tries)}); try again later"
     if status >= 500:
-        return f"the site failed (HTTP {status}) on each of {tries} tries; try again later"
+        return f"the site failed (HTTP {status}) {tries_text(tries)}; try again later"
     return f"the site refused the request (HTTP {status}); check the address"
 
 
@@ -279,6 +280,19 @@ class _Answer:
 
 
 _LOCATION = "x-casewatch-location"
+
+
+def _same_address(url: str) -> str:
+    """``url`` as compared to find a redirect loop: fragment dropped, scheme, host and default port normalised,
+    the query kept whole (a site that strips tracking parameters by redirecting is not looping)."""
+    bare = urldefrag(url)[0]
+    parts = urlsplit(bare)
+    return canonical_url(urlunsplit((parts.scheme, parts.netloc, parts.path, "", ""))) + \
+        ("?" + parts.query if parts.query else "")
+
+
+def tries_text(tries: int) -> str:
+    return "once" if tries == 1 else f"on each of {tries} tries"
 
 
 def _hide_location(response: httpx.Response) -> None:
@@ -362,7 +376,7 @@ class HttpFetcher:
             raise FetchError(url, "redirects", f"redirects to {target[:200]!r}, which is not a web address "
                              "(http or https); casewatch does not follow it: check the address")
         passed.append(current)
-        if canonical_url(target) in {canonical_url(u) for u in passed}:
+        if _same_address(target) in {_same_address(u) for u in passed}:
             chain = " → ".join([*passed, target])
             raise FetchError(url, "redirects", f"redirects in a loop ({chain}); the site is misconfigured: "
                              "try again later or watch another address")
@@ -395,13 +409,13 @@ class HttpFetcher:
             answer = self._exchange(url, headers, accept)
         except httpx.TimeoutException:
             raise _Retry(FetchError(url, "timeout", f"no answer in time (connect {s.fetch_connect_timeout:g} s, "
-                                    f"read {s.fetch_read_timeout:g} s) on each of {tries} tries; the site may be "
+                                    f"read {s.fetch_read_timeout:g} s) {tries_text(tries)}; the site may be "
                                     "slow or down: try again later")) from None
         except httpx.InvalidURL as e:
             raise FetchError(url, "network", f"is not an address casewatch can ask ({e}); check it") from None
         except httpx.HTTPError as e:
             detail = (str(e).splitlines() or [type(e).__name__])[0][:200]
-            raise _Retry(FetchError(url, "network", f"cannot be reached ({detail}) on each of {tries} tries; "
+            raise _Retry(FetchError(url, "network", f"cannot be reached ({detail}) {tries_text(tries)}; "
                                     "check the address and the network, then try again")) from None
         if answer.status == 429 or answer.status >= 500:
             retry_after = parse_retry_after(answer.headers.get("retry-after")) if answer.status in (429, 503) \
@@ -452,11 +466,14 @@ class HttpFetcher:
             if declared.isdigit() and int(declared) > s.max_bytes:
                 raise FetchError(url, "too_large", f"the answer is {int(declared):,} bytes, more than casewatch reads "
                                  f"({s.max_bytes:,}, max_bytes); raise max_bytes in the settings file if it is needed")
+            # an in-memory answer (a test's httpx.MockTransport) comes already read and decoded
+            read_already = reply.is_stream_consumed
+            encoding = None if read_already else answer.headers.get("content-encoding")
             try:
-                reader = BodyReader(answer.headers.get("content-encoding"), max_bytes=s.max_bytes,
-                                    max_ratio=s.fetch_max_ratio, ratio_from=s.fetch_ratio_from)
+                reader = BodyReader(encoding, max_bytes=s.max_bytes, max_ratio=s.fetch_max_ratio,
+                                    ratio_from=s.fetch_ratio_from)
                 deadline = self._clock() + s.fetch_total_timeout
-                for chunk in reply.iter_raw():
+                for chunk in [reply.content] if read_already else reply.iter_raw():
                     reader.feed(chunk)
                     if self._clock() > deadline:
                         raise httpx.ReadTimeout(f"the answer took more than {s.fetch_total_timeout:g} s")

@@ -2,7 +2,7 @@
 
 The file itself is fetched by the caller's ``load`` (the fetcher, with its own client and User-Agent), so this
 module touches no network. A missing robots.txt (404 or any 4xx) allows everything; a 5xx or an unreachable
-site refuses the fetch this time (nothing is cached, so the next try asks again); a Disallow refuses it.
+site (or a 429) refuses the fetch this time (nothing is cached, so the next try asks again); a Disallow refuses it.
 """
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ class RobotsCache:
             except FetchError as e:
                 raise FetchError(url, "robots", f"the site's robots.txt cannot be read ({e.reason}); nothing was "
                                  "fetched: try again later") from None
-            if status >= 500:
+            if status >= 500 or status == 429:
                 raise FetchError(url, "robots", f"the site's robots.txt answers HTTP {status}; nothing was fetched "
                                  "(robots.txt says whether casewatch may): try again later", status=status)
             rules = parse_robots(status, body)
