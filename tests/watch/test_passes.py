@@ -148,3 +148,12 @@ def test_a_pass_asked_to_stop_ingests_what_it_found_and_leaves_the_rest_due(stor
     report = passes(store, net, at=T0, stop=lambda: next(asked))
     assert [s.name for s in report.sources] == ["S1"] and store.count_documents() == 1
     assert [s.name for s in store.due_sources(T0)] == ["S2"]
+
+
+def test_a_site_that_asks_for_a_longer_wait_is_not_asked_sooner(store):
+    net = FakeNet()
+    net.pages["https://a.example/feed"] = FetchError("https://a.example/feed", "http", "too many requests (429)",
+                                                     status=429, retry_after=7200)
+    source = store.add_source("A", "https://a.example/feed", "feed", 60, T0, "cli:t")
+    passes(store, net, at=T0)
+    assert store.get_source(source.id).next_due_at == "2026-05-01T11:00:00+00:00"

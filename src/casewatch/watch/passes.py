@@ -221,8 +221,11 @@ class _Pass:
         failures = source.failures + 1
         marked = "failing: " if failures >= self.settings.failing_after else "error: "
         result.status = f"{marked}{error}"
+        wait = float(source.every_seconds)
+        if isinstance(error, FetchError) and error.retry_after:  # the site said when to come back
+            wait = max(wait, error.retry_after)
         self.store.source_fetched(source.id, at=self.at, kind=None, status=result.status, ok=False, new_items=0,
-                                  next_due_at=_later(self.at, source.every_seconds))
+                                  next_due_at=_later(self.at, wait))
 
 
 StopFn = Callable[[], bool]
