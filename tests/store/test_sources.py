@@ -34,9 +34,10 @@ def test_failures_count_in_a_row_and_a_success_clears_them(store):
         store.source_fetched(row.id, at=T0, kind=None, status="failing: timed out", ok=False, new_items=0,
                              next_due_at=T1)
     assert store.get_source(row.id).failures == 3
-    assert store.get_source(row.id).state == "active"  # marked failing, never dropped
+    assert store.get_source(row.id).state == "failing"  # marked failing, never dropped
     store.source_fetched(row.id, at=T1, kind=None, status="ok (200)", ok=True, new_items=0, next_due_at=T1)
     assert store.get_source(row.id).failures == 0
+    assert store.get_source(row.id).state == "active"
 
 
 def test_paused_and_removed_sources_are_not_due_and_every_change_is_audited(store):

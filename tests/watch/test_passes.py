@@ -120,7 +120,7 @@ def test_failures_are_counted_and_logged_and_the_source_is_kept(store):
         report = passes(store, net, at=f"2026-05-01T1{k}:00:00+00:00")
         assert report.failed == 1
     row = store.get_source(source.id)
-    assert row.failures == 3 and row.last_status.startswith("failing: ")
+    assert row.failures == 3 and row.last_status.startswith("failing: ") and row.state == "failing"
     assert [f.error is not None for f in store.fetch_log(source.id)] == [True] * 3
 
 

@@ -44,6 +44,8 @@ class SourceRow:
             return "removed"
         if self.paused_at:
             return "paused"
+        if (self.last_status or "").startswith(FAILING):
+            return "failing"  # still fetched on its interval
         return "active"
 
     def to_json(self) -> dict[str, Any]:
@@ -80,6 +82,10 @@ class FetchRow:
     bytes: int
     new_items: int
     error: str | None
+
+
+FAILING = "failing: "
+"""How the last status of a source that failed ``Settings.failing_after`` times in a row begins."""
 
 
 def _source(r: Any) -> SourceRow:

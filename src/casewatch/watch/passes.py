@@ -24,7 +24,7 @@ from ..models import RawReport
 from ..runner import Runner
 from ..settings import Settings
 from ..store import Store, document_id, now_iso, sha256_hex
-from ..store.sources import SourceRow
+from ..store.sources import FAILING, SourceRow
 from .feeds import looks_like_feed, parse_feed
 from .fetcher import Fetcher, FetchError, Response
 from .urls import canonical_url, page_canonical
@@ -219,7 +219,7 @@ class _Pass:
         result.failed += 1
         result.errors.append(str(error))
         failures = source.failures + 1
-        marked = "failing: " if failures >= self.settings.failing_after else "error: "
+        marked = FAILING if failures >= self.settings.failing_after else "error: "
         result.status = f"{marked}{error}"
         wait = float(source.every_seconds)
         if isinstance(error, FetchError) and error.retry_after:  # the site said when to come back
