@@ -36,7 +36,8 @@ def _count(n: int, one: str) -> str:
     return f"{n} {one}" + ("" if n == 1 else "s")
 
 
-def _quotes(detail: dict[str, Any]) -> list[dict[str, Any]]:
+def quotes_of(detail: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every quote a change's detail holds (a conflict's are under its values)."""
     found = list(detail.get("quotes") or [])
     for v in detail.get("values") or []:
         found += v.get("quotes") or []
@@ -57,14 +58,14 @@ def change_line(change: Mapping[str, Any]) -> str:
     """One change in plain words (names, never ids), e.g. ``Status: detained → sentenced to death (3 quotes)``;
     ``change`` is the :func:`change_json` form."""
     kind, detail = change["kind"], change.get("detail") or {}
-    quotes = f" ({_count(len(_quotes(detail)), 'quote')})" if _quotes(detail) else ""
+    quotes = f" ({_count(len(quotes_of(detail)), 'quote')})" if quotes_of(detail) else ""
     if kind == "new_case":
         reports = len(change.get("documents") or [])
         return f"New case: {change['case_name']}, {_words(change['to'])} ({_count(reports, 'report')})"
     if kind == "status":
         return f"Status: {_words(change['from'])} → {_words(change['to'])}{quotes}"
     if kind == "fact":
-        was = f" (was {change['from']})" if change.get("from") else ""
+        was = f" (earlier: {change['from']})" if change.get("from") else ""
         return f"New fact: {_words(detail.get('field'))} {change['to']}{was}{quotes}"
     if kind == "conflict":
         values = " / ".join(str(v.get("value")) for v in detail.get("values") or [])
