@@ -42,6 +42,8 @@ ROUTES = {
     ("POST", "/api/reviews"): "analyst",
     ("GET", "/api/uploads/{upload_id}"): "analyst",
     ("GET", "/api/audit"): "admin",
+    ("GET", "/changes"): "viewer",
+    ("GET", "/api/changes"): "viewer",
 }
 
 

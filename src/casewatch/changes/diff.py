@@ -5,8 +5,8 @@ conflict, a new independent or primary source, a new report. Everything else is 
 facts, events or reports, counts and confidences worked out again, ids that stay the same. So a case file
 made again from the same reports gives no change at all.
 
-Every change carries its evidence: quotes as ``{"document", "start", "end", "quote"}`` (with the report's
-``title`` and ``outlet`` where the case file knows them), and the reports it rests on in ``documents``.
+Every change carries its evidence: quotes as ``{"document", "start", "end", "quote"}`` (with
+``attributed_to``, the report's ``title`` and ``outlet`` where the case file knows them), and the reports it rests on in ``documents``.
 """
 from __future__ import annotations
 
@@ -37,10 +37,13 @@ def _reports(cf: dict[str, Any]) -> dict[str, dict[str, Any]]:
 
 
 def quotes(support: Iterable[dict[str, Any]], reports: dict[str, dict[str, Any]]) -> list[dict[str, Any]]:
-    """The quotes of a fact, event or conflict value, each with its report's title and outlet where known."""
+    """The quotes of a fact, event or conflict value, each with who the report says it comes from and its
+    report's title and outlet, where known."""
     out = []
     for s in support:
         q = {"document": s["document"], "start": s["start"], "end": s["end"], "quote": s["quote"]}
+        if s.get("attributed_to"):
+            q["attributed_to"] = s["attributed_to"]
         report = reports.get(s["document"]) or {}
         for key in ("title", "outlet"):
             if report.get(key):

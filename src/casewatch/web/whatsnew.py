@@ -57,7 +57,7 @@ def shown(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             h = heads.get(doc_id, {})
             name = report_name(h.get("title"), h.get("first_words"), doc_id)
             c["reports"].append({"id": doc_id, "label": report_label(name, h.get("outlet"))})
-        c["quotes"] = quotes_of(c["detail"])
+        c["quotes"] = [{"attributed_to": None, **q} for q in quotes_of(c["detail"])]
         c["titles"] = {q["document"]: report_label(q.get("title") or q["document"], q.get("outlet"))
                        for q in c["quotes"]} | {r["id"]: r["label"] for r in c["reports"]}
         c["more_reports"] = max(0, len(c["documents"]) - REPORTS_SHOWN)
@@ -67,7 +67,7 @@ def shown(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def case_history(store: Store, case_id: str) -> dict[str, Any]:
     """A case page's history of changes: its newest changes and how many there are in all."""
     rows = store.changes(case_id=case_id, limit=HISTORY_LENGTH)
-    return {"items": shown(store, rows), "total": store.count_changes(case_id=case_id), "case": case_id}
+    return {"recent": shown(store, rows), "total": store.count_changes(case_id=case_id), "case": case_id}
 
 
 @router.get("/changes", include_in_schema=False)
