@@ -13,7 +13,6 @@ from casewatch.models import RawReport
 from casewatch.runner import SerialRunner
 from casewatch.store import open_store
 from casewatch.views.reviewing import review_many
-
 from changes.reports import AGE_41, AGE_44, DETAINED, SENTENCED
 
 pytestmark = pytest.mark.slow

@@ -6,7 +6,8 @@ facts, events or reports, counts and confidences worked out again, ids that stay
 made again from the same reports gives no change at all.
 
 Every change carries its evidence: quotes as ``{"document", "start", "end", "quote"}`` (with
-``attributed_to``, the report's ``title`` and ``outlet`` where the case file knows them), and the reports it rests on in ``documents``.
+``attributed_to``, the report's ``title`` and ``outlet`` where the case file knows them), and the reports it
+rests on in ``documents``.
 """
 from __future__ import annotations
 
@@ -144,9 +145,13 @@ def conflict_key(c: dict[str, Any]) -> tuple[str, str]:
     return c["field"], str(c.get("event_type") or c.get("acronym") or "")
 
 
-def _conflicts(cf: dict[str, Any]) -> tuple[dict[tuple[str, str], dict[str, Any]], dict[tuple[str, str], dict[str, Any]]]:
+ByKey = dict[tuple[str, str], dict[str, Any]]
+
+
+def _conflicts(cf: dict[str, Any]) -> tuple[ByKey, ByKey]:
     """(open conflicts, settled conflicts) by key."""
-    open_, settled = {}, {}
+    open_: ByKey = {}
+    settled: ByKey = {}
     for c in cf.get("conflicts") or []:
         (settled if c.get("settled") else open_)[conflict_key(c)] = c
     for c in cf.get("settled_conflicts") or []:

@@ -80,8 +80,9 @@ def changes_page(request: Request, caller: Annotated[Caller, Depends(viewer)], c
     total = store.count_changes(**filters)
     rows = store.changes(**filters, limit=PER_PAGE, offset=(p - 1) * PER_PAGE)
     return page(request, "changes.html", caller, items=shown(store, rows), total=total, p=p,
-                pages=max(1, -(-total // PER_PAGE)), case=case or "", case_id=case_id, case_name=case_name, kind=kind or "",
-                watch=watch, since=since or "", kinds=[(k, KIND_WORDS[k]) for k in KINDS], since_forms=SINCE_FORMS)
+                pages=max(1, -(-total // PER_PAGE)), case=case or "", case_id=case_id, case_name=case_name,
+                kind=kind or "", watch=watch, since=since or "", kinds=[(k, KIND_WORDS[k]) for k in KINDS],
+                since_forms=SINCE_FORMS)
 
 
 @router.get("/api/changes", response_model=PageOut, tags=["api"], summary="What changed in case files, newest first",
