@@ -103,6 +103,17 @@ def test_a_new_fact_value_and_the_value_it_joins():
     assert (place.from_value, place.to_value) == ("Velm", "Velm Prison")
 
 
+def test_a_value_a_reviewer_gave_is_a_new_value_with_the_reports_value_beside_it():
+    old = case_file()
+    new = copy.deepcopy(old)
+    reviewed = {"user": "ines", "at": "2026-06-11T10:00:00+00:00", "note": "the family says Velm-North"}
+    new["facts"][0].update(value="Velm-North", original_value="Velm", review="edited", reviewed=reviewed)
+    (change,) = diff_case(old, new)
+    assert (change.kind, change.from_value, change.to_value) == ("fact", "Velm", "Velm-North")
+    assert change.detail["original_value"] == "Velm" and change.detail["reviewed"] == reviewed
+    assert change.detail["quotes"][0]["quote"] == DETAINED["quote"]
+
+
 def test_a_rejected_fact_is_no_new_value():
     old = case_file()
     new = copy.deepcopy(old)

@@ -134,8 +134,10 @@ def _facts(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
         seen.add(key)
         quoted = quotes(f.get("support") or [], reports)
         earlier = before.get(f["field"])
-        out.append(Change("fact", ", ".join(earlier) if earlier else None, f["value"],
-                          {"field": f["field"], "value": f["value"], "quotes": quoted}, _documents(quoted)))
+        detail = {"field": f["field"], "value": f["value"], "quotes": quoted}
+        if f.get("original_value") is not None:  # a reviewer's value: the reports' value and who changed it
+            detail.update(original_value=f["original_value"], reviewed=f.get("reviewed"))
+        out.append(Change("fact", ", ".join(earlier) if earlier else None, f["value"], detail, _documents(quoted)))
     return out
 
 
@@ -225,6 +227,9 @@ def _sources(old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
 
 def diff_case(old: dict[str, Any] | None, new: dict[str, Any]) -> list[Change]:
     """The changes from ``old`` (None: the case is new) to ``new``, in the order of :data:`KINDS`.
+
+    A source change is a primary source the case did not have, or (when the case counts more independent
+    sources than its new primary sources explain) the outlet of a new report that the case had no report from.
 
     A new case is one change (its status, the event that sets it and its reports in the detail); the reports,
     facts and sources it starts with are not listed one by one."""

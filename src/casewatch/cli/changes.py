@@ -7,17 +7,11 @@ from typing import Annotated, Any
 
 import typer
 
+from ..changes.diff import KINDS
 from .base import Format, FormatOpt, app, show
 
-
-class ChangeKind(StrEnum):
-    new_case = "new_case"
-    status = "status"
-    fact = "fact"
-    conflict = "conflict"
-    conflict_settled = "conflict_settled"
-    source = "source"
-    report = "report"
+ChangeKind = StrEnum("ChangeKind", {k: k for k in KINDS})  # type: ignore[misc]
+"""The kinds of change, as ``--kind`` takes them."""
 
 
 def changes_table(items: list[dict[str, Any]]) -> Any:
