@@ -5,6 +5,13 @@ Each touches only what the new reports reach: entities through blocking keys,
 syndication candidates through LSH band keys, and the case files of the case
 subjects the new reports mention or make. So ingesting more reports costs the
 same whatever the size of the store.
+
+Every time case files are replaced (after an ingest, upload, fetch or review),
+each one is compared with the version it replaces and the differences are kept
+as change records (``casewatch.changes``), with the alerts they make, in the
+transaction that saves the case files. The copy ``casewatch rebuild`` builds
+records none: it rereads the same reports, so its case files are no news (and
+compared with its empty tables every case would look new).
 """
 from __future__ import annotations
 

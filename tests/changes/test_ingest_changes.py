@@ -8,7 +8,7 @@ import pytest
 
 from casewatch.changes.records import change_json
 from casewatch.ingest import ingest, rebuild
-from casewatch.link import rebuild_cases
+from casewatch.link import build_pending_cases, rebuild_cases
 from casewatch.models import RawReport
 from casewatch.runner import SerialRunner
 from casewatch.store import open_store
@@ -97,3 +97,31 @@ def test_change_records_cannot_be_altered_or_removed(store):
     finally:
         con.close()
     assert store.count_changes() == 1
+
+
+def test_the_alerts_are_queued_with_the_changes_and_a_failure_keeps_neither(store, monkeypatch):
+    read(store, DETAINED)
+    before = store.get_case("Tomas Vireny")
+    queued: list[list[int]] = []
+
+    def queue(seqs):
+        queued.append(list(seqs))
+        assert store.count_changes() == 1 + len(seqs), "called inside the transaction that stores them"
+        return 0
+
+    monkeypatch.setattr(store, "queue_alerts", queue)
+    read(store, SENTENCED)
+    assert queued == [[c["id"] for c in all_changes(store)[1:]]]
+
+    def fail(_seqs):
+        raise RuntimeError("the alerts could not be queued")
+
+    monkeypatch.setattr(store, "queue_alerts", fail)
+    count, now = store.count_changes(), store.get_case("Tomas Vireny")
+    with pytest.raises(RuntimeError):
+        read(store, AGE_41)
+    assert store.count_changes() == count, "no change kept without its alerts"
+    assert store.get_case("Tomas Vireny")["documents"] == now["documents"] != before["documents"]
+    monkeypatch.undo()
+    build_pending_cases(store)  # what the next command does first: the work left is done, its changes recorded
+    assert "Ostrel baker still held" in [c["to"] for c in all_changes(store)[count:] if c["kind"] == "report"]
