@@ -92,3 +92,20 @@ def test_the_case_page_has_its_history_of_changes(news):
     newest, older = (change_line(items[0]), change_line(items[1]))
     assert section.index(newest) < section.index(older), "newest first"
     assert f'href="/changes?case={case_id}"' in section and f"all {len(items)} change(s)" in section
+
+
+
+def test_markup_in_names_and_quotes_is_shown_as_text(tmp_path):
+    from casewatch.changes.diff import Change
+    from casewatch.store import open_store
+
+    db = tmp_path / "casewatch.db"
+    store = open_store(db)
+    quote = {"document": "d1", "start": 0, "end": 30, "quote": "<img src=x onerror=alert(8)> said", "title": "<b>T</b>"}
+    store.add_changes("case-x", "<script>alert(7)</script> Ilse", "2026-05-01T10:00:00+00:00",
+                      [Change("status", "detained", "<i>sentenced</i>", {"quotes": [quote]}, ["d1"])])
+    store.close()
+    site = make_site(db)
+    html = site.client.get("/changes", headers=site.auth("viewer")).text
+    assert "&lt;script&gt;alert(7)&lt;/script&gt; Ilse" in html and "&lt;img src=x onerror=alert(8)&gt;" in html
+    assert "<script>alert" not in html and "<img src=x" not in html and "<i>sentenced" not in html
