@@ -72,10 +72,12 @@ def change_line(change: Mapping[str, Any]) -> str:
         return f"New conflict: {_conflict(detail)}: {values}{quotes}"
     if kind == "conflict_settled":
         by = detail.get("settled_by") or {}
-        how = f" by {by['user']}" if by.get("user") else ""
-        how += f" ({by['how']})" if by.get("how") else ""
         on = f" on “{change['to']}”" if change.get("to") else ""
-        return f"Conflict settled: {_conflict(detail)}{on}{how}"
+        who = f" by {by['user']}" if by.get("user") else ""
+        how = str(by.get("how") or "")
+        if how.startswith("settled on"):  # the value is said already: keep the reviewer's note
+            how = how.partition(": ")[2]
+        return f"Conflict settled: {_conflict(detail)}{on}{who}" + (f" — {how}" if how else "")
     if kind == "source":
         which = "primary" if detail.get("primary") else "independent"
         return f"New {which} source: {change['to']}{quotes}"
