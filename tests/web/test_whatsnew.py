@@ -73,6 +73,8 @@ def test_the_page_lists_each_change_in_words_with_links_to_its_case_and_reports(
     assert "“" in table and "#quote" in table, "each change shows its quotes, linked to their place"
     only = news.client.get("/changes", params={"kind": "conflict_settled"}, headers=news.auth("viewer")).text
     assert "No changes for this filter" in only
+    conflict = news.client.get("/changes", params={"kind": "conflict"}, headers=news.auth("viewer")).text
+    assert '<span class="change-value">41:</span>' in conflict and '<span class="change-value">44:</span>' in conflict
     one = news.client.get("/changes", params={"case": case_id, "kind": "status"}, headers=news.auth("viewer")).text
     assert one.count('<tr class="change ') == 1
     assert news.client.get("/changes", params={"case": "Nobody Known"}, headers=news.auth("viewer")).status_code == 404

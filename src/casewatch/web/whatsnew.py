@@ -58,6 +58,9 @@ def shown(store: Store, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             name = report_name(h.get("title"), h.get("first_words"), doc_id)
             c["reports"].append({"id": doc_id, "label": report_label(name, h.get("outlet"))})
         c["quotes"] = [{"attributed_to": None, **q} for q in quotes_of(c["detail"])]
+        values = c["detail"].get("values") or []
+        c["quote_groups"] = ([(v.get("value"), [{"attributed_to": None, **q} for q in v.get("quotes") or []])
+                              for v in values] if values else [(None, c["quotes"])])
         c["titles"] = {q["document"]: report_label(q.get("title") or q["document"], q.get("outlet"))
                        for q in c["quotes"]} | {r["id"]: r["label"] for r in c["reports"]}
         c["more_reports"] = max(0, len(c["documents"]) - REPORTS_SHOWN)
