@@ -5,13 +5,20 @@ Each touches only what the new reports reach: entities through blocking keys,
 syndication candidates through LSH band keys, and the case files of the case
 subjects the new reports mention or make. So ingesting more reports costs the
 same whatever the size of the store.
+
+Every time case files are replaced (after an ingest, upload, fetch or review),
+each one is compared with the version it replaces and the differences are kept
+as change records (``casewatch.changes``), with the alerts they make, in the
+transaction that saves the case files. The copy ``casewatch rebuild`` builds
+records none: it rereads the same reports, so its case files are no news (and
+compared with its empty tables every case would look new).
 """
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from .models import CaseDocument, Entity, Extraction
-from .store import Store
+from .store import Store, now_iso
 
 
 class StoreIndex:
@@ -153,8 +160,7 @@ def rebuild_cases(store: Store, people: set[str]) -> int:
         return 0
     keep = make_case_files(store, people)
     with store.transaction():
-        store.delete_case_files(people)
-        store.save_case_files(keep)
+        replace_case_files(store, people, keep)
     return len(keep)
 
 
@@ -168,10 +174,31 @@ def build_pending_cases(store: Store) -> int:
         return 0
     keep = make_case_files(store, people)
     with store.transaction():
-        store.delete_case_files(people)
-        store.save_case_files(keep)
+        replace_case_files(store, people, keep)
         store.clear_pending_cases(upto)
     return len(keep)
+
+
+def replace_case_files(store: Store, people: set[str], keep: list[tuple[str, dict]]) -> list[int]:
+    """Replace the case files of these people with ``keep``, recording what changed in each and queueing the
+    alerts those changes make; call it inside a transaction, so the case files, their change records and
+    alerts are saved together or not at all. Returns the numbers of the change records.
+
+    Only the live store records changes: the copy ``casewatch rebuild`` builds reads the same reports again,
+    so its case files are no news (and it would find every case new)."""
+    from .changes.diff import diff_case
+
+    old = store.case_files_of(people) if store.records_changes else None
+    store.delete_case_files(people)
+    store.save_case_files(keep)
+    if old is None:
+        return []
+    at, seqs = now_iso(), []
+    for subject, cf in keep:
+        seqs += store.add_changes(cf["id"], cf["subject"]["name"], at, diff_case(old.get(subject), cf))
+    if seqs:
+        store.queue_alerts(seqs)
+    return seqs
 
 
 def _subject_entity(cf: dict, entities: dict[str, Entity]) -> str | None:

@@ -61,6 +61,8 @@ ROUTES = {
     ("POST", "/api/follows"): "viewer",
     ("DELETE", "/api/follows/{follow_id}"): "viewer",
     ("GET", "/api/alerts"): "viewer",
+    ("GET", "/changes"): "viewer",
+    ("GET", "/api/changes"): "viewer",
 }
 
 

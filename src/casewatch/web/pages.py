@@ -139,6 +139,7 @@ def _case_page(request: Request, caller: Caller, case_id: str, http_status: int 
                problem: dict[str, Any] | None = None) -> Response:
     """The case page; ``problem`` (the form's targets, values and error) shows a refused review in place."""
     from ..views.grouping import fields_in_groups
+    from .whatsnew import case_history
 
     store = store_of(request)
     cf = queries.case(store, case_id)
@@ -154,7 +155,7 @@ def _case_page(request: Request, caller: Caller, case_id: str, http_status: int 
                 timeline_narrow=views.timeline(cf["events"], cf.get("sources", []), width=NARROW),
                 groups=views.syndication_groups(cf.get("sources", [])), history=list(reversed(history))[:20],
                 users=[u.name for u in store.list_users() if u.active and access.allows(u, "analyst")],
-                case_states=CASE_STATES, problem=problem)
+                case_states=CASE_STATES, problem=problem, changes=case_history(store, cf["id"]))
 
 
 @router.get("/cases/{case_id}")
