@@ -114,6 +114,9 @@ def test_a_monitor_killed_mid_pass_loses_nothing_and_stores_nothing_twice(watche
 
     site.route("/news/2.html", slow)
     assert cli("sources", "add", site.url("/feed.xml"), "--every", "1s").returncode == 0
+    alerts = tmp_path / "alerts.jsonl"
+    assert cli("user", "add", "ana", "--role", "viewer", "--password", "correct horse battery").returncode == 0
+    assert cli("follow", "--status", "detained", "--user", "ana", "--notify", f"file:{alerts}").returncode == 0
     with (tmp_path / "monitor.log").open("w") as log:
         first = start(db, config, log)
         try:
@@ -145,5 +148,10 @@ def test_a_monitor_killed_mid_pass_loses_nothing_and_stores_nothing_twice(watche
     finally:
         store.close()
     assert sorted(e.guid for e in entries) == [f"urn:brevik:{k}" for k in range(4)]  # each once
+    new_cases = [c for c in cli.json("changes") if c["kind"] == "new_case"]
+    assert sorted(c["case_name"] for c in new_cases) == sorted(NAMES)
+    written = [json.loads(line) for line in alerts.read_text(encoding="utf-8").splitlines()]
+    assert sorted(w["case_name"] for w in written) == sorted(NAMES)  # one alert each, none twice
+    assert {a["state"] for a in cli.json("alerts")} == {"delivered"}
     status = json.loads(cli("status", "--format", "json").stdout)
     assert status["documents"] == 4 and status["pending"] == {"documents": 0, "cases": 0}, status

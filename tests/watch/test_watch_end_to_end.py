@@ -4,6 +4,7 @@ fetching again adds nothing."""
 from __future__ import annotations
 
 import json
+import time
 
 import pytest
 
@@ -56,7 +57,8 @@ def test_a_feed_watched_from_the_command_line(tmp_path):
         site.put("/news/arrested.html", page(ARRESTED))
         site.put("/feed.xml", rss(site, items), "application/rss+xml")
 
-        added = cli("--config", str(config), "sources", "add", site.url("/feed.xml"), "--name", "Velmar news")
+        added = cli("--config", str(config), "sources", "add", site.url("/feed.xml"), "--name", "Velmar news",
+                    "--every", "1s")
         assert added.returncode == 0, added.stderr
         first = cli.json("--config", str(config), "fetch")
         assert [(s["name"], s["new"], s["failed"]) for s in first["sources"]] == [("Velmar news", 1, 0)]
@@ -76,6 +78,7 @@ def test_a_feed_watched_from_the_command_line(tmp_path):
         site.put("/news/road.html", page(UNRELATED))
         site.put("/feed.xml", rss(site, items), "application/rss+xml")
         asked_before = len(site.requests)
+        time.sleep(1.1)  # due again
         second = cli.json("--config", str(config), "fetch")
         assert [(s["new"], s["failed"]) for s in second["sources"]] == [(2, 0)]
         pages_asked = [r.route for r in site.requests[asked_before:] if r.route.startswith("/news/")]

@@ -73,19 +73,11 @@ def _follow(r: Any) -> Follow:
                   last_digest_at=r.last_digest_at)
 
 
-def _local_change_json(row: Any) -> dict[str, Any]:
-    """A change record as ``casewatch changes --format json`` prints it (until casewatch.changes.records lands)."""
-    return {"id": row.seq, "at": row.at, "case": row.case_id, "case_name": row.case_name, "kind": row.kind,
-            "from": row.from_value, "to": row.to_value, "detail": json.loads(row.detail or "{}"),
-            "documents": json.loads(row.documents or "[]")}
-
-
 def change_json(row: Any) -> dict[str, Any]:
-    try:
-        from ..changes.records import change_json as shared
-    except ImportError:
-        return _local_change_json(row)
-    return shared(row)
+    """A ``changes`` row as ``casewatch changes --format json`` prints it."""
+    from ..changes.records import change_json as shared
+
+    return shared(row._mapping if hasattr(row, "_mapping") else row)
 
 
 def _alert_json(r: Any) -> dict[str, Any]:
