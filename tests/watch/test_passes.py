@@ -96,6 +96,8 @@ def test_an_unchanged_feed_costs_a_304_and_nothing_is_fetched_twice(store):
     third = passes(store, net, at="2026-05-01T10:02:00+00:00")
     assert [(s.new, s.unchanged) for s in third.sources] == [(1, 1)]
     assert [u for u, _ in net.asked].count("https://news.example/1") == 1
+    log = store.fetch_log()  # newest first: the entry's page, then the feed that listed it as new
+    assert [(f.url, f.new_items) for f in log[:2]] == [("https://news.example/2", 0), ("https://a.example/feed", 1)]
 
 
 def test_a_watched_page_that_changes_is_a_new_version_linked_to_the_one_before(store):

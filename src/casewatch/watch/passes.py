@@ -121,15 +121,12 @@ class _Pass:
                          "bytes": len(response.body), "new_items": 0, "error": None})
         return response
 
-    def count_new(self, n: int) -> None:
-        if self.log:
-            self.log[-1]["new_items"] = n
-
     # -------------------------------------------------------------- one source
 
     def source(self, source: SourceRow, result: SourceResult) -> list[_Found]:
         accept = source.kind or "any"
         response = self.get(source, source.url, etag=source.etag, last_modified=source.last_modified, accept=accept)
+        logged = self.log[-1]  # the source's own request: its new items are counted on it
         result.fetched += 1
         if response.not_modified:
             result.unchanged += 1
@@ -139,7 +136,7 @@ class _Pass:
             return []
         kind = source.kind or ("feed" if looks_like_feed(response.content_type, response.body) else "page")
         found = self.feed(source, response, result) if kind == "feed" else self.page(source, response, result)
-        self.count_new(len(found))
+        logged["new_items"] = len(found)
         self.store.source_fetched(source.id, at=self.at, kind=kind, status=_status(response), ok=True,
                                   new_items=len(found), next_due_at=_later(self.at, source.every_seconds),
                                   etag=response.etag, last_modified=response.last_modified)
