@@ -36,12 +36,27 @@ def _first_link(page, base: str, listing: str, prefix: str) -> str:
     return href.split("#")[0].split("?")[0][len(prefix):]
 
 
+@pytest.fixture(scope="module")
+def source_id(server, browser) -> str:
+    """A watched source, added through the API by an admin signed in (the examples watch none)."""
+    page = browser.new_page()
+    sign_in(page, server, "admin")
+    csrf = page.locator("input[name=csrf]").first.get_attribute("value")
+    made = page.request.post(f"{server}/api/sources", data={"url": "https://velmar-news.example/feed.xml"},
+                             headers={"X-CSRF-Token": csrf})
+    assert made.status == 201, made.text()
+    made_id = str(made.json()["id"])
+    page.close()
+    return made_id
+
+
 @pytest.mark.parametrize("role", ROLES)
-def test_every_declared_page_and_api_route_answers_each_role(server, browser, role):
+def test_every_declared_page_and_api_route_answers_each_role(server, browser, source_id, role):
     page = browser.new_page(viewport={"width": 1280, "height": 900})
     sign_in(page, server, role)
     ids = {"case_id": _first_link(page, server, "/", "/cases/"),
-           "doc_id": _first_link(page, server, "/documents", "/documents/"), "upload_id": "no-such-upload"}
+           "doc_id": _first_link(page, server, "/documents", "/documents/"), "upload_id": "no-such-upload",
+           "source_id": source_id}
     seen = []
     for path, query in _get_routes():
         concrete = re.sub(r"\{(\w+)\}", lambda m: ids[m.group(1)], path.replace("export.{fmt}", "export.html"))
