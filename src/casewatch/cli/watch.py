@@ -96,6 +96,15 @@ def sources_remove(source_id: Annotated[int, typer.Argument(metavar="ID")]) -> N
     _change(source_id, "remove")
 
 
+CONTACT_NOTE = ("no contact is set, so the sites asked cannot reach whoever runs casewatch; set `contact` in a "
+                "settings file (--config; see the README's Settings)")
+
+
+def _contact_note() -> None:
+    if not state.settings.contact.strip():
+        err.print(f"casewatch: {CONTACT_NOTE}", markup=False, highlight=False, soft_wrap=True)
+
+
 @app.command()
 def fetch(
     source: Annotated[int | None, typer.Option("--source", help="Only this source, due or not.")] = None,
@@ -109,16 +118,18 @@ def fetch(
 
     settings = state.settings
     store = open_store()
-    if source is not None:
-        store.get_source(source)
-    runner = make_runner(settings.effective_workers())
-    fetcher = HttpFetcher(settings)
     try:
-        report = run_pass(store, fetcher, settings, runner, source_id=source, actor=actor())
+        if source is not None:
+            store.get_source(source)  # an unknown id is one line, before anything is fetched
+        _contact_note()
+        with HttpFetcher(settings) as fetcher:
+            runner = make_runner(settings.effective_workers())
+            try:
+                report = run_pass(store, fetcher, settings, runner, source_id=source, actor=actor())
+            finally:
+                runner.close()
         deliver_alerts(store)
     finally:
-        fetcher.close()
-        runner.close()
         store.close()
     if fmt is Format.json:
         _print_json(report.to_json())
@@ -147,6 +158,7 @@ def monitor(
     from ..watch.monitor import monitor as run_monitor
 
     settings = replace(state.settings, workers=workers)
+    _contact_note()
     stop = StopFlag()
 
     def log(line: str) -> None:
