@@ -11,8 +11,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import quote
 
-KIND_WORDS = {"new_case": "new case", "status": "status", "fact": "new fact", "conflict": "conflict",
-              "conflict_settled": "conflict settled", "source": "new source", "report": "new report"}
+from ..changes.records import change_line
 
 
 @dataclass(frozen=True)
@@ -53,29 +52,6 @@ def body_bytes(data: dict[str, Any]) -> bytes:
 
 def _value(v: Any) -> str:
     return "none" if v is None else str(v).replace("_", " ")
-
-
-def change_line(change: dict[str, Any]) -> str:
-    """The change in a few words: ``status: arrested → sentenced to death``."""
-    kind, detail = change.get("kind") or "", change.get("detail") or {}
-    words = KIND_WORDS.get(kind, kind.replace("_", " "))
-    if kind == "new_case":
-        return f"{words}, status {_value(change.get('to'))}"
-    if kind in ("status", "conflict_settled"):
-        field = f" {detail['field']}" if kind == "conflict_settled" and detail.get("field") else ""
-        return f"{words}{field}: {_value(change.get('from'))} → {_value(change.get('to'))}"
-    if kind == "fact":
-        return f"{words}: {_value(detail.get('field'))} = {detail.get('value', change.get('to'))}"
-    if kind == "conflict":
-        values = " / ".join(str(v.get("value", v)) if isinstance(v, dict) else str(v)
-                            for v in detail.get("values") or [])
-        return f"{words} over {_value(detail.get('field'))}: {values}"
-    if kind == "source":
-        return f"{words}: {detail.get('source', change.get('to'))}{' (primary)' if detail.get('primary') else ''}"
-    if kind == "report":
-        outlet = f" ({detail['outlet']})" if detail.get("outlet") else ""
-        return f"{words}: {detail.get('title') or detail.get('document') or change.get('to')}{outlet}"
-    return f"{words}: {_value(change.get('to'))}"
 
 
 def quotes_of(value: Any) -> list[dict[str, Any]]:
