@@ -296,9 +296,10 @@ def main() -> int:
     # ---- watching sources: fetch + ingest from a local server, and from a feed entry to its alert
     import feeds
 
-    watch_lines = feeds.throughput(work / "feeds", a.feeds, a.entries, a.workers) + feeds.latency(
-        work / "feeds", a.latency, a.interval, a.workers)
-    print("\n".join(watch_lines))
+    watch_lines = feeds.throughput(work / "feeds", a.feeds, a.entries, a.workers)
+    print("\n".join(watch_lines), flush=True)
+    watch_lines += feeds.latency(work / "feeds", a.latency, a.interval, a.workers)
+    print(watch_lines[-1], flush=True)
     print(f"SUMMARY bench reports={n} | document layer {n / t_doc:.1f} reports/s {words / t_doc:,.0f} words/s | "
           f"full pipeline {n / t_full:.1f} reports/s {words / t_full:,.0f} words/s | bare nlp.pipe "
           f"{words / t_nlp:,.0f} words/s | ratio {t_nlp / t_full:.3f} (1 process), {t_nlp_n / wall_n:.3f} "

@@ -165,7 +165,7 @@ def latency(work: Path, count: int, interval: float, workers: int) -> list[str]:
     site.put("/feed.xml", rss(site, "Bench latency feed", items), "application/rss+xml")
     cli(db, "user", "add", "bench", "--role", "viewer", "--password", "bench password long enough")
     cli(db, "sources", "add", site.url("/feed.xml"), "--kind", "feed", "--every", f"{interval:g}s", config=config)
-    cli(db, "follow", "--status", "detained,arrested,imprisoned", "--user", "bench", "--notify", f"file:{alerts}",
+    cli(db, "follow", "--status", "arrested,detained", "--user", "bench", "--notify", f"file:{alerts}",
         config=config)
     log = (work / "monitor.log").open("w")
     monitor = subprocess.Popen([sys.executable, "-m", "casewatch", "--db", str(db), "--config", str(config), "monitor",
@@ -210,8 +210,8 @@ def main() -> int:
     a = ap.parse_args()
     work = a.keep or Path(tempfile.mkdtemp(prefix="casewatch-feeds-"))
     work.mkdir(parents=True, exist_ok=True)
-    lines = throughput(work, a.feeds, a.entries, a.workers) + latency(work, a.latency, a.interval, a.workers)
-    print("\n".join(lines))
+    print("\n".join(throughput(work, a.feeds, a.entries, a.workers)), flush=True)
+    print("\n".join(latency(work, a.latency, a.interval, a.workers)), flush=True)
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
