@@ -94,6 +94,9 @@ class Settings:
     alert_files_dir: str = ""
     """The folder where a file channel chosen in the web UI writes (the web takes a file name only, never a
     path); empty: an ``alerts`` folder beside the database."""
+    webhook_local_ok: bool = False
+    """Whether a webhook given in the web UI or API may point at this machine or a private network (loopback,
+    private, link-local addresses, ``localhost``, ``*.local``, ``*.internal``); the CLI may always."""
 
     def with_db(self, path: str | os.PathLike[str] | None) -> Settings:
         return replace(self, db_path=Path(path)) if path else self

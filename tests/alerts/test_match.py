@@ -77,3 +77,13 @@ def test_a_query_follow_needs_every_word_in_the_names_places_or_the_change_text(
 def test_a_change_whose_case_file_is_gone_still_matches_by_the_change():
     assert matches(F("person", "Dara Lindqvist"), change(), None)
     assert matches(F("query", "monday"), change(), None)
+
+
+def test_webhooks_on_this_machine_or_a_private_network_are_told_apart():
+    from casewatch.alerts.follow import is_local_address
+
+    for url in ("http://127.0.0.1/h", "http://localhost:9000/h", "https://10.1.2.3/h", "http://192.168.0.9/h",
+                "http://169.254.169.254/latest", "http://[::1]/h", "http://printer.local/h", "http://x.internal/"):
+        assert is_local_address(url), url
+    for url in ("https://hooks.example.org/h", "https://93.184.215.14/h", "http://[2606:4700::1111]/h"):
+        assert not is_local_address(url), url

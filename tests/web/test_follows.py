@@ -67,7 +67,11 @@ def test_a_bad_form_value_says_what_to_do(site):
     for data, said in (({"kind": "status", "value": "hanged"}, "choose from"),
                        ({"kind": "place", "value": "Norvale", "channel": "file", "target": "../etc/x"},
                         "file name only"),
-                       ({"kind": "place", "value": "Norvale", "channel": "pigeon"}, "choose email, webhook or file")):
+                       ({"kind": "place", "value": "Norvale", "channel": "pigeon"}, "choose email, webhook or file"),
+                       ({"kind": "place", "value": "Norvale", "channel": "webhook",
+                         "target": "http://127.0.0.1:8080/hook"}, "private network"),
+                       ({"kind": "place", "value": "Norvale", "channel": "webhook",
+                         "target": "http://hooks.internal/x"}, "private network")):
         got = viewer.post("/follows", data={"csrf": viewer.csrf, "channel": "email", "target": "v@example.org",
                                             **data})
         assert got.status_code == 422 and said in got.text, got.text

@@ -47,6 +47,38 @@ def check_target(channel: str, target: str) -> str:
     return target
 
 
+LOCAL_NAMES = ("localhost", ".localhost", ".local", ".internal", ".lan", ".home.arpa")
+"""Host names that stand for this machine or a private network."""
+
+
+def is_local_address(url: str) -> bool:
+    """Whether a webhook's host is this machine or a private network, as written (an IP address that is not
+    global, or a local name); a public name that resolves to a private address is not told apart here."""
+    import ipaddress
+    from urllib.parse import urlsplit
+
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return True
+    if not host or host == "localhost" or host.endswith(LOCAL_NAMES):
+        return True
+    try:
+        return not ipaddress.ip_address(host).is_global
+    except ValueError:
+        return False
+
+
+def web_webhook(settings: Settings, target: str) -> str:
+    """A webhook given in the web UI or API: checked as any, and refused on this machine or a private network
+    unless ``webhook_local_ok`` is set (a signed-in viewer must not make casewatch call inside the network)."""
+    target = check_target("webhook", target)
+    if not settings.webhook_local_ok and is_local_address(target):
+        raise InvalidValueError(f"webhook {mask('webhook', target)}: points at this machine or a private network; "
+                                "give a public address (an admin may allow local ones with webhook_local_ok)")
+    return target
+
+
 def web_file(settings: Settings, name: str) -> str:
     """The web UI's file channel takes a file name only, written in the alert files folder."""
     if not re.fullmatch(FILE_NAME_PATTERN, name) or name in (".", ".."):

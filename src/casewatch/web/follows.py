@@ -14,7 +14,7 @@ from pydantic import BaseModel, Field
 
 from .. import access
 from ..alerts.channels import EMAIL_PATTERN, FILE_NAME_PATTERN, WEBHOOK_PATTERN
-from ..alerts.follow import NewFollow, check_target, create_follow, end_follow, web_file
+from ..alerts.follow import NewFollow, check_target, create_follow, end_follow, web_file, web_webhook
 from ..alerts.match import known_statuses
 from ..errors import InvalidValueError
 from .api import PageNo, PageOut, PerPage, _errors, _page
@@ -38,7 +38,9 @@ def _target(request: Request, channel: str, target: str) -> str:
     target = target.strip()
     if channel == "file":
         return web_file(request.app.state.settings, target)
-    if channel not in ("webhook", "email"):
+    if channel == "webhook":
+        return web_webhook(request.app.state.settings, target)
+    if channel != "email":
         raise InvalidValueError(f"channel {channel!r}: choose email, webhook or file")
     return check_target(channel, target)
 
