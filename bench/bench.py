@@ -305,7 +305,7 @@ def main() -> int:
           f"{words / t_nlp:,.0f} words/s | ratio {t_nlp / t_full:.3f} (1 process), {t_nlp_n / wall_n:.3f} "
           f"({workers} processes) | peak {max(peak_all, peak_n) / 1024:.0f} MiB | web, examples: "
           f"{web_summary(web_examples)}; {n} reports: {web_summary(web_generated)} | "
-          f"{watch_lines[2].strip()}; {watch_lines[-1]}")
+          f"{watch_lines[3].strip()}; {watch_lines[-1]}")
     if not a.keep:
         shutil.rmtree(work, ignore_errors=True)
     return 0
