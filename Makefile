@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 DEMO_DB ?= casewatch.db
 
-.PHONY: install demo test fuzz bench lint browser serve clean
+.PHONY: install demo test fuzz bench lint browser serve clean postgres postgres-stop
 
 install: $(STAMP)
 
@@ -28,6 +28,14 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || { \
 	  if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
 	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq --no-install-recommends chromium; }
+
+# A throwaway PostgreSQL server on 127.0.0.1 (installed from Debian when missing); each call prints a new empty
+# database's URL as its last line. Never for real data: it trusts every local connection.
+postgres:
+	@scripts/postgres.sh start
+
+postgres-stop:
+	@scripts/postgres.sh stop
 
 test: install
 	$(BIN)/python -m pytest -q
