@@ -15,6 +15,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, func, insert, select, text
 
+from .dialect import upsert
 from .schema import SCHEMA_VERSION, audit, meta, reviews
 
 GENESIS = "0" * 64
@@ -64,7 +65,7 @@ def recorded_head(conn: Connection, name: str) -> Head | None:
 
 
 def _set_head(conn: Connection, name: str, head: Head) -> None:
-    conn.execute(insert(meta).prefix_with("OR REPLACE").values(key=_head_key(name), value=json.dumps(head.to_json())))
+    conn.execute(upsert(conn, meta, ["key"], {"key": _head_key(name), "value": json.dumps(head.to_json())}))
 
 
 def last_row(conn: Connection, name: str) -> Head:

@@ -26,11 +26,11 @@ from .base import StoreBase, on_begin, on_connect
 from .chain import upgrade
 from .changes import ChangeQueries
 from .decisions import DecisionQueries
+from .dialect import append_only_triggers, insert_ignoring, is_server_address, postgres_engine, table_columns
 from .follows import FollowQueries
 from .graph import GraphQueries
 from .schema import (
     DERIVED_SCHEMA,
-    IMMUTABLE_TRIGGERS,
     SCHEMA_VERSION,
     articles,
     bands,
@@ -149,9 +149,10 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
             found = conn.execute(select(meta.c.value).where(meta.c.key == "schema_version")).scalar()
             if found is not None and int(found) < SCHEMA_VERSION:
                 upgrade(conn, int(found))
-            for stmt in IMMUTABLE_TRIGGERS:
+            for stmt in append_only_triggers(conn.dialect.name):
                 conn.execute(text(stmt))
-            create_index(conn)
+            if conn.dialect.name == "sqlite":  # full-text search on PostgreSQL: not yet (issue 14)
+                create_index(conn)
             if found is None:
                 conn.execute(insert(meta).values(key="schema_version", value=str(SCHEMA_VERSION)))
             elif int(found) > SCHEMA_VERSION:
@@ -183,7 +184,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
     def _add_missing_columns(conn: Any) -> None:
         """Columns a later casewatch added to a table that a database made by an earlier one lacks."""
         for table in [*metadata.sorted_tables, *derived.sorted_tables]:
-            have = {r[1] for r in conn.execute(text(f"PRAGMA table_info({table.name})"))}
+            have = table_columns(conn, table)
             for col in table.columns:
                 if col.name in have:
                     continue
@@ -257,7 +258,7 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
     @staticmethod
     def _insert_raw(conn: Any, doc_id: str, raw: RawReport, stamp: str) -> None:
         sha = sha256_hex(raw.data)
-        conn.execute(insert(blobs).prefix_with("OR IGNORE").values(sha256=sha, data=raw.data, size=len(raw.data)))
+        conn.execute(insert_ignoring(conn, blobs, ["sha256"]).values(sha256=sha, data=raw.data, size=len(raw.data)))
         conn.execute(insert(documents).values(id=doc_id, sha256=sha, kind=raw.kind, origin=raw.origin,
                                               ingested_at=stamp, meta=raw.meta))
         conn.execute(insert(sightings).values(document_id=doc_id, origin=raw.origin, seen_at=stamp))
@@ -563,7 +564,10 @@ class Store(GraphQueries, AccessQueries, DecisionQueries, SearchQueries, SourceQ
 
 
 def open_store(path: str | Path) -> Store:
-    """Open (creating when missing) the SQLite database at ``path``."""
+    """Open (creating the tables when missing) the SQLite database at ``path``, or the PostgreSQL database a
+    ``postgresql://`` address names."""
+    if is_server_address(str(path)):
+        return _open_server(str(path))
     p = Path(path)
     if p.exists() and p.is_dir():
         raise StoreError(f"{p}: is a folder; give --db a file path such as {p / 'casewatch.db'}")
@@ -575,6 +579,20 @@ def open_store(path: str | Path) -> Store:
     except (OperationalError, DatabaseError) as e:
         store.engine.dispose()
         raise StoreError(f"{p}: cannot open as a casewatch database ({e.orig}); choose another --db") from None
+    return store
+
+
+def _open_server(address: str) -> Store:
+    from sqlalchemy.exc import SQLAlchemyError
+
+    store = Store(postgres_engine(address), Path(address.rsplit("/", 1)[-1] or "postgresql"))
+    try:
+        store._create()
+    except SQLAlchemyError as e:
+        store.engine.dispose()
+        reason = str(getattr(e, "orig", None) or e).strip().splitlines()[0]
+        raise StoreError(f"{address.split('@')[-1]}: cannot open as a casewatch database ({reason}); "
+                         "check the address, that the server runs and the database exists") from None
     return store
 
 

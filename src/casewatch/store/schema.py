@@ -249,28 +249,23 @@ dates = Table(
     Index("ix_dates_document", "document_id", "seq"),
 )
 
-IMMUTABLE_TRIGGERS = (
-    "CREATE TRIGGER IF NOT EXISTS blobs_never_change BEFORE UPDATE ON blobs "
-    "BEGIN SELECT RAISE(ABORT, 'raw reports are never changed'); END",
-    "CREATE TRIGGER IF NOT EXISTS blobs_never_deleted BEFORE DELETE ON blobs "
-    "BEGIN SELECT RAISE(ABORT, 'raw reports are never deleted'); END",
-    "CREATE TRIGGER IF NOT EXISTS audit_never_change BEFORE UPDATE ON audit "
-    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-    "CREATE TRIGGER IF NOT EXISTS audit_never_deleted BEFORE DELETE ON audit "
-    "BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END",
-    "CREATE TRIGGER IF NOT EXISTS reviews_never_change BEFORE UPDATE ON reviews "
-    "BEGIN SELECT RAISE(ABORT, 'reviews are never changed: add a new one'); END",
-    "CREATE TRIGGER IF NOT EXISTS reviews_never_deleted BEFORE DELETE ON reviews "
-    "BEGIN SELECT RAISE(ABORT, 'reviews are never deleted: add a new one'); END",
-    "CREATE TRIGGER IF NOT EXISTS changes_never_change BEFORE UPDATE ON changes "
-    "BEGIN SELECT RAISE(ABORT, 'change records are append-only'); END",
-    "CREATE TRIGGER IF NOT EXISTS changes_never_deleted BEFORE DELETE ON changes "
-    "BEGIN SELECT RAISE(ABORT, 'change records are append-only'); END",
-    "CREATE TRIGGER IF NOT EXISTS fetches_never_change BEFORE UPDATE ON fetches "
-    "BEGIN SELECT RAISE(ABORT, 'the fetch log is append-only'); END",
-    "CREATE TRIGGER IF NOT EXISTS deliveries_never_change BEFORE UPDATE ON deliveries "
-    "BEGIN SELECT RAISE(ABORT, 'the delivery log is append-only'); END",
+APPEND_ONLY = (
+    ("blobs_never_change", "blobs", "UPDATE", "raw reports are never changed"),
+    ("blobs_never_deleted", "blobs", "DELETE", "raw reports are never deleted"),
+    ("audit_never_change", "audit", "UPDATE", "the audit log is append-only"),
+    ("audit_never_deleted", "audit", "DELETE", "the audit log is append-only"),
+    ("reviews_never_change", "reviews", "UPDATE", "reviews are never changed: add a new one"),
+    ("reviews_never_deleted", "reviews", "DELETE", "reviews are never deleted: add a new one"),
+    ("changes_never_change", "changes", "UPDATE", "change records are append-only"),
+    ("changes_never_deleted", "changes", "DELETE", "change records are append-only"),
+    ("fetches_never_change", "fetches", "UPDATE", "the fetch log is append-only"),
+    ("deliveries_never_change", "deliveries", "UPDATE", "the delivery log is append-only"),
 )
+"""The triggers that keep what was read and what people decided: (name, table, refused statement, message);
+:mod:`casewatch.store.dialect` writes them for each database."""
+IMMUTABLE_TRIGGERS = tuple(
+    f"CREATE TRIGGER IF NOT EXISTS {name} BEFORE {event} ON {table} BEGIN SELECT RAISE(ABORT, '{message}'); END"
+    for name, table, event, message in APPEND_ONLY)
 
 # -- derived: full-text search over the clean text (SQLite FTS5), rebuilt with the articles
 FTS_TABLE = "documents_fts"
