@@ -17,14 +17,15 @@ pytestmark = pytest.mark.postgres
 
 
 @pytest.fixture(scope="module")
-def pg_url() -> str:
+def pg_url():
     if not (shutil.which("pg_ctl") or list(Path("/usr/lib/postgresql").glob("*/bin"))):
         pytest.skip("PostgreSQL is not installed here (make postgres installs it)")
     done = subprocess.run([str(ROOT / "scripts" / "postgres.sh"), "start"], capture_output=True, text=True,
                           timeout=300)
     if done.returncode != 0:
         pytest.skip(f"no local PostgreSQL server: {done.stderr[-500:]}")
-    return done.stdout.strip().splitlines()[-1]
+    yield done.stdout.strip().splitlines()[-1]
+    subprocess.run([str(ROOT / "scripts" / "postgres.sh"), "stop"], capture_output=True, timeout=120)
 
 
 def test_a_postgres_store_keeps_what_is_kept_for_good(pg_url):
