@@ -13,7 +13,7 @@ from ..changes.since import SINCE_FORMS, SINCE_PATTERN, parse_since
 from ..store import Store
 from ..views import queries
 from ..views.shapes import report_label, report_name
-from .api import ONE, PageNo, PageOut, PerPage, _errors
+from .api import ONE, PageNo, PageOut, PerPage, _errors, _page
 from .auth import Caller, store_of, viewer
 from .pages import PER_PAGE, PageArg, page
 
@@ -73,13 +73,17 @@ def case_history(store: Store, case_id: str) -> dict[str, Any]:
     return {"recent": shown(store, rows), "total": store.count_changes(case_id=case_id), "case": case_id}
 
 
+def _filters(case_id: str | None, kind: str | None, since: str | None, watch_user: str | None) -> dict[str, Any]:
+    """The store's change filters, the same for the page and the API."""
+    return {"since": _since(since), "case_id": case_id, "kind": kind or None, "watch_user": watch_user}
+
+
 @router.get("/changes", include_in_schema=False)
 def changes_page(request: Request, caller: Annotated[Caller, Depends(viewer)], case: CaseArg = None,
                  kind: KindArg = None, watch: WatchArg = False, since: SinceArg = None, p: PageArg = 1) -> Response:
     store = store_of(request)
     case_id, case_name = _case_id(store, case)
-    filters = {"since": _since(since), "case_id": case_id, "kind": kind or None,
-               "watch_user": caller.user.name if watch else None}
+    filters = _filters(case_id, kind, since, caller.user.name if watch else None)
     total = store.count_changes(**filters)
     rows = store.changes(**filters, limit=PER_PAGE, offset=(p - 1) * PER_PAGE)
     return page(request, "changes.html", caller, items=shown(store, rows), total=total, p=p,
@@ -97,9 +101,7 @@ def list_changes(request: Request, caller: Annotated[Caller, Depends(viewer)], p
     documents}, where detail holds the evidence (quotes: document, start, end and the exact words)."""
     store = store_of(request)
     case_id, _name = _case_id(store, case)
-    filters = {"since": _since(since), "case_id": case_id, "kind": kind or None,
-               "watch_user": caller.user.name if watch else None}
+    filters = _filters(case_id, kind, since, caller.user.name if watch else None)
     total = store.count_changes(**filters)
     rows = store.changes(**filters, limit=per_page, offset=(page - 1) * per_page)
-    return {"items": [change_json(r) for r in rows], "page": page, "per_page": per_page, "total": total,
-            "pages": max(1, -(-total // per_page))}
+    return _page(total, [change_json(r) for r in rows], page, per_page)
